@@ -1,0 +1,67 @@
+// One evaluation of a State: forward values, local Jacobians and the gradients of every weight,
+// bias and the input computed three ways, with their agreement measured and explained.
+// A Report is plain data in float64 (whatever the precision used), shared by CLI, tests and app.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "engine/graph.h"
+#include "engine/state.h"
+
+namespace bp {
+
+struct NamedMatrix {
+  std::string name;       ///< "h", "W0", "input", …
+  Eigen::MatrixXd value;  ///< n×1 for vectors, 1×1 for the loss
+  bool is_vector = false; ///< printed flat (vectors and biases) rather than as rows
+};
+
+struct JacobianReport {
+  std::string of, wrt;    ///< ∂of/∂wrt
+  Eigen::MatrixXd value;  ///< |of| × |wrt|, row-major layout
+};
+
+/// One pairwise comparison of gradient methods, over every weight, bias and the input.
+struct Agreement {
+  double max_abs = 0;    ///< max |a − b| over all entries
+  double max_rel = 0;    ///< max over matrices of max|a − b| / max(|a|, |b|) within that matrix
+  double tolerance = 0;  ///< the bound on max_rel for this precision
+  bool ok = true;
+  bool compared = true;  ///< false when one side was not computed (see the note)
+  std::string note;      ///< what was compared, and why they disagree when they do
+};
+
+struct GraphNodeReport {
+  std::string name;
+  NodeRole role = NodeRole::Computed;
+  std::string op;                   ///< "" for leaves
+  std::vector<std::string> inputs;  ///< node names
+  bool on_loss_path = false;
+};
+
+struct Report {
+  Precision precision = Precision::F64;
+  std::vector<NamedMatrix> forward;  ///< every computed node in graph order, ending with l
+  double loss = 0;
+  std::vector<NamedMatrix> autodiff, manual, manual_flat, numeric;  ///< W0, b0, …, input
+  std::vector<JacobianReport> jacobians;  ///< every local Jacobian, from the loss back
+  Agreement manual_vs_autodiff, numeric_vs_autodiff;
+  std::string manual_skipped;       ///< why manual/jacobians are empty ("" when computed)
+  long numeric_checked = 0, numeric_total = 0;
+  double numeric_relative_step = 0;
+  std::vector<std::string> warnings;  ///< non-finite values and similar
+  std::vector<GraphNodeReport> graph;
+
+  const NamedMatrix* find_forward(const std::string& name) const;
+};
+
+/// Evaluates a state that passed validate(); runs in the state's precision.
+Report evaluate(const State& state);
+
+/// The tolerances of the agreement checks (relative to the largest entry of each matrix).
+double manual_tolerance(Precision p);
+double numeric_tolerance(Precision p);
+
+}  // namespace bp

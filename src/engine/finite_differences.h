@@ -1,0 +1,31 @@
+// The third, independent check: central finite differences of the loss,
+//   ∂l/∂x ≈ (l(x + δ) − l(x − δ)) / 2δ,   δ = ∛ε · max(1, |x|)   (ε of the precision)
+// which balances the O(δ²) truncation error against the O(ε/δ) rounding error.
+// Each entry costs two forward passes, so large networks check a documented, deterministic sample.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/network.h"
+
+namespace bp {
+
+/// Multiply-adds the numeric check may spend; beyond it entries are sampled.
+inline constexpr double kNumericBudget = 2e8;
+/// Entries checked per leaf at least when sampling (or all of them if fewer).
+inline constexpr int kNumericMinPerLeaf = 8;
+
+template <typename T>
+struct NumericGradients {
+  std::vector<Mat<T>> grads;  ///< per leaf (Network::leaves order); NaN where not sampled
+  std::vector<Mat<T>> kinks;  ///< per leaf: 1 where x ± δ moved a pre-activation across 0
+  long checked = 0;           ///< entries evaluated
+  long total = 0;             ///< entries in all leaves
+  T relative_step = 0;        ///< ∛ε
+};
+
+/// Perturbs every (or every sampled) entry of every leaf and restores it; net is left as found.
+template <typename T>
+NumericGradients<T> numeric_gradients(Network<T>& net);
+
+}  // namespace bp

@@ -1,0 +1,85 @@
+// State → graph, layer by layer.
+#include "engine/network.h"
+
+#include <string>
+
+namespace bp {
+namespace {
+
+OpKind activation_op(Activation a) {
+  switch (a) {
+    case Activation::Relu: return OpKind::Relu;
+    case Activation::LeakyRelu: return OpKind::LeakyRelu;
+    case Activation::Sigmoid: return OpKind::Sigmoid;
+    case Activation::Tanh: return OpKind::Tanh;
+    case Activation::Identity: break;
+  }
+  return OpKind::Identity;
+}
+
+}  // namespace
+
+template <typename T>
+std::vector<int> Network<T>::leaves() const {
+  std::vector<int> out;
+  for (size_t k = 0; k < weights.size(); ++k) {
+    out.push_back(weights[k]);
+    if (biases[k] >= 0) out.push_back(biases[k]);
+  }
+  out.push_back(input);
+  return out;
+}
+
+std::string report_name(const std::string& node_name) { return node_name == "I" ? "input" : node_name; }
+
+template <typename T>
+Network<T> build_network(const State& s) {
+  Network<T> net;
+  Graph<T>& g = net.graph;
+  g.derivatives = s.softmax_backward == SoftmaxBackward::Exact ? Derivatives::Exact : Derivatives::Textbook;
+  const int K = s.layers();
+
+  net.input = g.leaf("I", NodeRole::Input, s.input.cast<T>());
+  int x = net.input;
+  std::string x_name = "I";
+  for (int k = 0; k < K; ++k) {
+    const std::string idx = std::to_string(k);
+    const bool last = k + 1 == K;
+    const std::string out_name = last ? "O" : hidden_pre_name(k, K);
+    net.weights.push_back(g.leaf("W" + idx, NodeRole::Parameter, s.weights[k].cast<T>()));
+    net.biases.push_back(-1);
+    int z;
+    if (s.biases[k]) {
+      net.biases.back() = g.leaf("b" + idx, NodeRole::Parameter, s.biases[k]->cast<T>());
+      const int product = g.apply("W" + idx + "·" + x_name, OpKind::MatVec, {net.weights.back(), x});
+      z = g.apply(out_name, OpKind::Add, {product, net.biases.back()});
+    } else {
+      z = g.apply(out_name, OpKind::MatVec, {net.weights.back(), x});
+    }
+    if (last) {
+      net.output = z;
+    } else {
+      net.pre_activations.push_back(z);
+      x_name = hidden_act_name(k, K);
+      x = g.apply(x_name, activation_op(s.activation), {z});
+    }
+  }
+
+  net.label = g.leaf("label", NodeRole::Constant, s.label.cast<T>());
+  if (s.head == Head::Mse) {
+    net.loss = g.apply("l", OpKind::Mse, {net.output, net.label});
+  } else {
+    net.probabilities = g.apply("s", OpKind::Softmax, {net.output});
+    net.loss = s.loss_form == LossForm::Naive
+                   ? g.apply("l", OpKind::CrossEntropy, {net.probabilities, net.label})
+                   : g.apply("l", OpKind::SoftmaxCrossEntropy, {net.output, net.label});
+  }
+  return net;
+}
+
+template struct Network<double>;
+template struct Network<float>;
+template Network<double> build_network<double>(const State&);
+template Network<float> build_network<float>(const State&);
+
+}  // namespace bp

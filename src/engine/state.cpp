@@ -1,0 +1,132 @@
+// Validation of a State, the exercise preset and random presets.
+#include "engine/state.h"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "engine/number_format.h"
+
+namespace bp {
+namespace {
+
+std::string indexed(const std::string& name, Eigen::Index i) { return name + "[" + std::to_string(i) + "]"; }
+
+// Every entry finite, and representable in float32 when that precision is asked for.
+std::optional<Error> check_values(const std::string& name, const Eigen::MatrixXd& m, bool is_vector,
+                                  Precision precision) {
+  const double f32_max = std::numeric_limits<float>::max();
+  for (Eigen::Index i = 0; i < m.rows(); ++i)
+    for (Eigen::Index j = 0; j < m.cols(); ++j) {
+      const double v = m(i, j);
+      const std::string field = is_vector ? indexed(name, i) : indexed(indexed(name, i), j);
+      if (!std::isfinite(v)) return Error{field, "is not a finite number"};
+      if (precision == Precision::F32 && std::abs(v) > f32_max)
+        return Error{field, format_number(v) + " overflows float32 (largest " + format_number(f32_max) +
+                                "); use precision f64"};
+    }
+  return std::nullopt;
+}
+
+std::optional<Error> check_width(const std::string& field, Eigen::Index n, const std::string& what) {
+  if (n < 1) return Error{field, "is empty; " + what + " needs at least 1 entry"};
+  if (n > kMaxWidth)
+    return Error{field, "has " + std::to_string(n) + " " + what + "; widths are limited to 1…" +
+                            std::to_string(kMaxWidth)};
+  return std::nullopt;
+}
+
+std::string layer_input_name(int k, int layers) {
+  return k == 0 ? "I" : hidden_act_name(k - 1, layers);
+}
+
+}  // namespace
+
+std::string hidden_pre_name(int i, int layers) { return layers == 2 ? "h" : "h" + std::to_string(i); }
+std::string hidden_act_name(int i, int layers) { return layers == 2 ? "L" : "L" + std::to_string(i); }
+
+std::optional<Error> validate(const State& s) {
+  const int K = s.layers();
+  if (K < 1) return Error{"W0", "is missing; a network needs at least one weight matrix"};
+  if (K > kMaxLayers)
+    return Error{"W" + std::to_string(kMaxLayers), "too many layers: at most " + std::to_string(kMaxLayers) +
+                                                       " weight matrices (W0…W7)"};
+  if (s.biases.size() != s.weights.size())
+    return Error{"b0", "internal: one optional bias per weight matrix expected"};
+  if (auto e = check_width("input", s.input.size(), "entries")) return e;
+  if (auto e = check_values("input", s.input, true, s.precision)) return e;
+
+  Eigen::Index n = s.input.size();  // width of the current layer's input
+  for (int k = 0; k < K; ++k) {
+    const std::string W = "W" + std::to_string(k);
+    const Eigen::MatrixXd& w = s.weights[k];
+    if (auto e = check_width(W, w.rows(), "rows")) return e;
+    if (auto e = check_width(W, w.cols(), "columns")) return e;
+    if (w.cols() != n)
+      return Error{W, "has " + std::to_string(w.cols()) + " columns but " + layer_input_name(k, K) + " has " +
+                          std::to_string(n) + " entries (" + W + " must be " + std::to_string(w.rows()) + "×" +
+                          std::to_string(n) + ")"};
+    if (auto e = check_values(W, w, false, s.precision)) return e;
+    if (const auto& b = s.biases[k]) {
+      const std::string B = "b" + std::to_string(k);
+      if (b->size() != w.rows())
+        return Error{B, "has " + std::to_string(b->size()) + " entries but " + W + " has " +
+                            std::to_string(w.rows()) + " rows"};
+      if (auto e = check_values(B, *b, true, s.precision)) return e;
+    }
+    n = w.rows();
+  }
+
+  if (s.label.size() != n)
+    return Error{"label", "has " + std::to_string(s.label.size()) + " entries but the output O has " +
+                              std::to_string(n) + " (the rows of W" + std::to_string(K - 1) + ")"};
+  if (auto e = check_values("label", s.label, true, s.precision)) return e;
+  if (s.head == Head::SoftmaxCE) {
+    for (Eigen::Index i = 0; i < s.label.size(); ++i)
+      if (s.label(i) < 0)
+        return Error{indexed("label", i), "is " + format_number(s.label(i)) +
+                                              "; softmax_ce needs probabilities, which are ≥ 0"};
+    const double sum = s.label.sum();
+    if (std::abs(sum - 1.0) > 1e-6)
+      return Error{"label", "sums to " + format_number(sum, 6) +
+                                "; softmax_ce needs a probability distribution summing to 1"};
+  }
+  return std::nullopt;
+}
+
+State exercise_state() {
+  State s;
+  s.input = Eigen::Vector2d(4, 1);
+  s.label = Eigen::Vector2d(0, 1);
+  s.weights = {(Eigen::MatrixXd(2, 2) << 1, -2, 2, 5).finished(),
+               (Eigen::MatrixXd(2, 2) << 3, -3, -1, 1).finished()};
+  s.biases.assign(2, std::nullopt);
+  return s;
+}
+
+State random_state(uint64_t seed, int layers, int width) {
+  // splitmix64: tiny, and the same sequence everywhere (no std:: distribution, whose output
+  // differs between standard libraries)
+  uint64_t x = seed;
+  auto next = [&x]() {
+    uint64_t z = (x += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  };
+  auto quarter = [&](int lo, int hi) { return (lo + static_cast<int>(next() % uint64_t(hi - lo + 1))) / 4.0; };
+
+  State s;
+  s.input = Eigen::VectorXd::NullaryExpr(width, [&] { return quarter(-8, 8); });
+  const int classes = 2;
+  for (int k = 0; k < layers; ++k) {
+    const int rows = k + 1 == layers ? classes : width;
+    s.weights.push_back(Eigen::MatrixXd::NullaryExpr(rows, width, [&] { return quarter(-8, 8); }));
+    s.biases.push_back(std::nullopt);
+  }
+  s.label = Eigen::VectorXd::Zero(classes);
+  s.label(static_cast<Eigen::Index>(next() % classes)) = 1;
+  return s;
+}
+
+}  // namespace bp

@@ -1,0 +1,209 @@
+// Strict reading of the state JSON: every way it can be wrong gets its own message.
+#include "engine/state_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/json_numbers.h"
+
+namespace bp {
+namespace {
+
+using detail::Json;
+
+const char* type_name(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::object: return "an object";
+    default: return "a number";
+  }
+}
+
+std::string sub(const std::string& field, size_t i) { return field + "[" + std::to_string(i) + "]"; }
+
+Expected<double> read_number(const Json& j, const std::string& field) {
+  if (!j.is_number()) {
+    std::string got = type_name(j);
+    if (j.is_string()) got += " \"" + j.get<std::string>() + "\"";
+    return Error{field, "expected a number, got " + got};
+  }
+  const double v = j.get<double>();
+  if (std::isnan(v)) return Error{field, "is not a number (NaN)"};
+  if (std::isinf(v)) return Error{field, "overflows float64 (its magnitude exceeds 1.8e308)"};
+  return v;
+}
+
+Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
+  if (!j.is_array()) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + type_name(j)};
+  if (j.empty()) return Error{field, "is empty; it needs at least one number"};
+  Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
+  for (size_t i = 0; i < j.size(); ++i) {
+    auto x = read_number(j[i], sub(field, i));
+    if (!x) return x.error();
+    v(static_cast<Eigen::Index>(i)) = x.value();
+  }
+  return v;
+}
+
+Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
+  if (!j.is_array())
+    return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + type_name(j)};
+  if (j.empty()) return Error{field, "is empty; a matrix needs at least one row"};
+  const Json& first = j[0];
+  if (!first.is_array()) return Error{sub(field, 0), std::string("expected a row (an array of numbers), got ") + type_name(first)};
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(first.size()));
+  for (size_t r = 0; r < j.size(); ++r) {
+    const std::string row_field = sub(field, r);
+    if (!j[r].is_array()) return Error{row_field, std::string("expected a row (an array of numbers), got ") + type_name(j[r])};
+    if (j[r].size() != first.size())
+      return Error{row_field, "has " + std::to_string(j[r].size()) + " entries but row 0 has " +
+                                  std::to_string(first.size()) + " (every row of a matrix needs the same length)"};
+    if (j[r].empty()) return Error{row_field, "is empty; a row needs at least one number"};
+    for (size_t c = 0; c < first.size(); ++c) {
+      auto x = read_number(j[r][c], sub(row_field, c));
+      if (!x) return x.error();
+      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = x.value();
+    }
+  }
+  return m;
+}
+
+template <typename E>
+std::optional<Error> read_option(const Json& obj, E& out) {
+  const std::string key(OptionNames<E>::key);
+  if (!obj.contains(key)) return std::nullopt;
+  std::string allowed;
+  for (std::string_view n : OptionNames<E>::names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+  const Json& j = obj[key];
+  if (!j.is_string()) return Error{key, std::string("expected a string, one of ") + allowed + "; got " + type_name(j)};
+  const auto value = parse_option<E>(j.get<std::string>());
+  if (!value) return Error{key, "unknown value \"" + j.get<std::string>() + "\"; expected one of " + allowed};
+  out = *value;
+  return std::nullopt;
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// W<k> or b<k> with k a layer index → k; else −1
+int layer_index(const std::string& key, char prefix) {
+  if (key.size() < 2 || key[0] != prefix || key.size() > 4) return -1;
+  if (!std::all_of(key.begin() + 1, key.end(), ::isdigit) || (key.size() > 2 && key[1] == '0')) return -1;
+  return std::stoi(key.substr(1));
+}
+
+std::optional<Error> check_keys(const Json& obj) {
+  static const std::vector<std::string> fixed = {"input", "label", "activation", "head", "loss_form",
+                                                 "softmax_backward", "precision"};
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();
+    if (std::find(fixed.begin(), fixed.end(), key) != fixed.end()) continue;
+    const int w = layer_index(key, 'W'), b = layer_index(key, 'b');
+    if (w >= kMaxLayers || b >= kMaxLayers)
+      return Error{key, "too many layers: at most " + std::to_string(kMaxLayers) + " weight matrices (W0…W7)"};
+    if (w >= 0) continue;
+    if (b >= 0) {
+      if (!obj.contains("W" + std::to_string(b)))
+        return Error{key, "there is no W" + std::to_string(b) + " (a bias belongs to the layer of its weight matrix)"};
+      continue;
+    }
+    std::string best;
+    size_t best_d = 3;
+    std::vector<std::string> candidates = fixed;
+    for (int k = 0; k < kMaxLayers; ++k) {
+      candidates.push_back("W" + std::to_string(k));
+      candidates.push_back("b" + std::to_string(k));
+    }
+    for (const std::string& c : candidates)
+      if (size_t d = edit_distance(key, c); d < best_d) best_d = d, best = c;
+    return Error{key, "unknown key" + (best.empty() ? std::string("; known keys are input, label, W0…W7, b0…b7, activation, "
+                                                                    "head, loss_form, softmax_backward, precision")
+                                                    : "; did you mean \"" + best + "\"?")};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Expected<State> parse_state(std::string_view text, std::string_view source_view) {
+  const std::string source(source_view);
+  if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+    return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
+  Json obj;
+  try {
+    obj = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop nlohmann's error id
+    return Error{source, "invalid JSON: " + what};
+  }
+  if (!obj.is_object()) return Error{source, std::string("expected one JSON object {…}, got ") + type_name(obj)};
+  if (auto e = check_keys(obj)) return *e;
+  for (const char* key : {"input", "label", "W0"})
+    if (!obj.contains(key)) return Error{key, "is missing (required: input, label, W0; W1… add layers)"};
+
+  State s;
+  auto input = read_vector(obj["input"], "input");
+  if (!input) return input.error();
+  s.input = input.value();
+  auto label = read_vector(obj["label"], "label");
+  if (!label) return label.error();
+  s.label = label.value();
+
+  int layers = 0;
+  while (layers < kMaxLayers && obj.contains("W" + std::to_string(layers))) ++layers;
+  for (int k = layers + 1; k < kMaxLayers; ++k)
+    if (obj.contains("W" + std::to_string(k)))
+      return Error{"W" + std::to_string(layers), "is missing; weights must be W0, W1, … without gaps (W" +
+                                                      std::to_string(k) + " is given)"};
+  for (int k = 0; k < layers; ++k) {
+    const std::string W = "W" + std::to_string(k), B = "b" + std::to_string(k);
+    auto w = read_matrix(obj[W], W);
+    if (!w) return w.error();
+    s.weights.push_back(w.value());
+    s.biases.emplace_back();
+    if (obj.contains(B) && !obj[B].is_null()) {
+      auto b = read_vector(obj[B], B);
+      if (!b) return b.error();
+      s.biases.back() = b.value();
+    }
+  }
+  if (auto e = read_option(obj, s.activation)) return *e;
+  if (auto e = read_option(obj, s.head)) return *e;
+  if (auto e = read_option(obj, s.loss_form)) return *e;
+  if (auto e = read_option(obj, s.softmax_backward)) return *e;
+  if (auto e = read_option(obj, s.precision)) return *e;
+  if (auto e = validate(s)) return *e;
+  return s;
+}
+
+std::string state_to_json(const State& s) {
+  using namespace detail;
+  Json j;
+  j["input"] = vector_json(s.input);
+  j["label"] = vector_json(s.label);
+  for (int k = 0; k < s.layers(); ++k) j["W" + std::to_string(k)] = matrix_json(s.weights[k]);
+  for (int k = 0; k < s.layers(); ++k)
+    j["b" + std::to_string(k)] = s.biases[k] ? vector_json(*s.biases[k]) : Json(nullptr);
+  j["activation"] = std::string(option_name(s.activation));
+  j["head"] = std::string(option_name(s.head));
+  j["loss_form"] = std::string(option_name(s.loss_form));
+  j["softmax_backward"] = std::string(option_name(s.softmax_backward));
+  j["precision"] = std::string(option_name(s.precision));
+  return j.dump();
+}
+
+}  // namespace bp
