@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "engine/finite_differences.h"
 #include "engine/jacobian_chain.h"
@@ -32,23 +33,27 @@ Diff diff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
 }
 
 // Relative to each matrix's own largest entry, so 1e-19 gradients are judged as finely as 1e3
-// ones; a matrix that is all zeros is judged against the largest gradient anywhere.
-Agreement compare(const std::vector<NamedMatrix>& a, const std::vector<NamedMatrix>& b, double tolerance) {
+// ones; a matrix that is all zeros is judged against the largest gradient anywhere. `abs_floor`
+// forgives differences below the method's own noise (finite differences: rounding of l over 2δ).
+Agreement compare(const std::vector<NamedMatrix>& a, const std::vector<NamedMatrix>& b, double tolerance,
+                  double abs_floor = 0) {
   Agreement ag;
   ag.tolerance = tolerance;
+  ag.abs_floor = abs_floor;
   double global_scale = 0;
   for (size_t i = 0; i < a.size(); ++i) global_scale = std::max(global_scale, diff(a[i].value, b[i].value).scale);
   for (size_t i = 0; i < a.size(); ++i) {
     const Diff d = diff(a[i].value, b[i].value);
-    if (std::isnan(d.max_abs) || std::isnan(d.scale)) {
+    if (std::isnan(d.max_abs) || std::isnan(d.scale)) {  // NaN from an overflow: nothing to compare
       ag.max_abs = ag.max_rel = std::numeric_limits<double>::infinity();
+      ag.ok = false;
       continue;
     }
     const double scale = d.scale > 0 ? d.scale : global_scale;
     ag.max_abs = std::max(ag.max_abs, d.max_abs);
     if (d.max_abs > 0) ag.max_rel = std::max(ag.max_rel, d.max_abs / scale);
+    if (d.max_abs > tolerance * scale + abs_floor) ag.ok = false;
   }
-  ag.ok = ag.max_rel <= tolerance;
   return ag;
 }
 
@@ -146,7 +151,10 @@ Report evaluate_as(const State& s) {
   r.numeric_checked = num.checked;
   r.numeric_total = num.total;
   r.numeric_relative_step = num.relative_step;
-  r.numeric_vs_autodiff = compare(r.autodiff, r.numeric, numeric_tolerance(s.precision));
+  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10)
+  const double eps = std::numeric_limits<T>::epsilon();
+  const double noise = 10 * eps * std::abs(r.loss) / num.relative_step;
+  r.numeric_vs_autodiff = compare(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise);
   std::string coverage =
       num.checked == num.total
           ? "all " + std::to_string(num.total) + " entries"

@@ -28,7 +28,8 @@ struct Agreement {
   double max_abs = 0;    ///< max |a − b| over all entries
   double max_rel = 0;    ///< max over matrices of max|a − b| / max(|a|, |b|) within that matrix
   double tolerance = 0;  ///< the bound on max_rel for this precision
-  bool ok = true;
+  double abs_floor = 0;  ///< differences below this are noise of the method (finite differences)
+  bool ok = true;        ///< every matrix: max|a − b| ≤ tolerance·max(|a|, |b|) + abs_floor
   bool compared = true;  ///< false when one side was not computed (see the note)
   std::string note;      ///< what was compared, and why they disagree when they do
 };

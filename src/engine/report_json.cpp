@@ -24,6 +24,7 @@ Json agreement_json(const Agreement& a) {
   j["max_abs"] = a.compared ? detail::number_json(a.max_abs) : Json(nullptr);
   j["max_rel"] = a.compared ? detail::number_json(a.max_rel) : Json(nullptr);
   j["tolerance"] = a.tolerance;
+  j["abs_floor"] = a.abs_floor;
   j["ok"] = a.compared ? Json(a.ok) : Json(nullptr);
   j["note"] = a.note;
   return j;

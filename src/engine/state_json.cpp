@@ -86,6 +86,55 @@ std::optional<Error> read_option(const Json& obj, E& out) {
   return std::nullopt;
 }
 
+// Builds the DOM like nlohmann's own parser, and remembers where in the document it is, so that a
+// number too large for a double is reported at its field ("input[1]") instead of as a whole-file
+// error.
+class PathTrackingParser {
+ public:
+  explicit PathTrackingParser(Json& result) : dom_(result, false) {}
+  bool null() { return value(dom_.null()); }
+  bool boolean(bool v) { return value(dom_.boolean(v)); }
+  bool number_integer(Json::number_integer_t v) { return value(dom_.number_integer(v)); }
+  bool number_unsigned(Json::number_unsigned_t v) { return value(dom_.number_unsigned(v)); }
+  bool number_float(Json::number_float_t v, const std::string& s) { return value(dom_.number_float(v, s)); }
+  bool string(std::string& v) { return value(dom_.string(v)); }
+  bool binary(Json::binary_t& v) { return value(dom_.binary(v)); }
+  bool start_object(std::size_t n) { frames_.push_back({false, 0, ""}); return dom_.start_object(n); }
+  bool key(std::string& k) { frames_.back().key = k; return dom_.key(k); }
+  bool end_object() { frames_.pop_back(); return value(dom_.end_object()); }
+  bool start_array(std::size_t n) { frames_.push_back({true, 0, ""}); return dom_.start_array(n); }
+  bool end_array() { frames_.pop_back(); return value(dom_.end_array()); }
+  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) {
+    error_path_ = path();
+    error_token_ = token;
+    error_id_ = e.id;
+    error_ = e.what();
+    return false;
+  }
+
+  std::string error_, error_path_, error_token_;
+  int error_id_ = 0;
+
+ private:
+  struct Frame {
+    bool array;
+    size_t index;
+    std::string key;
+  };
+  bool value(bool ok) {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return ok;
+  }
+  std::string path() const {
+    std::string p;
+    for (const Frame& f : frames_)
+      p += f.array ? "[" + std::to_string(f.index) + "]" : (p.empty() ? "" : ".") + f.key;
+    return p;
+  }
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+  std::vector<Frame> frames_;
+};
+
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -143,10 +192,11 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
     return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
   Json obj;
-  try {
-    obj = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    std::string what = e.what();
+  PathTrackingParser parser(obj);
+  if (!Json::sax_parse(text.begin(), text.end(), &parser)) {
+    if (parser.error_id_ == 406 && !parser.error_path_.empty())  // out_of_range: number overflow
+      return Error{parser.error_path_, parser.error_token_ + " overflows float64 (its magnitude exceeds 1.8e308)"};
+    std::string what = parser.error_;
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop nlohmann's error id
     return Error{source, "invalid JSON: " + what};
   }

@@ -1,0 +1,91 @@
+// Reading the state JSON: round trips, defaults, and an error naming the field for each mistake.
+#include "test_util.h"
+
+namespace {
+
+std::string error_of(const std::string& json) {
+  const auto s = bp::parse_state(json, "stdin");
+  return s.ok() ? "" : s.error().line();
+}
+
+const std::string kExercise = R"({"input": [4, 1], "label": [0, 1], "W0": [[1, -2], [2, 5]], "W1": [[3, -3], [-1, 1]])";
+
+std::string exercise_with(const std::string& extra) { return kExercise + ", " + extra + "}"; }
+
+}  // namespace
+
+TEST_CASE("the exercise round-trips through its canonical JSON") {
+  const std::string json = bp::state_to_json(bp::exercise_state());
+  CHECK(json ==
+        R"({"input":[4,1],"label":[0,1],"W0":[[1,-2],[2,5]],"W1":[[3,-3],[-1,1]],"b0":null,"b1":null,)"
+        R"("activation":"relu","head":"softmax_ce","loss_form":"stable","softmax_backward":"exact","precision":"f64"})");
+  const bp::State s = test::parse_ok(kExercise + "}");  // defaults fill the rest
+  CHECK(bp::state_to_json(s) == json);
+}
+
+TEST_CASE("options, biases and deeper networks are read") {
+  const bp::State s = test::parse_ok(
+      R"({"input": [1], "label": [0.5, 0.5], "W0": [[1], [2]], "b0": [0.1, 0.2], "W1": [[1, 1], [1, 1]],
+          "W2": [[1, 0], [0, 1]], "b2": null, "activation": "tanh", "head": "softmax_ce", "loss_form": "naive",
+          "softmax_backward": "textbook", "precision": "f32"})");
+  CHECK(s.layers() == 3);
+  CHECK(s.biases[0].has_value());
+  CHECK_FALSE(s.biases[2].has_value());
+  CHECK(s.activation == bp::Activation::Tanh);
+  CHECK(s.precision == bp::Precision::F32);
+  const bp::Report r = bp::evaluate(s);
+  for (const char* name : {"W0·I", "h0", "L0", "h1", "L1", "O", "s", "l"}) CHECK(r.find_forward(name) != nullptr);
+}
+
+TEST_CASE("every kind of bad input names its field") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "error: stdin: is empty"},
+      {"  \n", "error: stdin: is empty"},
+      {"{", "error: stdin: invalid JSON"},
+      {"[1, 2]", "error: stdin: expected one JSON object"},
+      {R"({"label": [0, 1], "W0": [[1]]})", "error: input: is missing"},
+      {R"({"input": [1], "W0": [[1]]})", "error: label: is missing"},
+      {R"({"input": [1], "label": [1]})", "error: W0: is missing"},
+      {exercise_with(R"("actvation": "relu")"), "error: actvation: unknown key; did you mean \"activation\"?"},
+      {exercise_with(R"("W3": [[1]])"), "error: W2: is missing; weights must be W0, W1, … without gaps"},
+      {exercise_with(R"("W8": [[1]])"), "error: W8: too many layers"},
+      {exercise_with(R"("b5": [1])"), "error: b5: there is no W5"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": [[1, -2], [2, 5]], "W1": [[3, -3, 1], [-1, 1, 1]]})",
+       "error: W1: has 3 columns but L has 2 entries"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": [[1, -2], [2, 5, 6]], "W1": [[3, -3], [-1, 1]]})",
+       "error: W0[1]: has 3 entries but row 0 has 2"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": [[1, "a"], [2, 5]], "W1": [[3, -3], [-1, 1]]})",
+       "error: W0[0][1]: expected a number, got a string \"a\""},
+      {R"({"input": [4, 1e400], "label": [0, 1], "W0": [[1, -2], [2, 5]], "W1": [[3, -3], [-1, 1]]})",
+       "error: input[1]: 1e400 overflows float64"},
+      {R"({"input": [NaN, 1], "label": [0, 1], "W0": [[1, -2], [2, 5]]})", "error: stdin: invalid JSON"},
+      {R"({"input": [], "label": [0, 1], "W0": [[1, -2], [2, 5]]})", "error: input: is empty"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": []})", "error: W0: is empty"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": [[]]})", "error: W0[0]: is empty"},
+      {R"({"input": [4, 1], "label": [0, 0, 1], "W0": [[1, -2], [2, 5]], "W1": [[3, -3], [-1, 1]]})",
+       "error: label: has 3 entries but the output O has 2"},
+      {R"({"input": [4, 1], "label": [-0.5, 1.5], "W0": [[1, -2], [2, 5]], "W1": [[3, -3], [-1, 1]]})",
+       "error: label[0]: is -0.5"},
+      {R"({"input": [4, 1], "label": [0.5, 0.6], "W0": [[1, -2], [2, 5]], "W1": [[3, -3], [-1, 1]]})",
+       "error: label: sums to 1.1"},
+      {exercise_with(R"("activation": "rellu")"), "error: activation: unknown value \"rellu\"; expected one of relu"},
+      {exercise_with(R"("precision": 64)"), "error: precision: expected a string"},
+      {exercise_with(R"("precision": "f32", "W1": [[3e39, -3], [-1, 1]])"), "error: W1[0][0]: 3e39 overflows float32"},
+      {exercise_with(R"("b0": [1, 2, 3])"), "error: b0: has 3 entries but W0 has 2 rows"},
+      {std::string(100000, '['), "error: stdin: invalid JSON"},  // deep nesting: no stack overflow
+  };
+  for (const auto& [json, expected] : cases) {
+    CAPTURE(json);
+    const std::string got = error_of(json);
+    CHECK_MESSAGE(got.rfind(expected, 0) == 0, "got: " << got);
+  }
+}
+
+TEST_CASE("widths over 256 and labels of mse are checked") {
+  std::string wide = "[";
+  for (int i = 0; i < 257; ++i) wide += (i ? ",1" : "1");
+  wide += "]";
+  CHECK(error_of(R"({"input": )" + wide + R"(, "label": [1], "W0": [[1]]})").rfind("error: input: has 257 entries", 0) == 0);
+  // mse takes any real targets
+  CHECK(error_of(R"({"input": [1], "label": [-3, 7], "W0": [[1], [2]], "head": "mse"})").empty());
+}
