@@ -74,7 +74,9 @@ TEST_CASE("every kind of bad input names its field") {
       {exercise_with(R"("b0": [1, 2, 3])"), "error: b0: has 3 entries but W0 has 2 rows"},
       {std::string(100000, '['), "error: stdin: invalid JSON"},  // deep nesting: no stack overflow
   };
-  for (const auto& [json, expected] : cases) {
+  for (const auto& c : cases) {
+    const std::string& json = c.first;
+    const std::string& expected = c.second;
     CAPTURE(json);
     const std::string got = error_of(json);
     CHECK_MESSAGE(got.rfind(expected, 0) == 0, "got: " << got);
