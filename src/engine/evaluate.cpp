@@ -120,6 +120,9 @@ Report evaluate_as(const State& s) {
       r.warnings.push_back(m.name + " is not finite (overflow in " + std::string(option_name(s.precision)) +
                            "): gradients through it are meaningless");
 
+  for (const Node<T>& n : g.nodes())
+    if (n.role == NodeRole::Computed && n.on_loss_path)
+      r.node_grads.push_back({n.name, to_f64(n.grad), n.value.cols() == 1 && n.name != "l"});
   const std::vector<int> leaves = net.leaves();
   for (int leaf : leaves)
     r.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});

@@ -47,6 +47,8 @@ struct Report {
   std::vector<NamedMatrix> forward;  ///< every computed node in graph order, ending with l
   double loss = 0;
   std::vector<NamedMatrix> autodiff, manual, manual_flat, numeric;  ///< W0, b0, …, input
+  /// ∂l/∂n (autodiff) for every computed node n on the loss path, in graph order: ∇_h l, ∇_L l, …
+  std::vector<NamedMatrix> node_grads;
   std::vector<JacobianReport> jacobians;  ///< every local Jacobian, from the loss back
   Agreement manual_vs_autodiff, numeric_vs_autodiff;
   std::string manual_skipped;       ///< why manual/jacobians are empty ("" when computed)

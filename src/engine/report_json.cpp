@@ -50,6 +50,7 @@ std::string report_to_json(const Report& r, int indent) {
   grad["manual"] = manual ? block_json(r.manual) : Json(nullptr);
   grad["manual_flat"] = manual ? block_json(r.manual_flat) : Json(nullptr);
   grad["numeric"] = block_json(r.numeric);
+  grad["nodes"] = block_json(r.node_grads);
   j["jacobians"] = Json::array();
   for (const JacobianReport& J : r.jacobians)
     j["jacobians"].push_back({{"of", J.of}, {"wrt", J.wrt}, {"value", detail::matrix_json(J.value)}});
