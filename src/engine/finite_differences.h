@@ -11,7 +11,7 @@
 namespace bp {
 
 /// Multiply-adds the numeric check may spend; beyond it entries are sampled.
-inline constexpr double kNumericBudget = 2e8;
+inline constexpr double kNumericBudget = 1e8;
 /// Entries checked per leaf at least when sampling (or all of them if fewer).
 inline constexpr int kNumericMinPerLeaf = 8;
 
