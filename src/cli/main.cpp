@@ -4,6 +4,7 @@
 // Invalid input: one line "error: <field>: <reason>" on stderr, nothing on stdout, exit status 2.
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -33,6 +34,8 @@ int fail(const bp::Error& e) {
 
 bp::Expected<std::string> read_all(const std::string& path) {
   if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return bp::Error{path, "is a directory, not a JSON file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
   std::ostringstream text;
@@ -42,6 +45,7 @@ bp::Expected<std::string> read_all(const std::string& path) {
 
 int eval(const std::vector<std::string>& args) {
   std::string path = "-", format = "json";
+  bool path_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       if (i + 1 == args.size()) return fail({"--format", "needs a value: json or table"});
@@ -50,8 +54,11 @@ int eval(const std::vector<std::string>& args) {
         return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return fail({args[i], "unknown option; see backprop-cli --help"});
+    } else if (path_given) {
+      return fail({args[i], "unexpected extra argument; eval reads one FILE (or - for stdin)"});
     } else {
       path = args[i];
+      path_given = true;
     }
   }
   const auto text = read_all(path);
@@ -67,9 +74,13 @@ int eval(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kInvalidInput;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
-    return args.empty() ? kInvalidInput : 0;
+    return 0;
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "eval") return eval(rest);

@@ -99,10 +99,20 @@ class PathTrackingParser {
   bool number_float(Json::number_float_t v, const std::string& s) { return value(dom_.number_float(v, s)); }
   bool string(std::string& v) { return value(dom_.string(v)); }
   bool binary(Json::binary_t& v) { return value(dom_.binary(v)); }
-  bool start_object(std::size_t n) { frames_.push_back({false, 0, ""}); return dom_.start_object(n); }
-  bool key(std::string& k) { frames_.back().key = k; return dom_.key(k); }
+  bool start_object(std::size_t n) { return nest(false) && dom_.start_object(n); }
+  bool key(std::string& k) {
+    Frame& f = frames_.back();
+    if (std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end()) {  // nlohmann would keep the last
+      f.key = k;
+      duplicate_key_ = path();
+      return false;
+    }
+    f.keys.push_back(k);
+    f.key = k;
+    return dom_.key(k);
+  }
   bool end_object() { frames_.pop_back(); return value(dom_.end_object()); }
-  bool start_array(std::size_t n) { frames_.push_back({true, 0, ""}); return dom_.start_array(n); }
+  bool start_array(std::size_t n) { return nest(true) && dom_.start_array(n); }
   bool end_array() { frames_.pop_back(); return value(dom_.end_array()); }
   bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) {
     error_path_ = path();
@@ -113,6 +123,8 @@ class PathTrackingParser {
   }
 
   std::string error_, error_path_, error_token_;
+  bool too_deep_ = false;
+  std::string duplicate_key_;
   int error_id_ = 0;
 
  private:
@@ -120,7 +132,19 @@ class PathTrackingParser {
     bool array;
     size_t index;
     std::string key;
+    std::vector<std::string> keys = {};  // seen so far in this object
   };
+  // a state is 3 levels deep ({"W0": [[…]]}); far deeper input is rejected before it is built, as
+  // ordered_json copies nested values recursively when an object grows (a stack overflow)
+  static constexpr size_t kMaxDepth = 32;
+  bool nest(bool array) {
+    if (frames_.size() >= kMaxDepth) {
+      too_deep_ = true;
+      return false;
+    }
+    frames_.push_back({array, 0, ""});
+    return true;
+  }
   bool value(bool ok) {
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
     return ok;
@@ -165,7 +189,7 @@ std::optional<Error> check_keys(const Json& obj) {
       return Error{key, "too many layers: at most " + std::to_string(kMaxLayers) + " weight matrices (W0…W7)"};
     if (w >= 0) continue;
     if (b >= 0) {
-      if (!obj.contains("W" + std::to_string(b)))
+      if (!item.value().is_null() && !obj.contains("W" + std::to_string(b)))
         return Error{key, "there is no W" + std::to_string(b) + " (a bias belongs to the layer of its weight matrix)"};
       continue;
     }
@@ -194,6 +218,10 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   Json obj;
   PathTrackingParser parser(obj);
   if (!Json::sax_parse(text.begin(), text.end(), &parser)) {
+    if (!parser.duplicate_key_.empty())
+      return Error{parser.duplicate_key_, "appears twice; give each key once"};
+    if (parser.too_deep_)
+      return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};
     if (parser.error_id_ == 406 && !parser.error_path_.empty())  // out_of_range: number overflow
       return Error{parser.error_path_, parser.error_token_ + " overflows float64 (its magnitude exceeds 1.8e308)"};
     std::string what = parser.error_;

@@ -70,7 +70,10 @@ TEST_CASE("every kind of bad input names its field") {
        "error: label: sums to 1.1"},
       {exercise_with(R"("activation": "rellu")"), "error: activation: unknown value \"rellu\"; expected one of relu"},
       {exercise_with(R"("precision": 64)"), "error: precision: expected a string"},
-      {exercise_with(R"("precision": "f32", "W1": [[3e39, -3], [-1, 1]])"), "error: W1[0][0]: 3e39 overflows float32"},
+      {R"({"input": [4, 1], "label": [0, 1], "W0": [[1, -2], [2, 5]], "W1": [[3e39, -3], [-1, 1]], "precision": "f32"})",
+       "error: W1[0][0]: 3e39 overflows float32"},
+      {exercise_with(R"("W1": [[1, 1], [1, 1]])"), "error: W1: appears twice"},
+      {exercise_with(R"("activation": "re\nlu")"), "error: activation: unknown value \"re\\nlu\""},  // stays one line
       {exercise_with(R"("b0": [1, 2, 3])"), "error: b0: has 3 entries but W0 has 2 rows"},
       {std::string(100000, '['), "error: stdin: invalid JSON"},  // deep nesting: no stack overflow
   };
