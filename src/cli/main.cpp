@@ -1,93 +1,57 @@
-// backprop-cli: the engine without a UI.
-//   backprop-cli eval [FILE|-] [--format json|table]   evaluate a network state (JSON on stdin or FILE)
-//   backprop-cli exercise                              print the reference exercise's state
+// backprop-cli: the engine without a UI. A dispatcher; each command lives in commands_*.cpp.
+//   backprop-cli eval [FILE|-] [--format json|table]      evaluate a network state
+//   backprop-cli exercise                                 print the reference exercise's state
+//   backprop-cli check [FILE|-] [--format json|table] [--tolerance X]   check an answer sheet
+//   backprop-cli variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
+//   backprop-cli key [FILE|-] [--format markdown|latex] [--blank]
 // Invalid input: one line "error: <field>: <reason>" on stderr, nothing on stdout, exit status 2.
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "engine/evaluate.h"
-#include "engine/report_json.h"
-#include "engine/report_table.h"
+#include "cli.h"
+#include "engine/state.h"
 #include "engine/state_json.h"
 
 namespace {
 
-constexpr int kInvalidInput = 2;
-
 const char* kUsage =
     "usage: backprop-cli eval [FILE|-] [--format json|table]\n"
     "       backprop-cli exercise\n"
-    "Evaluates a small network's forward pass and its gradients three ways (Jacobian chain,\n"
-    "reverse-mode autodiff, finite differences). See README.md for the JSON formats.\n";
-
-int fail(const bp::Error& e) {
-  std::cerr << e.line() << "\n";
-  return kInvalidInput;
-}
-
-bp::Expected<std::string> read_all(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return bp::Error{path, "is a directory, not a JSON file"};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-int eval(const std::vector<std::string>& args) {
-  std::string path = "-", format = "json";
-  bool path_given = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format") {
-      if (i + 1 == args.size()) return fail({"--format", "needs a value: json or table"});
-      format = args[++i];
-      if (format != "json" && format != "table")
-        return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return fail({args[i], "unknown option; see backprop-cli --help"});
-    } else if (path_given) {
-      return fail({args[i], "unexpected extra argument; eval reads one FILE (or - for stdin)"});
-    } else {
-      path = args[i];
-      path_given = true;
-    }
-  }
-  const auto text = read_all(path);
-  if (!text) return fail(text.error());
-  const auto state = bp::parse_state(text.value(), path == "-" ? "stdin" : path);
-  if (!state) return fail(state.error());
-  const bp::Report report = bp::evaluate(state.value());
-  std::cout << (format == "table" ? bp::report_to_table(report) : bp::report_to_json(report) + "\n");
-  return 0;
-}
+    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X]\n"
+    "       backprop-cli variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]\n"
+    "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank]\n"
+    "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
+    "          reverse-mode autodiff, finite differences)\n"
+    "exercise  the reference exercise's state (the input of eval and key)\n"
+    "check     a student's answer sheet {\"state\": …, \"answers\": …}: a verdict per filled cell;\n"
+    "          exit 0 all right, 1 some wrong, 2 invalid input (tolerance: relative, default 1e-4)\n"
+    "variant   a new exercise with small-integer numbers; the same seed gives the same exercise\n"
+    "key       the worked solution of a state or of a sheet's state (--blank: the sheet to fill in)\n"
+    "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
+  if (args.empty()) {  // a usage error: the usage goes to stderr
     std::cerr << kUsage;
-    return kInvalidInput;
+    return cli::kInvalidInput;
   }
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
     return 0;
   }
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (args[0] == "eval") return eval(rest);
+  const cli::Args rest(args.begin() + 1, args.end());
+  if (args[0] == "eval") return cli::eval(rest);
+  if (args[0] == "check") return cli::check(rest);
+  if (args[0] == "variant") return cli::variant(rest);
+  if (args[0] == "key") return cli::key(rest);
   if (args[0] == "exercise") {
     std::cout << bp::state_to_json(bp::exercise_state()) << "\n";
     return 0;
   }
-  std::cerr << "error: command: unknown command \"" << args[0] << "\"; expected eval or exercise\n";
-  return kInvalidInput;
+  std::cerr << "error: command: unknown command \"" << args[0]
+            << "\"; expected eval, exercise, check, variant or key\n";
+  return cli::kInvalidInput;
 }

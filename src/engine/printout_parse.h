@@ -5,6 +5,7 @@
 //   array([[1., 0.], [0., 1.]])   [[1. 0.] [0. 1.]]   array([1., 2.], dtype=float32)
 //   [[1, -2], [2, 5]]   3.5   "1 0\n0 1"   "1, 2, 3"
 #pragma once
+#include <string>
 #include <string_view>
 
 #include <Eigen/Dense>

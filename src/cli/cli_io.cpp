@@ -1,0 +1,59 @@
+// Input and option helpers shared by the commands.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+
+#include "cli.h"
+
+namespace cli {
+
+int fail(const bp::Error& e) {
+  std::cerr << e.line() << "\n";
+  return kInvalidInput;
+}
+
+bp::Expected<std::string> read_all(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return bp::Error{path, "is a directory, not a JSON file"};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bp::Expected<std::string> option_value(const Args& args, size_t& i, const std::string& what) {
+  if (i + 1 == args.size()) return bp::Error{args[i], "needs a value: " + what};
+  return args[++i];
+}
+
+std::optional<bp::Error> set_path(const std::string& command, const std::string& arg, std::string& path,
+                                  bool& path_given) {
+  if (path_given)
+    return bp::Error{arg, "unexpected extra argument; " + command + " reads one FILE (or - for stdin)"};
+  path = arg;
+  path_given = true;
+  return std::nullopt;
+}
+
+bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const std::string& text) {
+  const bp::Error bad{option, "expected a non-negative integer, got \"" + text + "\""};
+  if (text.empty() || text.size() > 20) return bad;
+  unsigned long long v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return bad;
+    const unsigned d = static_cast<unsigned>(c - '0');
+    if (v > (std::numeric_limits<unsigned long long>::max() - d) / 10)
+      return bp::Error{option, "\"" + text + "\" is larger than 18446744073709551615"};
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+}  // namespace cli

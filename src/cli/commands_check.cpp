@@ -1,0 +1,89 @@
+// backprop-cli check: a student's answer sheet in, a verdict per filled cell out.
+// Exit status: 0 every filled cell is right, 1 some are wrong, 2 invalid input.
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+#include <sstream>
+
+#include "cli.h"
+#include "engine/answer_check.h"
+#include "engine/number_format.h"
+#include "engine/sheet_json.h"
+
+namespace cli {
+namespace {
+
+constexpr int kSomeWrong = 1;
+
+// characters, not bytes: keys like "W0·I" and the verdicts' "×" stay aligned
+size_t display_width(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad(const std::string& s, size_t width) {
+  const size_t w = display_width(s);
+  return s + std::string(width > w ? width - w : 0, ' ');
+}
+
+std::string verdict_text(const bp::Verdict& v) {
+  if (v.ok) return v.consistent_with.empty() ? "ok" : "ok (consistent)";
+  std::string s(bp::mistake_name(*v.mistake));
+  if (v.factor) s += " ×" + bp::format_number(*v.factor);
+  return s;
+}
+
+std::string table(const bp::CheckResult& r) {
+  size_t key_w = 4, verdict_w = 7;
+  for (const bp::Verdict& v : r.verdicts) {
+    key_w = std::max(key_w, display_width(v.key));
+    verdict_w = std::max(verdict_w, display_width(verdict_text(v)));
+  }
+  std::ostringstream out;
+  out << pad("cell", key_w) << "  " << pad("verdict", verdict_w) << "  message\n";
+  for (const bp::Verdict& v : r.verdicts)
+    out << pad(v.key, key_w) << "  " << pad(verdict_text(v), verdict_w) << "  " << v.message << "\n";
+  if (r.verdicts.empty()) out << "(no cell is filled in)\n";
+  out << "\n" << (r.first_wrong ? "first wrong: " + *r.first_wrong : std::string("every filled cell is right")) << "\n";
+  return out.str();
+}
+
+}  // namespace
+
+int check(const Args& args) {
+  bool path_given = false;
+  std::string path = "-", format = "json";
+  bp::CheckOptions options;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format") {
+      auto v = option_value(args, i, "json or table");
+      if (!v) return fail(v.error());
+      format = v.value();
+      if (format != "json" && format != "table")
+        return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
+    } else if (args[i] == "--tolerance") {
+      auto v = option_value(args, i, "a relative tolerance such as 1e-4");
+      if (!v) return fail(v.error());
+      char* end = nullptr;
+      const double t = std::strtod(v.value().c_str(), &end);
+      if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
+        return fail({"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
+      options.tolerance = t;
+    } else if (args[i].size() > 1 && args[i][0] == '-') {
+      return fail({args[i], "unknown option; see backprop-cli --help"});
+    } else if (auto e = set_path("check", args[i], path, path_given)) {
+      return fail(*e);
+    }
+  }
+  const auto text = read_all(path);
+  if (!text) return fail(text.error());
+  const auto sheet = bp::parse_sheet(text.value(), source_name(path));
+  if (!sheet) return fail(sheet.error());
+  const auto result = bp::check_answers(sheet.value().state, sheet.value().answers, options);
+  if (!result) return fail(result.error());
+  std::cout << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");
+  return result.value().all_ok() ? 0 : kSomeWrong;
+}
+
+}  // namespace cli

@@ -1,0 +1,50 @@
+// backprop-cli variant: a fresh exercise for a TA, the same state JSON as `exercise`.
+#include <iostream>
+
+#include "cli.h"
+#include "engine/state_json.h"
+#include "engine/variant.h"
+
+namespace cli {
+
+int variant(const Args& args) {
+  bp::VariantOptions options;
+  bool seeded = false;
+  unsigned long long seed = 0;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--dead-relu") {
+      options.dead_relu = true;
+    } else if (a == "--saturated") {
+      options.saturated = true;
+    } else if (a == "--seed" || a == "--layers" || a == "--width") {
+      auto v = option_value(args, i, "a non-negative integer");
+      if (!v) return fail(v.error());
+      auto n = parse_unsigned(a, v.value());
+      if (!n) return fail(n.error());
+      if (a == "--seed") {
+        seed = n.value();
+        seeded = true;
+      } else {
+        const int max = a == "--layers" ? bp::kMaxLayers : bp::kVariantMaxWidth;
+        if (n.value() > static_cast<unsigned long long>(max))  // before it could overflow an int
+          return fail({a, "must be 1…" + std::to_string(max) + ", got " + v.value()});
+        (a == "--layers" ? options.layers : options.width) = static_cast<int>(n.value());
+      }
+    } else {
+      return fail({a, a.size() > 1 && a[0] == '-' ? "unknown option; see backprop-cli --help"
+                                                  : "unexpected argument; variant takes options only"});
+    }
+  }
+  if (!seeded) return fail({"--seed", "is required (the same seed gives the same exercise)"});
+  const auto state = bp::make_variant(seed, options);
+  if (!state) {
+    std::string option = state.error().field;  // "dead_relu" → "--dead-relu"
+    for (char& c : option) c = c == '_' ? '-' : c;
+    return fail({"--" + option, state.error().reason});
+  }
+  std::cout << bp::state_to_json(state.value()) << "\n";
+  return 0;
+}
+
+}  // namespace cli

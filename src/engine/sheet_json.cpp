@@ -1,0 +1,257 @@
+// Reading the sheet strictly (every error names its place) and writing the verdicts.
+#include "engine/sheet_json.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "engine/json_numbers.h"
+#include "engine/state_json.h"
+
+namespace bp {
+namespace {
+
+using detail::Json;
+
+constexpr int kMaxAnswerDepth = 32;
+
+const char* type_name(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string: return "a string";
+    case Json::value_t::array: return "an array";
+    case Json::value_t::object: return "an object";
+    default: return "a number";
+  }
+}
+
+// The DOM parser of nlohmann, plus the path of the value being read, so that a number too large
+// for a double is reported where it is ("answers.grad:W1[0][1]") rather than for the whole text.
+class PathSax {
+ public:
+  explicit PathSax(Json& out) : dom_(out, false) {}
+  bool null() { return step(dom_.null()); }
+  bool boolean(bool v) { return step(dom_.boolean(v)); }
+  bool number_integer(Json::number_integer_t v) { return step(dom_.number_integer(v)); }
+  bool number_unsigned(Json::number_unsigned_t v) { return step(dom_.number_unsigned(v)); }
+  bool number_float(Json::number_float_t v, const std::string& s) { return step(dom_.number_float(v, s)); }
+  bool string(std::string& v) { return step(dom_.string(v)); }
+  bool binary(Json::binary_t& v) { return step(dom_.binary(v)); }
+  bool start_object(std::size_t n) { return nest(false) && dom_.start_object(n); }
+  bool key(std::string& k) {
+    Level& l = path_.back();
+    l.key = k;
+    if (std::find(l.keys.begin(), l.keys.end(), k) != l.keys.end()) {  // nlohmann would keep the last
+      duplicate = true;
+      where = path();
+      return false;
+    }
+    l.keys.push_back(k);
+    return dom_.key(k);
+  }
+  bool end_object() { path_.pop_back(); return step(dom_.end_object()); }
+  bool start_array(std::size_t n) { return nest(true) && dom_.start_array(n); }
+  bool end_array() { path_.pop_back(); return step(dom_.end_array()); }
+  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) {
+    where = path();
+    this->token = token;
+    id = e.id;
+    message = e.what();
+    return false;
+  }
+
+  std::string where, token, message;
+  int id = 0;
+  bool duplicate = false, too_deep = false;
+
+ private:
+  struct Level {
+    bool array;
+    size_t index;
+    std::string key;
+    std::vector<std::string> keys = {};  // seen so far in this object
+  };
+  // {"answers": {"h": <32 levels of arrays>}}; deeper input is rejected before it is built, as
+  // ordered_json copies nested values recursively when an object grows (a stack overflow)
+  bool nest(bool array) {
+    if (path_.size() >= 2 + static_cast<size_t>(kMaxAnswerDepth)) {
+      too_deep = true;
+      where = path();
+      return false;
+    }
+    path_.push_back({array, 0, ""});
+    return true;
+  }
+  std::string path() const {
+    std::string p;
+    for (const Level& l : path_) p += l.array ? "[" + std::to_string(l.index) + "]" : (p.empty() ? "" : ".") + l.key;
+    return p;
+  }
+  bool step(bool ok) {
+    if (!path_.empty() && path_.back().array) ++path_.back().index;
+    return ok;
+  }
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+  std::vector<Level> path_;
+};
+
+// nested arrays of numbers → a vector or matrix, with the same rules as pasted text
+bool shape_of(const Json& j, const std::string& path, int depth, std::vector<size_t>& dims, std::vector<double>& values,
+              Error& error) {
+  dims.clear();
+  if (j.is_number()) {
+    values.push_back(j.get<double>());
+    return true;
+  }
+  if (!j.is_array()) {
+    error = {path, std::string("expected a number, got ") + type_name(j)};
+    return false;
+  }
+  if (depth > kMaxAnswerDepth) {
+    error = {path, "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
+    return false;
+  }
+  if (j.empty()) {
+    error = {path, "is empty; expected numbers"};
+    return false;
+  }
+  std::vector<size_t> first;
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string sub = path + "[" + std::to_string(i) + "]";
+    std::vector<size_t> d;
+    if (!shape_of(j[i], sub, depth + 1, d, values, error)) return false;
+    if (i == 0) {
+      first = d;
+    } else if (d != first) {
+      if (j[i].is_array() != j[0].is_array())
+        error = {sub, std::string("is ") + type_name(j[i]) + " but [0] is " + type_name(j[0])};
+      else if (d.size() != first.size() || d[0] == first[0])
+        error = {sub, "is nested differently from [0]"};
+      else
+        error = {sub, "has " + std::to_string(d[0]) + (d[0] == 1 ? " entry" : " entries") + " but [0] has " +
+                          std::to_string(first[0]) + " (every row of a matrix needs the same length)"};
+      return false;
+    }
+  }
+  dims.push_back(j.size());
+  dims.insert(dims.end(), first.begin(), first.end());
+  return true;
+}
+
+Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field) {
+  if (j.is_string()) {
+    auto parsed = parse_printout(j.get<std::string>());
+    if (!parsed) return Error{field, parsed.error().reason};
+    return parsed;
+  }
+  if (!j.is_number() && !j.is_array())
+    return Error{field, std::string("expected pasted text, a number or nested arrays of numbers, got ") + type_name(j)};
+  std::vector<size_t> dims;
+  std::vector<double> values;
+  Error error;
+  if (!shape_of(j, field, 0, dims, values, error)) return error;
+  while (dims.size() > 2 && dims.front() == 1) dims.erase(dims.begin());
+  if (dims.size() > 2) return Error{field, "is a " + std::to_string(dims.size()) + "-D array; expected a vector or a matrix"};
+  ParsedAnswer a;
+  if (dims.empty()) {
+    a.dims = Dims::Scalar;
+    a.value = Eigen::MatrixXd::Constant(1, 1, values[0]);
+  } else if (dims.size() == 1) {
+    a.dims = Dims::Vector;
+    a.value = Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+  } else {
+    a.dims = Dims::Matrix;
+    a.value.resize(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
+    for (size_t i = 0; i < dims[0]; ++i)
+      for (size_t k = 0; k < dims[1]; ++k)
+        a.value(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = values[i * dims[1] + k];
+  }
+  return a;
+}
+
+bool blank_text(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view) {
+  const std::string source(source_view);
+  const std::string usage = "expected {\"state\": {…}, \"answers\": {…}}";
+  if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+    return Error{source, "is empty; " + usage};
+  Json doc;
+  PathSax sax(doc);
+  if (!Json::sax_parse(text.begin(), text.end(), &sax)) {
+    if (sax.duplicate) return Error{sax.where, "appears twice; give each key once"};
+    if (sax.too_deep) {  // named by its key: "answers.h"
+      const std::string field = sax.where.substr(0, sax.where.find('['));
+      return Error{field.empty() ? source : field,
+                   "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
+    }
+    if (sax.id == 406 && !sax.where.empty())  // out_of_range: a number beyond a double
+      return Error{sax.where, sax.token + " overflows float64 (its magnitude exceeds 1.8e308)"};
+    std::string what = sax.message;
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop nlohmann's id
+    return Error{source, "invalid JSON: " + what};
+  }
+  if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + type_name(doc)};
+  for (const auto& item : doc.items())
+    if (item.key() != "state" && item.key() != "answers")
+      return Error{item.key(), "unknown key; a sheet has \"state\" and \"answers\""};
+  if (!doc.contains("state")) return Error{"state", "is missing; " + usage};
+  if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};
+  const Json& state_json = doc["state"];
+  if (!state_json.is_object())
+    return Error{"state", std::string("expected the network as an object (the eval input), got ") + type_name(state_json)};
+  auto state = parse_state(state_json.dump(), "state");
+  if (!state) {
+    const Error& e = state.error();
+    return Error{e.field == "state" ? e.field : "state." + e.field, e.reason};
+  }
+  const Json& answers = doc["answers"];
+  if (!answers.is_object())
+    return Error{"answers", std::string("expected an object of cells like {\"h\": \"[2, 13]\"}, got ") + type_name(answers)};
+
+  Sheet sheet;
+  sheet.state = std::move(state).value();
+  for (const auto& item : answers.items()) {
+    const Json& v = item.value();
+    if (v.is_null() || (v.is_string() && blank_text(v.get<std::string>()))) continue;  // an empty cell
+    auto parsed = answer_from_json(v, "answers." + item.key());
+    if (!parsed) return parsed.error();
+    sheet.answers.push_back({item.key(), std::move(parsed).value()});
+  }
+  return sheet;
+}
+
+std::string check_result_to_json(const CheckResult& r, int indent) {
+  Json verdicts = Json::object();
+  for (const Verdict& v : r.verdicts) {
+    Json j;
+    j["ok"] = v.ok;
+    j["mistake"] = v.mistake ? Json(std::string(mistake_name(*v.mistake))) : Json(nullptr);
+    j["factor"] = v.factor ? detail::number_json(*v.factor) : Json(nullptr);
+    j["message"] = v.message;
+    j["consistent_with"] = v.consistent_with;
+    verdicts[v.key] = std::move(j);
+  }
+  Json out;
+  out["verdicts"] = std::move(verdicts);
+  out["first_wrong"] = r.first_wrong ? Json(*r.first_wrong) : Json(nullptr);
+  // user text can reach the messages: never throw on invalid UTF-8
+  return out.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent) {
+  Json out;
+  out["state"] = Json::parse(state_to_json(state));
+  Json answers = Json::object();
+  for (const SheetCell& c : sheet.cells)
+    if (c.listed) answers[c.key] = "";
+  out["answers"] = std::move(answers);
+  return out.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace bp

@@ -1,0 +1,38 @@
+// The answer sheet's JSON (the `backprop-cli check` input, the UI's export) and the verdicts' JSON:
+//   in   {"state": {<the eval input>}, "answers": {"h": "tensor([2., 13.])", "l": 7.8e-20,
+//                                                  "J:O/L": [[3, -3], [-1, 1]], "grad:W1": "", …}}
+//   out  {"verdicts": {"grad:W1": {"ok": false, "mistake": "scaled", "factor": 0.5,
+//                                  "message": "…", "consistent_with": []}, …},
+//         "first_wrong": "grad:W1"}
+// An answer is pasted text (printout_parse.h), a number, or nested arrays of numbers; "" (only
+// spaces) and null mean an empty cell. Keys are checked against the network by check_answers.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/answer_check.h"
+#include "engine/answer_sheet.h"
+#include "engine/expected.h"
+#include "engine/state.h"
+
+namespace bp {
+
+struct Sheet {
+  State state;
+  std::vector<Answer> answers;  ///< the filled cells, in the document's order
+};
+
+/// Reads a sheet. Errors: "<source>: …" for the document (empty, invalid JSON, not an object, an
+/// unknown top-level key), "state.<field>: …" as parse_state reports them, "answers.<key>: <what
+/// and where>" for an answer that cannot be read (the parser's message with its line and column;
+/// for arrays the path, e.g. "answers.grad:W1[1]: has 3 entries but [0] has 2").
+Expected<Sheet> parse_sheet(std::string_view json_text, std::string_view source = "json");
+
+/// The verdicts as one JSON object (keys in the sheet's order); `indent` < 0 is one line.
+std::string check_result_to_json(const CheckResult& result, int indent = -1);
+
+/// An empty sheet for a state: every listed cell "" (what the UI exports before anything is filled).
+std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent = -1);
+
+}  // namespace bp
