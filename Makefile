@@ -1,24 +1,32 @@
 # Thin entry points over CMake; the README, CI and the issues rely on these target names.
 #   make test     install what is missing, build everything, run every test
+#   make serve    build the web app into build/web and serve it at http://localhost:8000/ (PORT=…)
+#   make desktop  build build/native/backprop-lab and run it (ARGS="--frames 30 --screenshot s.png")
 #   make cli      build/native/backprop-cli
 #   make bench    build and run the engine benchmark
+#   make bench-app measure the web app's budgets (download, first frame, CPU per frame)
 #   make fixtures regenerate tests/fixtures with PyTorch and mpmath
 JOBS   ?= $(shell nproc)
 NATIVE := build/native
 WASM   := build/wasm
+WEB    := build/web
+PORT   ?= 8000
+ARGS   ?=
 # Debian's emscripten needs Debian's node modules (acorn) on NODE_PATH
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: setup configure-native configure-wasm native wasm cli test test-native test-wasm bench fixtures clean
+.PHONY: setup configure-native configure-wasm native wasm cli web serve desktop test test-native test-wasm \
+        bench bench-app fixtures clean
 
 setup:
 	@scripts/setup.sh
 
 configure-native: setup
-	@cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release -DBACKPROP_APP=ON >/dev/null
 
 configure-wasm: setup
-	@emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@emcmake cmake -S . -B $(WASM) -DCMAKE_BUILD_TYPE=Release -DBACKPROP_APP=ON \
+	  -DBACKPROP_WEB_DIR=$(CURDIR)/$(WEB) -DBACKPROP_NATIVE_CLI=$(CURDIR)/$(NATIVE)/backprop-cli >/dev/null
 
 native: configure-native
 	cmake --build $(NATIVE) -j$(JOBS)
@@ -29,10 +37,22 @@ wasm: configure-wasm
 cli: configure-native
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-cli
 
+# the web app alone: $(WEB)/index.html, app.js, app.wasm (and the size report)
+web: configure-wasm
+	cmake --build $(WASM) -j$(JOBS) --target backprop-lab
+
+serve: web
+	node scripts/serve.mjs $(WEB) $(PORT)
+
+desktop: configure-native
+	cmake --build $(NATIVE) -j$(JOBS) --target backprop-lab
+	$(NATIVE)/backprop-lab $(ARGS)
+
 test-native: native
 	ctest --test-dir $(NATIVE) --output-on-failure
 
-test-wasm: wasm
+# the browser test compares the web app with the native CLI
+test-wasm: wasm cli
 	ctest --test-dir $(WASM) --output-on-failure
 
 test: test-native test-wasm
@@ -40,6 +60,9 @@ test: test-native test-wasm
 bench: configure-native
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench
 	$(NATIVE)/backprop-bench
+
+bench-app: web
+	node tests/e2e/bench.mjs
 
 fixtures:
 	@scripts/setup.sh fixtures

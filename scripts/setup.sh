@@ -49,7 +49,7 @@ source_tarball() {  # $1 = source package, $2 = glob of the orig tarball; prints
   local dir="$CACHE/debian-src"
   mkdir -p "$dir"
   if ! compgen -G "$dir/$2" >/dev/null; then
-    if ! grep -rqsE '^(Types: deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if ! grep -rqsE '^Types:.*deb-src|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
       echo "setup: adding a deb-src entry for Debian's source packages" >&2
       printf '%s\n' "Types: deb-src" "URIs: http://deb.debian.org/debian" \
         "Suites: bookworm bookworm-updates" "Components: main" \
@@ -74,7 +74,7 @@ unpack() {  # $1 = tarball, $2 = target folder (the tarball's single top folder 
 imgui_tar="$(source_tarball imgui 'imgui_1.86*.orig.tar.*')"
 unpack "$imgui_tar" "$CACHE/src/imgui-1.86"
 
-# [SECTION] SDL2 for wasm, built once (about 2.5 minutes on 2 cores)
+# [SECTION] SDL2 for wasm, built once (about 3 minutes on 2 cores)
 SDL_PREFIX="$CACHE/sdl2-wasm"
 if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
   sdl_tar="$(source_tarball libsdl2 'libsdl2_2.*.orig.tar.*')"

@@ -18,14 +18,19 @@ Eigen::MatrixXd to_f64(const Mat<T>& m) { return m.template cast<double>(); }
 
 bool is_vector_leaf(const std::string& name) { return name == "I" || name[0] == 'b'; }
 
-// max |a − b| and the largest entry of either, over the finite entries of b (NaN = not sampled)
+// max |a − b| and the largest entry of either; with `skip_nan_b`, NaN entries of b are entries the
+// method did not compute (the numeric sample). Any other NaN or inf makes the difference NaN.
 struct Diff {
   double max_abs = 0, scale = 0;
 };
-Diff diff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+Diff diff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, bool skip_nan_b) {
   Diff d;
   for (Eigen::Index i = 0; i < a.size(); ++i) {
-    if (std::isnan(b(i))) continue;
+    if (skip_nan_b && std::isnan(b(i)) && std::isfinite(a(i))) continue;
+    if (!std::isfinite(a(i)) || !std::isfinite(b(i))) {
+      d.max_abs = d.scale = std::numeric_limits<double>::quiet_NaN();
+      return d;
+    }
     d.max_abs = std::max(d.max_abs, std::abs(a(i) - b(i)));
     d.scale = std::max({d.scale, std::abs(a(i)), std::abs(b(i))});
   }
@@ -36,15 +41,18 @@ Diff diff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
 // ones; a matrix that is all zeros is judged against the largest gradient anywhere. `abs_floor`
 // forgives differences below the method's own noise (finite differences: rounding of l over 2δ).
 Agreement compare(const std::vector<NamedMatrix>& a, const std::vector<NamedMatrix>& b, double tolerance,
-                  double abs_floor = 0) {
+                  double abs_floor = 0, bool skip_nan_b = false) {
   Agreement ag;
   ag.tolerance = tolerance;
   ag.abs_floor = abs_floor;
   double global_scale = 0;
-  for (size_t i = 0; i < a.size(); ++i) global_scale = std::max(global_scale, diff(a[i].value, b[i].value).scale);
   for (size_t i = 0; i < a.size(); ++i) {
-    const Diff d = diff(a[i].value, b[i].value);
-    if (std::isnan(d.max_abs) || std::isnan(d.scale)) {  // NaN from an overflow: nothing to compare
+    const double scale = diff(a[i].value, b[i].value, skip_nan_b).scale;
+    if (std::isfinite(scale)) global_scale = std::max(global_scale, scale);
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Diff d = diff(a[i].value, b[i].value, skip_nan_b);
+    if (std::isnan(d.max_abs)) {  // inf/NaN from an overflow: the gradients cannot agree
       ag.max_abs = ag.max_rel = std::numeric_limits<double>::infinity();
       ag.ok = false;
       continue;
@@ -100,7 +108,7 @@ std::string numeric_explanation(const State& s, const Report& r, const NumericGr
 }
 
 template <typename T>
-Report evaluate_as(const State& s) {
+Report evaluate_as(const State& s, const EvaluateOptions& options) {
   Report r;
   r.precision = s.precision;
   Network<T> net = build_network<T>(s);
@@ -128,7 +136,7 @@ Report evaluate_as(const State& s) {
     r.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});
 
   // manual: the Jacobian chain, independent of the VJP rules
-  r.manual_skipped = jacobian_chain_skip_reason(g);
+  r.manual_skipped = options.manual ? jacobian_chain_skip_reason(g) : "not computed (switched off for this evaluation)";
   if (r.manual_skipped.empty()) {
     const JacobianChain<T> chain = jacobian_chain(g, net.loss);
     for (const LocalJacobian<T>& J : chain.factors) r.jacobians.push_back({g[J.of].name, g[J.wrt].name, to_f64(J.value)});
@@ -148,6 +156,11 @@ Report evaluate_as(const State& s) {
   }
 
   // numeric: finite differences
+  if (!options.numeric) {
+    r.numeric_vs_autodiff.compared = false;
+    r.numeric_vs_autodiff.note = "finite differences not computed (switched off for this evaluation)";
+    return r;
+  }
   NumericGradients<T> num = numeric_gradients(net);
   for (size_t i = 0; i < leaves.size(); ++i)
     r.numeric.push_back({report_name(g[leaves[i]].name), to_f64(num.grads[i]), is_vector_leaf(g[leaves[i]].name)});
@@ -157,7 +170,7 @@ Report evaluate_as(const State& s) {
   // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10)
   const double eps = std::numeric_limits<T>::epsilon();
   const double noise = 10 * eps * std::abs(r.loss) / num.relative_step;
-  r.numeric_vs_autodiff = compare(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise);
+  r.numeric_vs_autodiff = compare(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise, true);
   std::string coverage =
       num.checked == num.total
           ? "all " + std::to_string(num.total) + " entries"
@@ -182,8 +195,8 @@ const NamedMatrix* Report::find_forward(const std::string& name) const {
 double manual_tolerance(Precision p) { return p == Precision::F64 ? 1e-12 : 1e-5; }
 double numeric_tolerance(Precision p) { return p == Precision::F64 ? 1e-6 : 2e-2; }
 
-Report evaluate(const State& state) {
-  return state.precision == Precision::F32 ? evaluate_as<float>(state) : evaluate_as<double>(state);
+Report evaluate(const State& state, const EvaluateOptions& options) {
+  return state.precision == Precision::F32 ? evaluate_as<float>(state, options) : evaluate_as<double>(state, options);
 }
 
 }  // namespace bp

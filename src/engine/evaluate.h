@@ -60,8 +60,15 @@ struct Report {
   const NamedMatrix* find_forward(const std::string& name) const;
 };
 
+/// Which of the costly parts to run. The app skips the finite differences while a big network is
+/// being dragged and fills them in when the drag ends.
+struct EvaluateOptions {
+  bool manual = true;   ///< the Jacobian chain (and the local Jacobians)
+  bool numeric = true;  ///< the finite differences
+};
+
 /// Evaluates a state that passed validate(); runs in the state's precision.
-Report evaluate(const State& state);
+Report evaluate(const State& state, const EvaluateOptions& options = {});
 
 /// The tolerances of the agreement checks (relative to the largest entry of each matrix).
 double manual_tolerance(Precision p);

@@ -49,7 +49,7 @@ std::string report_to_json(const Report& r, int indent) {
   const bool manual = r.manual_skipped.empty();
   grad["manual"] = manual ? block_json(r.manual) : Json(nullptr);
   grad["manual_flat"] = manual ? block_json(r.manual_flat) : Json(nullptr);
-  grad["numeric"] = block_json(r.numeric);
+  grad["numeric"] = r.numeric.empty() ? Json(nullptr) : block_json(r.numeric);
   grad["nodes"] = block_json(r.node_grads);
   j["jacobians"] = Json::array();
   for (const JacobianReport& J : r.jacobians)

@@ -75,7 +75,7 @@ std::string report_to_table(const Report& r, int sig) {
       for (const NamedMatrix& flat : r.manual_flat)
         if (flat.name == name) put_matrix(out, "  flat row ", 13, flat.value, true, sig);
     }
-    put_matrix(out, "  numeric  ", 13, r.numeric[i].value, r.numeric[i].is_vector, sig);
+    if (!r.numeric.empty()) put_matrix(out, "  numeric  ", 13, r.numeric[i].value, r.numeric[i].is_vector, sig);
   }
 
   out << "\nAgreement\n";

@@ -1,0 +1,31 @@
+// App: the frame tiles the screen with the panels; everything else lives in the panel files.
+#include "app/app.h"
+
+#include <imgui.h>
+
+#include "app/panels.h"
+#include "app/theme.h"
+
+namespace app {
+
+void init(App& app) {
+  theme::apply_style();
+  app.grid.init();
+}
+
+void shutdown(App& app) { app.grid.shutdown(); }
+
+void frame(App& app) {
+  app.probe.begin_frame();
+  const float status_height = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+  const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, status_height);
+  canvas_view(app, layout.canvas);
+  network_panel(app, layout.network);
+  results_panel(app, layout.results);
+  status_bar(app, layout.status);
+  if (!ImGui::IsAnyItemActive()) app.model.settle();  // a drag on a big network has ended
+}
+
+const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }
+
+}  // namespace app

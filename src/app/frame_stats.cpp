@@ -1,0 +1,24 @@
+// FrameStats: a ring buffer; the median copies it (240 doubles, once per frame at most).
+#include "app/frame_stats.h"
+
+#include <algorithm>
+
+namespace app {
+
+void FrameStats::add(double ms) {
+  ms_[next_] = ms;
+  next_ = (next_ + 1) % kCapacity;
+  count_ = std::min(count_ + 1, kCapacity);
+}
+
+double FrameStats::last() const { return count_ ? ms_[(next_ + kCapacity - 1) % kCapacity] : 0.0; }
+
+double FrameStats::median() const {
+  if (count_ == 0) return 0.0;
+  std::array<double, kCapacity> sorted = ms_;
+  const auto end = sorted.begin() + count_;  // before wrapping, only the first count_ are set
+  std::nth_element(sorted.begin(), sorted.begin() + count_ / 2, end);
+  return sorted[count_ / 2];
+}
+
+}  // namespace app

@@ -1,0 +1,23 @@
+// The app's own CPU time per frame (UI build + any engine work, not the GPU or the wait for
+// vsync), kept for the last frames: shown in the status bar, read by the benchmark.
+#pragma once
+#include <array>
+
+namespace app {
+
+class FrameStats {
+ public:
+  static constexpr int kCapacity = 240;  ///< about 4 s at 60 fps
+
+  void add(double ms);
+  int count() const { return count_; }
+  double last() const;
+  /// Median of the kept frames; 0 before the first.
+  double median() const;
+
+ private:
+  std::array<double, kCapacity> ms_{};
+  int next_ = 0, count_ = 0;
+};
+
+}  // namespace app

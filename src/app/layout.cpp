@@ -1,0 +1,31 @@
+// Layout: fixed tiles recomputed every frame, so the canvas follows the window (and the browser)
+// size without any saved state.
+#include "app/layout.h"
+
+#include <algorithm>
+
+namespace app {
+
+Layout compute_layout(ImVec2 size, float status_height) {
+  const float side = std::clamp(size.x * 0.27f, 280.0f, 460.0f);
+  const float left = std::min(side, size.x * 0.5f);
+  const float right = std::min(side, std::max(0.0f, size.x - left));
+  const float bottom = std::max(0.0f, size.y - status_height);
+  Layout l;
+  l.network = {ImVec2(0, 0), ImVec2(left, bottom)};
+  l.results = {ImVec2(size.x - right, 0), ImVec2(size.x, bottom)};
+  l.canvas = {ImVec2(left, 0), ImVec2(std::max(left, size.x - right), bottom)};
+  l.status = {ImVec2(0, bottom), ImVec2(size.x, size.y)};
+  return l;
+}
+
+bool begin_panel(const char* title, const Rect& rect, ImGuiWindowFlags extra) {
+  ImGui::SetNextWindowPos(rect.min);
+  ImGui::SetNextWindowSize(rect.size());
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | extra;
+  return ImGui::Begin(title, nullptr, flags);
+}
+
+}  // namespace app

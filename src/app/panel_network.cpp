@@ -1,0 +1,151 @@
+// The left panel: presets, the network's shape and options, and editors for I, label, W, b.
+// Every edit re-evaluates at once (Model::recompute); invalid values show an inline message
+// under the field they are about, and the results panel waits for a valid state.
+#include <string>
+
+#include <imgui.h>
+
+#include "app/panels.h"
+#include "app/state_edit.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+
+namespace app {
+namespace {
+
+// "label[0]" → "label": error fields name an entry, editors a whole vector or matrix
+std::string field_base(const std::string& field) { return field.substr(0, field.find('[')); }
+
+// A combo over an engine option (relu, softmax_ce, …), named as in the JSON format.
+template <typename E>
+bool option_combo(const char* label, E& value, const char* help) {
+  bool changed = false;
+  const auto& names = bp::OptionNames<E>::names;
+  const std::string current(bp::option_name(value));
+  if (ImGui::BeginCombo(label, current.c_str())) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      const std::string name(names[i]);
+      const bool selected = static_cast<size_t>(value) == i;
+      if (ImGui::Selectable(name.c_str(), selected) && !selected) {
+        value = static_cast<E>(i);
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+  return changed;
+}
+
+// [SECTION] presets
+void presets(App& app) {
+  if (ImGui::Button("Exercise")) app.model.replace(bp::exercise_state());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("The notebook's network: I = [4, 1], label = [0, 1],\nW0 = [[1, −2], [2, 5]], W1 = [[3, −3], [−1, 1]]");
+  ImGui::SameLine();
+  if (ImGui::Button("Random network"))
+    app.model.replace(bp::random_state(static_cast<uint64_t>(app.random.seed), app.random.layers, app.random.width));
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::InputInt("seed", &app.random.seed);
+  ImGui::SliderInt("layers##random", &app.random.layers, 1, bp::kMaxLayers);
+  ImGui::SliderInt("width##random", &app.random.width, 1, 64);
+  ImGui::PopItemWidth();
+}
+
+// [SECTION] shape and options
+bool shape(bp::State& s) {
+  bool changed = false;
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  int layers = s.layers();
+  if (ImGui::SliderInt("layers", &layers, 1, bp::kMaxLayers)) {
+    set_layers(s, layers);
+    changed = true;
+  }
+  const std::vector<int> widths = layer_widths(s);
+  const int K = s.layers();
+  for (int k = 0; k <= K; ++k) {
+    const std::string name = k == 0 ? "I" : k == K ? "O" : bp::hidden_pre_name(k - 1, K);
+    int n = widths[k];
+    if (ImGui::InputInt((name + " width").c_str(), &n) && n != widths[k]) {
+      set_width(s, k, n);
+      changed = true;
+    }
+  }
+  changed |= option_combo("activation", s.activation, "The hidden layers' nonlinearity (the exercise: relu).");
+  changed |= option_combo("head", s.head, "softmax_ce: s = softmax(O), l = cross-entropy(s, label).\nmse: l = mean((O − label)²).");
+  changed |= option_combo("loss form", s.loss_form,
+                          "stable: l = logsumexp(O) − O·y, exact here.\n"
+                          "naive: −Σ y·log(s), as the notebook: s1 rounds to 1, so l prints 0.");
+  changed |= option_combo("softmax backward", s.softmax_backward,
+                          "exact: computes 1 − s1 as s0, so ∇O l keeps its tiny entries.\n"
+                          "textbook: s − y, as PyTorch: s1 − 1 rounds to 0 and ∇W1's second row vanishes.");
+  changed |= option_combo("precision", s.precision, "f64 or f32 arithmetic for the whole evaluation.");
+  ImGui::PopItemWidth();
+
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("biases");
+  for (int k = 0; k < K; ++k) {
+    ImGui::SameLine();
+    bool on = s.biases[k].has_value();
+    if (ImGui::Checkbox(("b" + std::to_string(k)).c_str(), &on)) {
+      set_bias(s, k, on);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// [SECTION] values
+bool values(App& app) {
+  bp::State& s = app.model.state;
+  const std::string error_field = app.model.error ? field_base(app.model.error->field) : "";
+  bool shown = false;  // whether the error found its field
+  auto error_for = [&](const char* field) {
+    if (error_field != field) return;
+    inline_error(app.model.error->field + ": " + app.model.error->reason);  // the field is right above
+    shown = true;
+  };
+  bool changed = false;
+
+  row_label("I", theme::kValue);
+  changed |= edit_vector("I", s.input, app.probe);
+  error_for("input");
+
+  row_label("label", theme::kValue);
+  changed |= edit_vector("label", s.label, app.probe);
+  error_for("label");
+  if (error_field == "label" && s.head == bp::Head::SoftmaxCE && ImGui::SmallButton("normalise label")) {
+    normalise_label(s);
+    changed = true;
+  }
+
+  for (int k = 0; k < s.layers(); ++k) {
+    const std::string W = "W" + std::to_string(k), b = "b" + std::to_string(k);
+    row_label(W.c_str(), theme::kValue);
+    changed |= edit_matrix(W.c_str(), s.weights[k], false, app.probe);
+    error_for(W.c_str());
+    if (auto& bias = s.biases[k]) {
+      row_label(b.c_str(), theme::kValue);
+      changed |= edit_vector(b.c_str(), *bias, app.probe);
+      error_for(b.c_str());
+    }
+  }
+  if (app.model.error && !shown) inline_error(app.model.error->line());
+  return changed;
+}
+
+}  // namespace
+
+void network_panel(App& app, const Rect& rect) {
+  if (begin_panel("Network", rect)) {
+    bool changed = false;
+    if (ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) presets(app);
+    if (ImGui::CollapsingHeader("Shape and options", ImGuiTreeNodeFlags_DefaultOpen))
+      changed |= shape(app.model.state);
+    if (ImGui::CollapsingHeader("Values", ImGuiTreeNodeFlags_DefaultOpen)) changed |= values(app);
+    if (changed) app.model.edited();
+  }
+  ImGui::End();
+}
+
+}  // namespace app

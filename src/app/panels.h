@@ -1,0 +1,17 @@
+// The panels of the app's layout, one file each (panel_network.cpp, panel_results.cpp,
+// canvas.cpp, status_bar.cpp). Internal to src/app.
+#pragma once
+#include "app/app.h"
+#include "app/layout.h"
+
+namespace app {
+
+void network_panel(App& app, const Rect& rect);
+void results_panel(App& app, const Rect& rect);
+void canvas_view(App& app, const Rect& rect);
+void status_bar(App& app, const Rect& rect);
+
+/// The exercise's name for a report entry: the network input is "I" (JSON "input").
+const char* display_name(const std::string& name);
+
+}  // namespace app

@@ -1,0 +1,35 @@
+// Small widgets shared by the panels: matrix grids (editable or read-only) whose numbers go
+// through bp::format_number, inline messages and pass/fail badges.
+#pragma once
+#include <string>
+
+#include <Eigen/Dense>
+#include <imgui.h>
+
+#include "app/probe.h"
+
+namespace app {
+
+/// An editable grid of numbers: drag a cell, or Ctrl+click / double-click it to type a value.
+/// A vector is one row, a matrix keeps its rows. Cells are named "<name>[i,j]" ("<name>[i]" for
+/// vectors) in tooltips and in the probe. Returns true when a value changed.
+bool edit_matrix(const char* name, Eigen::MatrixXd& m, bool is_vector, Probe& probe);
+bool edit_vector(const char* name, Eigen::VectorXd& v, Probe& probe);
+
+/// The same grid, read-only, in one colour; hovering a cell shows its full-precision value.
+void show_matrix(const char* name, const Eigen::MatrixXd& m, bool is_vector, const ImVec4& color);
+
+/// The name column left of a grid: `text` in `color`, then the cursor moves to the grid's column.
+void row_label(const char* text, const ImVec4& color);
+
+/// A message under the field it is about (wrapped, in the error colour, with a ✗).
+void inline_error(const std::string& text);
+void inline_warning(const std::string& text);
+
+/// "✓ text" in the ok colour or "✗ text" in the error colour.
+void badge(bool ok, const char* text);
+
+/// Text in the muted colour, wrapped.
+void note(const char* text);
+
+}  // namespace app

@@ -1,0 +1,57 @@
+// backprop-lab: the Backprop Lab app, natively (a window) and in the browser (app.js + app.wasm).
+// Native: `while (running) frame()`. Web: the browser calls the same frame() on each animation
+// frame, so everything it uses lives in static storage (main returns before the first frame).
+#include <cstdio>
+
+#include "app/app.h"
+#include "platform/platform.h"
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+#include "platform/web_api.h"
+#else
+#include "platform/options.h"
+#endif
+
+namespace {
+app::App g_app;
+platform::Platform g_platform;
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef __EMSCRIPTEN__
+  (void)argc;
+  (void)argv;
+  if (!platform::init(g_platform, g_app)) {
+    platform::web_startup_failed("Could not start: see the browser console for details.");
+    return 1;
+  }
+  platform::web_attach(g_app);
+  // hand off control to the browser's loop (requestAnimationFrame); never returns
+  emscripten_set_main_loop_arg(platform::frame, &g_platform, 0, true);
+  return 0;
+#else
+  auto options = platform::parse_options(argc, argv);
+  if (!options) {
+    std::fprintf(stderr, "%s\n", options.error().line().c_str());
+    return 2;  // as backprop-cli does for invalid input
+  }
+  const platform::Options& o = options.value();
+  if (o.help) {
+    std::fputs(platform::kUsage, stdout);
+    return 0;
+  }
+  if (o.state) g_app.model.replace(*o.state);
+  if (!platform::init(g_platform, g_app)) return 1;
+  while (!g_platform.quit && (o.frames == 0 || g_platform.frames < o.frames)) {
+    if (!o.screenshot.empty() && g_platform.frames + 1 == o.frames) g_platform.capture_path = o.screenshot;
+    platform::frame(&g_platform);
+  }
+  const bool failed = g_platform.capture_failed;
+  if (o.frames > 0)
+    std::printf("backprop-lab: %ld frames, app CPU per frame %.3f ms median\n", g_platform.frames,
+                g_app.stats.median());
+  platform::shutdown(g_platform);
+  return failed ? 1 : 0;
+#endif
+}

@@ -1,0 +1,54 @@
+// Options: errors are bp::Error values, printed by main as "error: <field>: <reason>" (exit 2),
+// exactly as backprop-cli prints them.
+#include "platform/options.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "engine/state_json.h"
+
+namespace platform {
+namespace {
+
+bp::Expected<bp::State> read_state(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return bp::parse_state(text.str(), path);
+}
+
+}  // namespace
+
+bp::Expected<Options> parse_options(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--help" || arg == "-h") {
+      o.help = true;
+    } else if (arg == "--state") {
+      if (!has_value) return bp::Error{arg, "needs a file name"};
+      auto state = read_state(argv[++i]);
+      if (!state) return state.error();
+      o.state = std::move(state).value();
+    } else if (arg == "--frames") {
+      if (!has_value) return bp::Error{arg, "needs a number of frames"};
+      char* end = nullptr;
+      o.frames = std::strtol(argv[++i], &end, 10);
+      if (*end != '\0' || o.frames < 1) return bp::Error{arg, std::string("expected a positive number, got \"") + argv[i] + "\""};
+    } else if (arg == "--screenshot") {
+      if (!has_value) return bp::Error{arg, "needs a PNG file name"};
+      o.screenshot = argv[++i];
+    } else {
+      return bp::Error{arg, "unknown option; see backprop-lab --help"};
+    }
+  }
+  if (!o.screenshot.empty() && o.frames == 0) o.frames = 1;
+  return o;
+}
+
+}  // namespace platform

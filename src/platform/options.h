@@ -1,0 +1,29 @@
+// The native app's command line:
+//   backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png]
+#pragma once
+#include <optional>
+#include <string>
+
+#include "engine/expected.h"
+#include "engine/state.h"
+
+namespace platform {
+
+struct Options {
+  std::optional<bp::State> state;  ///< from --state, already parsed and validated
+  long frames = 0;                 ///< 0: run until the window is closed
+  std::string screenshot;          ///< written after the last frame
+  bool help = false;
+};
+
+inline constexpr const char* kUsage =
+    "usage: backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png]\n"
+    "  --state FILE       start from this network (the `backprop-cli eval` input format)\n"
+    "  --frames N         draw N frames, then exit 0\n"
+    "  --screenshot FILE  write what is on screen after the last frame (with --frames; default 1)\n";
+
+/// Parses argv; reads and parses --state the way `backprop-cli eval FILE` does, so a bad file
+/// gives the CLI's error line.
+bp::Expected<Options> parse_options(int argc, char** argv);
+
+}  // namespace platform

@@ -1,0 +1,145 @@
+// Platform: SDL2 + OpenGL3 + Dear ImGui, the same code natively and in the browser; the few
+// differences (GL flavour, the browser glue) are marked with __EMSCRIPTEN__.
+#include "platform/platform.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include "app/fonts.h"
+#include "platform/gl.h"
+#ifdef __EMSCRIPTEN__
+#include "platform/web_api.h"
+#else
+#include "platform/screenshot.h"
+#endif
+
+namespace platform {
+namespace {
+
+constexpr int kWidth = 1280, kHeight = 800;  // natively; the browser window decides on the web
+
+// framebuffer pixels per window pixel: 2 on a HiDPI screen / at devicePixelRatio 2
+float framebuffer_scale(SDL_Window* window) {
+  int w = 0, h = 0, fb_w = 0, fb_h = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  SDL_GL_GetDrawableSize(window, &fb_w, &fb_h);
+  return w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
+}
+
+// sharp text: re-rasterise the font when the scale changes (a HiDPI screen, browser zoom)
+void update_fonts(Platform& p) {
+  const float scale = framebuffer_scale(p.window);
+  if (scale == p.pixel_scale) return;
+  p.pixel_scale = scale;
+  app::load_fonts(scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void set_gl_attributes() {
+#ifdef __EMSCRIPTEN__
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // WebGL2 = ES 3.0
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+}
+
+}  // namespace
+
+bool init(Platform& p, app::App& app) {
+  p.app = &app;
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "backprop-lab: SDL_Init failed: %s\n", SDL_GetError());
+    return false;
+  }
+  set_gl_attributes();
+  const auto flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  p.window = SDL_CreateWindow("Backprop Lab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, kWidth, kHeight, flags);
+  if (!p.window) {
+    std::fprintf(stderr, "backprop-lab: cannot open a window: %s\n", SDL_GetError());
+    return false;
+  }
+  p.gl = SDL_GL_CreateContext(p.window);
+  if (!p.gl) {
+    std::fprintf(stderr, "backprop-lab: no OpenGL 3.3 / WebGL2 context: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(p.window, p.gl);
+  SDL_GL_SetSwapInterval(1);  // vsync
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // the layout is computed each frame; nothing to save
+  ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+#ifdef __EMSCRIPTEN__
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+#else
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
+  p.pixel_scale = framebuffer_scale(p.window);
+  app::load_fonts(p.pixel_scale);  // the backend builds the font texture on its first frame
+  app::init(app);
+  return true;
+}
+
+void frame(void* arg) {
+  Platform& p = *static_cast<Platform*>(arg);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) p.quit = true;
+  }
+
+  // the app's own CPU time: UI build and any engine work, not GL submission or vsync
+  const auto start = std::chrono::steady_clock::now();
+  update_fonts(p);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  app::frame(*p.app);
+  ImGui::Render();
+  const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+  p.app->stats.add(elapsed.count());
+
+  const ImGuiIO& io = ImGui::GetIO();
+  const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+  const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.1f, 0.1f, 0.11f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+#ifndef __EMSCRIPTEN__
+  if (!p.capture_path.empty()) {  // the back buffer, just before it is shown
+    p.capture_failed = !write_screenshot(p.capture_path, fb_w, fb_h);
+    p.capture_path.clear();
+  }
+#endif
+  SDL_GL_SwapWindow(p.window);
+  ++p.frames;
+#ifdef __EMSCRIPTEN__
+  web_frame_drawn(p.frames);
+#endif
+}
+
+void shutdown(Platform& p) {
+  if (p.app) app::shutdown(*p.app);
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (p.gl) SDL_GL_DeleteContext(p.gl);
+  if (p.window) SDL_DestroyWindow(p.window);
+  SDL_Quit();
+}
+
+}  // namespace platform

@@ -1,0 +1,34 @@
+// The platform layer: an SDL2 window with a GL context (GL 3.3 core natively, WebGL2 in the
+// browser), Dear ImGui's SDL2 + OpenGL3 backends, and ONE frame function that both the native
+// loop and the browser's emscripten_set_main_loop_arg call.
+#pragma once
+#include <string>
+
+#include <SDL.h>
+
+#include "app/app.h"
+
+namespace platform {
+
+struct Platform {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  app::App* app = nullptr;
+  float pixel_scale = 1.0f;     ///< framebuffer pixels per logical pixel (devicePixelRatio)
+  long frames = 0;              ///< frames drawn so far
+  bool quit = false;            ///< the window was closed
+  std::string capture_path;     ///< non-empty: the next frame is also written to this PNG
+  bool capture_failed = false;
+};
+
+/// Opens the window, creates the GL context and ImGui, and initialises `app`. On failure prints
+/// why (stderr) and returns false.
+bool init(Platform& p, app::App& app);
+
+/// One frame: events, the app's UI, rendering, presenting. `arg` is the Platform (the signature
+/// emscripten_set_main_loop_arg wants).
+void frame(void* arg);
+
+void shutdown(Platform& p);
+
+}  // namespace platform

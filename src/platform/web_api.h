@@ -1,0 +1,17 @@
+// The browser glue (Emscripten only): C functions behind window.backpropLab (web_api.js) and the
+// page-shell hooks. The contract is the README's "JavaScript API".
+#pragma once
+#include "app/app.h"
+
+namespace platform {
+
+/// Points the JS API at the app; before this (and before the first frame) the API is not ready.
+void web_attach(app::App& app);
+
+/// Called after each frame; the first resolves backpropLab.ready.
+void web_frame_drawn(long frames);
+
+/// Rejects backpropLab.ready with `message`, which the page shell shows.
+void web_startup_failed(const char* message);
+
+}  // namespace platform

@@ -1,0 +1,72 @@
+// window.backpropLab, the page's JavaScript API (README "JavaScript API"), over the C functions
+// of web_api.cpp. Appended to app.js (--post-js): it exists as soon as app.js has run.
+(function () {
+  let started = false;
+  let firstFrameMs = null;  // performance.now() at the end of the first frame (since navigation)
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  Module.backpropLabFirstFrame = () => {
+    firstFrameMs = performance.now();
+    started = true;
+    resolveReady();
+  };
+  Module.backpropLabFailed = (message) => rejectReady(new Error(message));
+  const pageAbort = Module.onAbort;
+  Module.onAbort = (what) => {
+    rejectReady(new Error('the app stopped: ' + what));
+    if (pageAbort) pageAbort(what);
+  };
+
+  function check() {
+    if (!started) throw new Error('backpropLab is not ready yet: await backpropLab.ready');
+  }
+  // a C string in wasm memory for the duration of one call
+  function withCString(text, call) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    try {
+      stringToUTF8(text, ptr, size);
+      return call(ptr);
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  window.backpropLab = Object.freeze({
+    ready,
+    getState() {
+      check();
+      return UTF8ToString(_lab_get_state());
+    },
+    setState(json) {
+      check();
+      const text = typeof json === 'string' ? json : JSON.stringify(json);
+      return withCString(text, (ptr) => UTF8ToString(_lab_set_state(ptr)));
+    },
+    getResult() {
+      check();
+      return UTF8ToString(_lab_get_result());
+    },
+    frameCount() {
+      return started ? _lab_frame_count() : 0;
+    },
+  });
+
+  // for the browser test and the benchmark; not part of the API
+  window.backpropLabTesting = Object.freeze({
+    itemRect(name) {
+      check();
+      const json = withCString(String(name), (ptr) => UTF8ToString(_lab_item_rect(ptr)));
+      return json ? JSON.parse(json) : null;
+    },
+    frameStats() {
+      check();
+      const stats = JSON.parse(UTF8ToString(_lab_frame_stats()));
+      stats.first_frame_ms = firstFrameMs;
+      return stats;
+    },
+  });
+})();

@@ -1,0 +1,112 @@
+// Measures the web app against issue 3's budgets (a benchmark, not a test: it prints figures):
+//   download  index.html + loader.js + app.js + app.wasm, gzip -9        ≤ 600 KB
+//   start     navigation → end of the first frame, headless Chromium, localhost  ≤ 1.5 s
+//   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms
+// usage: node tests/e2e/bench.mjs   (make bench-app builds build/web first)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { frames, openApp, start, WEB_DIR } from './browser.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
+const SETTLE_FRAMES = 300;  // frames before reading the per-frame median (it keeps the last 240)
+
+const kb = (bytes) => (bytes / 1000).toFixed(1) + ' KB';
+const ms = (x) => x.toFixed(x < 10 ? 3 : 0) + ' ms';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function downloadSizes() {
+  let raw = 0, gz = 0;
+  console.log('download (raw, gzip -9):');
+  for (const name of ['index.html', 'loader.js', 'app.js', 'app.wasm']) {
+    const data = fs.readFileSync(path.join(WEB_DIR, name));
+    const g = zlib.gzipSync(data, { level: 9 }).length;
+    raw += data.length;
+    gz += g;
+    console.log(`  ${name.padEnd(12)} ${kb(data.length).padStart(10)} ${kb(g).padStart(10)}`);
+  }
+  console.log(`  ${'total'.padEnd(12)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}   budget 600 KB gzip: ${gz <= 600e3 ? 'ok' : 'OVER'}`);
+}
+
+// a dense random network in the CLI's input format (for the frame-time figure of a big state)
+function bigState(layers, width) {
+  let x = 12345;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, () => Math.round(next() * 4) / 8));
+  const state = { input: matrix(1, width)[0], label: [0, 1] };
+  for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
+  return JSON.stringify(state);
+}
+
+async function frameMedian(page) {
+  await frames(page, SETTLE_FRAMES);
+  return page.evaluate(() => window.backpropLabTesting.frameStats().median_ms);
+}
+
+// drags a cell left and right for SETTLE_FRAMES frames: an edit on every frame
+async function dragMedian(page, cell) {
+  const value = async () => JSON.stringify(JSON.parse(await page.evaluate(() => window.backpropLab.getState())).W0);
+  const before = await value();
+  const r = await page.evaluate((name) => window.backpropLabTesting.itemRect(name), cell);
+  const x = r.x + r.w / 2, y = r.y + r.h / 2;
+  await page.mouse.move(x, y);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page, 1);
+  for (let i = 0; i < SETTLE_FRAMES; ++i) {
+    await page.mouse.move(x + (i % 40) - 20, y);
+    await frames(page, 1);
+  }
+  const median = await page.evaluate(() => window.backpropLabTesting.frameStats().median_ms);
+  await page.mouse.up();
+  await frames(page, 2);  // a deferred evaluation (big networks) runs now
+  if ((await value()) === before) throw new Error(`dragging ${cell} changed nothing`);
+  return median;
+}
+
+async function main() {
+  downloadSizes();
+  const env = await start();
+  try {
+    const firsts = [];
+    for (let i = 0; i < STARTS; ++i) {
+      const { page, context } = await openApp(env);
+      firsts.push(await page.evaluate(() => window.backpropLabTesting.frameStats().first_frame_ms));
+      await context.close();
+    }
+    console.log(`start: navigation → first frame, median of ${STARTS} cold loads: ${ms(median(firsts))} ` +
+                `(${firsts.map((t) => t.toFixed(0)).join(', ')} ms)   budget 1500 ms: ${median(firsts) <= 1500 ? 'ok' : 'OVER'}`);
+
+    const { page } = await openApp(env);
+    const rows = [];
+    rows.push(['the exercise, idle', await frameMedian(page)]);
+    // dragging a weight: an edit, and so a full evaluation, on every frame
+    rows.push(['the exercise, dragging W0[0,1]', await dragMedian(page, 'W0[0,1]')]);
+    const error = await page.evaluate((json) => window.backpropLab.setState(json), bigState(8, 64));
+    if (error) throw new Error(error);
+    rows.push(['8 layers × 64 wide, idle', await frameMedian(page)]);
+    rows.push(['8 layers × 64 wide, dragging W0[0,0]', await dragMedian(page, 'W0[0,0]')]);
+    console.log('frame: the app\'s CPU time per frame (UI build + engine), median of the last 240 frames:');
+    for (const [what, t] of rows) console.log(`  ${what.padEnd(38)} ${ms(t).padStart(10)}   budget 2 ms: ${t <= 2 ? 'ok' : 'OVER'}`);
+    const evaluation = await page.evaluate(() => window.backpropLabTesting.frameStats().evaluation_ms);
+    console.log(`  (one evaluation of the 8 × 64 network takes ${ms(evaluation)} here: during a drag it runs ` +
+                `once, on release, as it exceeds the app's ${8} ms live-evaluation limit)`);
+  } finally {
+    await env.close();
+  }
+
+  const lab = process.env.BACKPROP_NATIVE_LAB || path.join(ROOT, 'build/native/backprop-lab');
+  if (fs.existsSync(lab)) {
+    const run = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', lab, '--frames', '300'], { encoding: 'utf8' });
+    const m = /([\d.]+) ms median/.exec(run.stdout || '');
+    console.log(`native (Xvfb, Mesa llvmpipe), the exercise, idle: ${m ? ms(Number(m[1])) : 'not measured'}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// Shared by the browser test and the benchmark: serve the web app, launch Debian's Chromium
+// headless (WebGL2 through SwiftShader), and open the page with its console errors collected.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIR = process.env.BACKPROP_WEB_DIR || path.join(ROOT, 'build/web');
+export const CHROMIUM = process.env.BACKPROP_CHROMIUM || '/usr/bin/chromium';
+
+// Debian's Chromium as root, without a network (no background traffic), with software WebGL2
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+/// Starts the server and the browser (with `extraFlags`); close() stops both.
+export async function start(extraFlags = []) {
+  if (!fs.existsSync(path.join(WEB_DIR, 'app.wasm'))) throw new Error(`no web build in ${WEB_DIR}`);
+  const { server, url } = await serve(WEB_DIR, 0);
+  // playwright gives the browser a new, empty profile folder of its own
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extraFlags] });
+  return {
+    url: url.replace('localhost', '127.0.0.1'),  // IPv4, as the server listens
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/// A new page at the app's URL; `errors` collects console errors and uncaught exceptions.
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(env.url);
+  await page.evaluate(() => window.backpropLab.ready);
+  return { page, errors, context };
+}
+
+/// Waits until the app has drawn `n` more frames (input is read once per frame).
+export async function frames(page, n = 2) {
+  const start = await page.evaluate(() => window.backpropLab.frameCount());
+  await page.waitForFunction((target) => window.backpropLab.frameCount() >= target, start + n);
+}
