@@ -21,7 +21,7 @@ void frame(App& app) {
   const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, status_height);
   canvas_view(app, layout.canvas);
   network_panel(app, layout.network);
-  results_panel(app, layout.results);
+  right_panel(app, layout.results);
   status_bar(app, layout.status);
   if (!ImGui::IsAnyItemActive()) app.model.settle();  // a drag on a big network has ended
 }

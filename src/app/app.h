@@ -2,7 +2,12 @@
 // and GL (through platform/gl.h) but not SDL or Emscripten: src/platform calls in here.
 #pragma once
 #include "app/canvas_grid.h"
+#include <functional>
+#include <string>
+
 #include "app/frame_stats.h"
+#include "app/graph_view.h"
+#include "app/logic/answers.h"
 #include "app/model.h"
 #include "app/probe.h"
 
@@ -15,18 +20,37 @@ struct RandomPreset {
   int width = 4;
 };
 
+/// The Answer sheet tab's tools: the variant to load and what the last file or variant action did.
+struct AnswerTools {
+  int seed = 1;
+  bool dead_relu = false;
+  std::string status;  ///< "Saved …" / "Downloaded …" or an "error: …" line
+  long edits_seen = 0;  ///< Answers::edits() after the tab's own last edit
+  int generation = 0;   ///< part of the cells' ImGui IDs: a change from elsewhere drops an edit in progress
+};
+
 struct App {
   Model model;          ///< the network being edited and its evaluation
   FrameStats stats;     ///< CPU time per frame, recorded by the platform layer
   Probe probe;          ///< where cells were drawn in the last frame (browser tests)
   CanvasGrid grid;      ///< the canvas background
+  GraphView graph;      ///< the graph canvas: layout, stepper, selection, pan/zoom
   RandomPreset random;
+  logic::Answers answers;   ///< the Answer sheet tab: the student's cells and their verdicts
+  AnswerTools answer_tools;
+  /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
+  /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
+  std::function<std::string(const std::string& name, const std::string& text)> save_file;
 };
 
 /// Style and GL resources; needs ImGui's context and a current GL context. Without GL (a failed
 /// shader) the app still runs, with a plain canvas.
 void init(App& app);
 void shutdown(App& app);
+
+/// Brings the answer sheet up to date with the model (the tab and the canvas's highlight do it
+/// each frame, the JS API before reading or writing answers); cheap when nothing changed.
+void sync_answers(App& app);
 
 /// Builds the whole UI for one frame, between ImGui::NewFrame() and ImGui::Render().
 void frame(App& app);

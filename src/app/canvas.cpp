@@ -1,10 +1,15 @@
-// The centre of the screen: the graph canvas. Today it shows the grid and the forward chain with
-// the loss; the live computation graph, stepper and Jacobian inspector (issue 4) draw here.
+// The centre of the screen: the live computation graph (app::logic lays it out, this file draws it
+// with ImDrawList), pan/zoom, in-place edits of I and the weights, and under it the formula bar
+// and the stepper's controls.
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <imgui.h>
 
+#include "app/graph_view.h"
+#include "app/logic/formula.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "engine/number_format.h"
@@ -12,43 +17,603 @@
 namespace app {
 namespace {
 
-constexpr float kGridSpacing = 24.0f;
+using logic::Vec2;
 
-// "I → h → L → O → s → l", the order the forward pass computes them
-std::string forward_chain(const bp::Report& r) {
-  std::string chain = "I";
-  for (const bp::NamedMatrix& m : r.forward) chain += " → " + m.name;
-  return chain;
+constexpr float kGridSpacing = 24.0f;
+constexpr float kCanvasFont = 13.0f;  // the layout's metrics suit a 13 px font at zoom 1
+
+ImU32 col(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+
+// a colour-blind-safe sequential scale (viridis, sampled) for |gradient| on a log scale, t in [0, 1]
+ImVec4 magnitude_color(double t) {
+  static const ImVec4 stops[] = {{0.28f, 0.17f, 0.48f, 1}, {0.23f, 0.32f, 0.55f, 1}, {0.13f, 0.57f, 0.55f, 1},
+                                 {0.37f, 0.79f, 0.38f, 1}, {0.99f, 0.91f, 0.15f, 1}};
+  const double x = std::clamp(t, 0.0, 1.0) * 4;
+  const int i = std::min(3, static_cast<int>(x));
+  const float f = static_cast<float>(x - i);
+  const ImVec4 a = stops[i], b = stops[i + 1];
+  // lifted a little so the darkest end still reads on the dark canvas
+  const float lift = 0.15f;
+  auto mix = [&](float p, float q) { return lift + (1 - lift) * (p + (q - p) * f); };
+  return ImVec4(mix(a.x, b.x), mix(a.y, b.y), mix(a.z, b.z), 1);
 }
 
-void centred_text(const char* text, const ImVec4& color) {
-  const float width = ImGui::CalcTextSize(text).x;
-  ImGui::SetCursorPosX(std::max(0.0f, (ImGui::GetWindowWidth() - width) * 0.5f));
-  ImGui::TextColored(color, "%s", text);
+// a diverging colour for a heat-strip cell: blue positive, orange negative (Okabe–Ito), grey 0
+ImU32 heat_color(double v, double max_abs, const ImVec4& positive, const ImVec4& negative) {
+  if (!std::isfinite(v)) return col(theme::kError);
+  if (v == 0 || max_abs == 0) return col(theme::kMuted, 0.35f);
+  const float a = static_cast<float>(0.25 + 0.75 * std::min(1.0, std::abs(v) / max_abs));
+  return col(v > 0 ? positive : negative, a);
+}
+
+// [SECTION] the state behind an editable leaf
+struct LeafRef {
+  double* data = nullptr;  // Eigen's column-major storage
+  int rows = 0, cols = 0;
+  double& at_row_major(int entry) const { return data[(entry / cols) + (entry % cols) * rows]; }
+};
+
+// "I" is the input, "W<k>" and "b<k>" the layers' weights and biases; the label is not edited
+// here (it must stay a distribution: the network panel normalises it)
+LeafRef leaf_ref(bp::State& s, const std::string& name) {
+  if (name == "I") return {s.input.data(), static_cast<int>(s.input.size()), 1};
+  if (name.size() < 2 || (name[0] != 'W' && name[0] != 'b')) return {};
+  const int k = std::atoi(name.c_str() + 1);
+  if (name[0] == 'W' && k >= 0 && k < s.layers()) {
+    auto& w = s.weights[k];
+    return {w.data(), static_cast<int>(w.rows()), static_cast<int>(w.cols())};
+  }
+  if (name[0] == 'b' && k >= 0 && k < static_cast<int>(s.biases.size()) && s.biases[k]) {
+    auto& b = *s.biases[k];
+    return {b.data(), static_cast<int>(b.size()), 1};
+  }
+  return {};
+}
+
+// [SECTION] what marks a node: dead ReLU units, a saturated softmax
+bool dead_unit(const logic::GraphSnapshot& g, int node, int entry) {
+  const auto& n = g.nodes[node];
+  if (!n.op || (*n.op != bp::OpKind::Relu) || n.inputs.empty()) return false;
+  const Eigen::MatrixXd& x = g.nodes[n.inputs[0]].value;
+  return entry < x.size() && x.data()[entry] <= 0;
+}
+
+bool saturated_softmax(const logic::GraphSnapshot& g, int node) {
+  const auto& n = g.nodes[node];
+  if (!n.op || *n.op != bp::OpKind::Softmax || n.value.size() < 2) return false;
+  return n.value.maxCoeff() >= 1 - 1e-6;
+}
+
+// short op names for box headers
+std::string op_label(bp::OpKind op) {
+  switch (op) {
+    case bp::OpKind::MatVec: return "W·x";
+    case bp::OpKind::Add: return "+ b";
+    case bp::OpKind::SoftmaxCrossEntropy: return "CE(softmax)";
+    case bp::OpKind::CrossEntropy: return "−Σ y·log s";
+    case bp::OpKind::LeakyRelu: return "leaky relu";
+    default: return bp::op_name(op);
+  }
+}
+
+std::string shape_text(const logic::NodeBox& b) {
+  if (b.rows * b.cols == 1) return "scalar";
+  if (b.cols == 1) return std::to_string(b.rows) + "-vector";
+  return std::to_string(b.rows) + "×" + std::to_string(b.cols);
+}
+
+// one entry of a node's value or gradient, row-major (vectors: entry i)
+double entry_of(const Eigen::MatrixXd& m, int entry) {
+  const int cols = static_cast<int>(m.cols());
+  return m(entry / cols, entry % cols);
+}
+
+std::string cell_label(const std::string& name, const logic::NodeBox& b, int entry) {
+  if (b.cols == 1) return name + "[" + std::to_string(entry) + "]";
+  return name + "[" + std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols) + "]";
+}
+
+// [SECTION] drawing
+struct Painter {
+  ImDrawList* dl;
+  ImVec2 origin;  // the canvas area's corner
+  logic::View view;
+  float font;     // text size in pixels at this zoom
+
+  ImVec2 pt(Vec2 p) const { return ImVec2(origin.x + static_cast<float>(p.x * view.zoom + view.pan.x),
+                                          origin.y + static_cast<float>(p.y * view.zoom + view.pan.y)); }
+  bool text_visible() const { return font >= 6.0f; }
+
+  void text(Vec2 at, const ImVec4& c, const std::string& s, const logic::Rect* clip = nullptr) const {
+    if (!text_visible()) return;
+    if (clip) {
+      const ImVec4 r(pt({clip->x, clip->y}).x, pt({clip->x, clip->y}).y, pt({clip->right(), clip->bottom()}).x,
+                     pt({clip->right(), clip->bottom()}).y);
+      dl->AddText(ImGui::GetFont(), font, pt(at), col(c), s.c_str(), nullptr, 0, &r);
+    } else {
+      dl->AddText(ImGui::GetFont(), font, pt(at), col(c), s.c_str());
+    }
+  }
+  // text centred in a canvas rectangle, clipped to it
+  void centred(const logic::Rect& r, const ImVec4& c, const std::string& s) const {
+    if (!text_visible()) return;
+    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(font, FLT_MAX, 0, s.c_str());
+    const double w = size.x / view.zoom, h = size.y / view.zoom;
+    text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, c, s, &r);
+  }
+};
+
+// a heat-strip / heat-map: blocks of cells at least ~2 px and at most ~1024 blocks per area (a
+// 64×64 weight has 4096 cells); each block shows its largest-magnitude entry
+void draw_heat(const Painter& p, const logic::NodeBox& b, const Eigen::MatrixXd& m, bool grad, double max_abs,
+               const ImVec4& positive, const ImVec4& negative) {
+  const int gr = std::max(1, b.grid_rows), gc = std::max(1, b.grid_cols);
+  const double cell_px = std::min(logic::cell_rect(b, 0, grad).w, logic::cell_rect(b, 0, grad).h) * p.view.zoom;
+  int s = 1;
+  while (s < std::max(gr, gc) && (((gr + s - 1) / s) * ((gc + s - 1) / s) > 1024 || cell_px * s < 2)) ++s;
+  for (int bi = 0; bi < gr; bi += s) {
+    for (int bj = 0; bj < gc; bj += s) {
+      const int ei = std::min(bi + s, gr) - 1, ej = std::min(bj + s, gc) - 1;
+      double v = 0;
+      for (int i = bi; i <= ei; ++i)
+        for (int j = bj; j <= ej; ++j) {
+          const double x = entry_of(m, i * gc + j);
+          if (std::abs(x) > std::abs(v) || !std::isfinite(x)) v = x;
+        }
+      const logic::Rect r0 = logic::cell_rect(b, bi * gc + bj, grad), r1 = logic::cell_rect(b, ei * gc + ej, grad);
+      p.dl->AddRectFilled(p.pt({r0.x, r0.y}), p.pt({r1.right(), r1.bottom()}), heat_color(v, max_abs, positive, negative));
+    }
+  }
+}
+
+void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::NodeBox& b, bool grad, bool known,
+               bool editable) {
+  const auto& n = g.nodes[b.node];
+  const Eigen::MatrixXd& m = grad ? n.grad : n.value;
+  const logic::Rect area = grad ? b.grad_area : b.value_area;
+  const ImVec4 ink = grad ? theme::kGradient : theme::kValue;
+  const int count = b.rows * b.cols;
+  if (!known || m.size() != count) {
+    p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), col(theme::kMuted, 0.35f), 2.0f);
+    p.centred(area, theme::kMuted, grad ? "∇ ?" : "?");
+    return;
+  }
+  double max_abs = 0;
+  for (int i = 0; i < count; ++i) max_abs = std::max(max_abs, std::abs(m.data()[i]));
+  if (b.collapsed) {
+    draw_heat(p, b, m, grad, max_abs, ink, grad ? theme::kValue : theme::kGradient);
+    if (count <= 256)
+      for (int i = 0; i < count; ++i)
+        if (dead_unit(g, b.node, i)) {
+          const logic::Rect r = logic::cell_rect(b, i, grad);
+          p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), col(theme::kError), 0, 0, 1.5f);
+        }
+    return;
+  }
+  for (int i = 0; i < count; ++i) {
+    const logic::Rect r = logic::cell_rect(b, i, grad);
+    const double v = entry_of(m, i);
+    const ImVec2 a = p.pt({r.x, r.y}), z = p.pt({r.right(), r.bottom()});
+    p.dl->AddRectFilled(a, z, col(editable ? ImVec4(0.22f, 0.25f, 0.31f, 1) : ImVec4(0.16f, 0.17f, 0.20f, 1)), 2.0f);
+    p.centred(r, ink, logic::formula_number(v));
+    if (dead_unit(g, b.node, i))  // a dead unit: crossed out, in both areas
+      p.dl->AddRect(a, z, col(theme::kError), 2.0f, 0, 2.0f);
+  }
+}
+
+void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+  const auto& n = g.nodes[b.node];
+  const bool leaf = n.role != bp::NodeRole::Computed;
+  const bool editable = n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter;
+  const bool selected = gv.selection.kind == logic::Selection::Kind::Node && gv.selection.node == n.name;
+  const bool current = gv.stepper.current() && gv.stepper.current()->node == b.node;
+  const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
+  const float round = 6.0f * static_cast<float>(std::min(1.0, gv.view.zoom));
+  p.dl->AddRectFilled(a, z, col(leaf ? ImVec4(0.13f, 0.15f, 0.19f, 0.96f) : ImVec4(0.12f, 0.13f, 0.15f, 0.96f)), round);
+  ImVec4 border = leaf ? ImVec4(0.36f, 0.40f, 0.48f, 1) : ImVec4(0.30f, 0.32f, 0.36f, 1);
+  float thick = 1.0f;
+  if (saturated_softmax(g, b.node)) border = theme::kWarning, thick = 2.0f;
+  if (current) border = ImVec4(1, 1, 1, 0.85f), thick = 2.0f;
+  if (selected) border = ImVec4(1, 1, 1, 1), thick = 3.0f;
+  p.dl->AddRect(a, z, col(border), round, 0, thick);
+
+  // header: the exercise's symbol, its op or role, and its shape
+  std::string title = n.name == "label" ? "y (label)" : n.name;
+  if (n.op) title += "  " + op_label(*n.op);
+  else if (n.role == bp::NodeRole::Parameter) title += "  parameter";
+  else if (n.role == bp::NodeRole::Input) title += "  input";
+  p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, &b.box);
+  std::string sub = shape_text(b);
+  if (saturated_softmax(g, b.node)) sub += "  ! saturated";
+  else if (n.op && *n.op == bp::OpKind::Relu) {
+    int dead = 0;
+    for (int i = 0; i < b.rows * b.cols; ++i) dead += dead_unit(g, b.node, i);
+    if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
+  }
+  p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, &b.box);
+
+  draw_area(p, g, b, false, gv.stepper.value_known(b.node), editable);
+  if (b.has_grad_area) {
+    const logic::GradState gs = gv.stepper.grad_state(b.node);
+    draw_area(p, g, b, true, gs == logic::GradState::Complete, false);
+    if (gs == logic::GradState::Partial)
+      p.centred(b.grad_area, theme::kGradient, "Σ …");
+  }
+}
+
+void draw_edge(const Painter& p, const GraphView& gv, int e) {
+  const logic::EdgeLayout& el = gv.layout.edges[e];
+  if (el.segments() == 0) return;
+  const logic::Stepper& st = gv.stepper;
+  const bool grad = st.edge_grad_known(e) && e < static_cast<int>(gv.magnitudes.size()) && gv.magnitudes[e].carries;
+  const bool selected = gv.selection.kind == logic::Selection::Kind::Edge &&
+                        st.graph().nodes[el.to].name == gv.selection.of &&
+                        st.graph().nodes[el.from].name == gv.selection.wrt;
+  const bool current = st.current() && st.current()->edge == e;
+  ImVec4 c = st.edge_value_known(e) ? ImVec4(0.62f, 0.66f, 0.72f, 1) : ImVec4(0.40f, 0.42f, 0.46f, 1);
+  float thick = 1.5f;
+  if (grad) {
+    const logic::EdgeMagnitude& m = gv.magnitudes[e];
+    if (m.zero) {
+      c = theme::kMuted;
+      thick = 1.0f;
+    } else {
+      c = magnitude_color(m.t);
+      thick = static_cast<float>(2.0 + 5.0 * m.t);
+    }
+  }
+  if (selected || current) {  // a white halo under the edge
+    for (int s = 0; s < el.segments(); ++s)
+      p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
+                           p.pt(el.curve[3 * s + 3]), col(ImVec4(1, 1, 1, selected ? 0.9f : 0.5f)), thick + 4.0f);
+  }
+  for (int s = 0; s < el.segments(); ++s)
+    p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
+                         p.pt(el.curve[3 * s + 3]), col(c), thick);
+  p.dl->AddTriangleFilled(p.pt(el.arrow[0]), p.pt(el.arrow[1]), p.pt(el.arrow[2]), col(c));
+}
+
+// the Answer sheet tab's first wrong factor (panel_answers.cpp): a vermilion halo under its edge
+void draw_answer_highlight(const Painter& p, const GraphView& gv, const logic::Answers& answers) {
+  const auto edge = answers.highlighted_edge();
+  if (!edge) return;
+  const auto& g = gv.stepper.graph();
+  for (const logic::EdgeLayout& el : gv.layout.edges) {
+    if (g.nodes[el.to].name != edge->first || g.nodes[el.from].name != edge->second) continue;
+    for (int s = 0; s < el.segments(); ++s)
+      p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
+                           p.pt(el.curve[3 * s + 3]), col(ImVec4(theme::kError.x, theme::kError.y, theme::kError.z, 0.8f)),
+                           12.0f);
+  }
+}
+
+// the signed largest gradient entry along an edge, drawn over the boxes: beside a vertical edge
+// (a leaf's), above a horizontal one
+void draw_edge_label(const Painter& p, const GraphView& gv, int e) {
+  const logic::EdgeLayout& el = gv.layout.edges[e];
+  if (el.segments() == 0 || !p.text_visible() || e >= static_cast<int>(gv.magnitudes.size())) return;
+  if (!gv.stepper.edge_grad_known(e) || !gv.magnitudes[e].carries || gv.edge_labels[e].empty()) return;
+  const logic::EdgeMagnitude& m = gv.magnitudes[e];
+  const ImVec4 c = m.zero ? theme::kMuted : magnitude_color(m.t);
+  const std::string& label = gv.edge_labels[e];
+  const float size_px = std::max(9.0f, p.font * 0.85f);
+  const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(size_px, FLT_MAX, 0, label.c_str());
+  const ImVec2 at = p.pt(logic::edge_point(el, 0.5));
+  const bool vertical = std::abs(el.end().x - el.start().x) < std::abs(el.end().y - el.start().y);
+  const ImVec2 a = vertical ? ImVec2(at.x + 6, at.y - size.y / 2 - 1) : ImVec2(at.x - size.x / 2 - 3, at.y - size.y - 6);
+  const ImVec2 z(a.x + size.x + 6, a.y + size.y + 2);
+  p.dl->AddRectFilled(a, z, col(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)), 3.0f);
+  p.dl->AddRect(a, z, col(c, 0.6f), 3.0f);
+  p.dl->AddText(ImGui::GetFont(), size_px, ImVec2(a.x + 3, a.y + 1), col(c), label.c_str());
+}
+
+// [SECTION] tooltips: a hovered heat-strip cell, a dead unit, a saturated softmax
+void hover_tooltip(const GraphView& gv, Vec2 at) {
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+  const int node = logic::hit_node(gv.layout, at);
+  if (node < 0) {
+    const int e = logic::hit_edge(gv.layout, at, 6 / gv.view.zoom);
+    if (e < 0) return;
+    const auto& se = g.edges[e];
+    ImGui::BeginTooltip();
+    ImGui::Text("%s → %s: click for the local Jacobian ∂%s/∂%s", g.nodes[se.from].name.c_str(),
+                g.nodes[se.to].name.c_str(), g.nodes[se.to].name.c_str(), g.nodes[se.from].name.c_str());
+    if (gv.stepper.edge_grad_known(e) && !gv.edge_labels[e].empty())
+      ImGui::TextColored(theme::kGradient, "largest gradient entry along it: %s", gv.edge_labels[e].c_str());
+    ImGui::EndTooltip();
+    return;
+  }
+  const logic::NodeBox& b = gv.layout.boxes[node];
+  const auto& n = g.nodes[node];
+  const auto cell = logic::hit_cell(b, at);
+  ImGui::BeginTooltip();
+  if (cell) {
+    const bool known = cell->grad ? gv.stepper.grad_state(node) == logic::GradState::Complete : gv.stepper.value_known(node);
+    const Eigen::MatrixXd& m = cell->grad ? n.grad : n.value;
+    const std::string what = (cell->grad ? "∇" : "") + cell_label(n.name, b, cell->entry);
+    if (known && cell->entry < m.size())
+      ImGui::TextColored(cell->grad ? theme::kGradient : theme::kValue, "%s = %s", what.c_str(),
+                         bp::format_round_trip(entry_of(m, cell->entry)).c_str());
+    else
+      ImGui::TextDisabled("%s: not computed yet (step on)", what.c_str());
+    if (dead_unit(g, node, cell->entry))
+      ImGui::TextColored(theme::kError, "dead ReLU unit: its input is ≤ 0, so ∂L/∂h = 0 there and no gradient passes back");
+    if (!cell->grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter))
+      ImGui::TextDisabled("drag to change; Ctrl+click or double-click to type");
+  } else {
+    ImGui::Text("%s (%s)", n.name.c_str(), shape_text(b).c_str());
+    if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) ImGui::TextDisabled("click for its whole chain");
+  }
+  if (saturated_softmax(g, node))
+    ImGui::TextColored(theme::kWarning, "saturated softmax: s is one-hot in float, so diag(s) − s sᵀ ≈ 0 and the gradient through it vanishes");
+  ImGui::EndTooltip();
+}
+
+// [SECTION] the type-in popup (Ctrl+click / double-click on a cell)
+struct TypeIn {
+  int node = -1, entry = -1;
+  double value = 0;
+  bool open = false;
+};
+TypeIn g_type_in;  // one popup at a time, UI-only state
+
+void set_entry(App& app, const std::string& name, int entry, double value) {
+  const LeafRef ref = leaf_ref(app.model.state, name);
+  if (!ref.data || entry < 0 || entry >= ref.rows * ref.cols) return;
+  ref.at_row_major(entry) = value;
+  app.model.edited();
+}
+
+// [SECTION] input: clicks, drags, wheel, keys
+void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& size) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (size.x < 1 || size.y < 1) return;
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::InvisibleButton("##graph", size);
+  const bool hovered = ImGui::IsItemHovered();
+  const Vec2 local{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
+  const Vec2 at = gv.view.to_canvas(local);
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+
+  if (ImGui::IsItemActivated() && !gv.layout.boxes.empty()) {
+    gv.panning = false;
+    gv.drag_node = gv.drag_entry = -1;
+    const int node = logic::hit_node(gv.layout, at);
+    const auto cell = node >= 0 ? logic::hit_cell(gv.layout.boxes[node], at) : std::nullopt;
+    const bool editable = node >= 0 && (g.nodes[node].role == bp::NodeRole::Input || g.nodes[node].role == bp::NodeRole::Parameter);
+    const int edge = node < 0 ? logic::hit_edge(gv.layout, at, 6 / gv.view.zoom) : -1;
+    if (editable && cell && !cell->grad) {
+      if (io.KeyCtrl || ImGui::IsMouseDoubleClicked(0)) {
+        g_type_in = {node, cell->entry, entry_of(g.nodes[node].value, cell->entry), true};
+        ImGui::OpenPopup("##type-in");
+      } else {
+        gv.drag_node = node;
+        gv.drag_entry = cell->entry;
+      }
+    } else if (edge >= 0) {
+      const auto& se = g.edges[edge];
+      logic::select_edge(gv.selection, g, g.nodes[se.to].name, g.nodes[se.from].name);
+      gv.request_tab = RightTab::Inspector;
+    } else if (node >= 0) {
+      logic::select_node(gv.selection, g, g.nodes[node].name);
+      gv.request_tab = RightTab::Inspector;
+    } else {
+      gv.panning = true;
+    }
+  }
+  // drags are measured from where the button went down (a press may arrive with a big jump of
+  // the pointer in the same frame, as with synthetic input)
+  const ImVec2 moved(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+  if (ImGui::IsItemActivated()) {
+    gv.drag_start_view = gv.view;
+    if (gv.drag_node >= 0) gv.drag_start_value = entry_of(g.nodes[gv.drag_node].value, gv.drag_entry);
+  }
+  if (ImGui::IsItemActive()) {
+    if (gv.panning) {
+      gv.view = logic::pan_by(gv.drag_start_view, {moved.x, moved.y});
+    } else if (gv.drag_node >= 0 && gv.drag_node < static_cast<int>(g.nodes.size())) {
+      const std::string name = g.nodes[gv.drag_node].name;
+      const LeafRef ref = leaf_ref(app.model.state, name);
+      if (ref.data && gv.drag_entry < ref.rows * ref.cols) {
+        const double speed = 0.01 * std::max(1.0, std::abs(gv.drag_start_value));  // as the side panel's cells
+        const double v = gv.drag_start_value + speed * moved.x;
+        if (v != ref.at_row_major(gv.drag_entry)) set_entry(app, name, gv.drag_entry, v);
+      }
+    }
+  }
+  if (ImGui::IsItemDeactivated()) {
+    gv.panning = false;
+    gv.drag_node = gv.drag_entry = -1;
+  }
+  if (hovered && io.MouseWheel != 0)
+    gv.view = logic::zoom_about(gv.view, local, std::pow(1.15, static_cast<double>(io.MouseWheel)));
+  if (hovered && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
+  if (gv.drag_node >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+
+  if (ImGui::BeginPopup("##type-in")) {
+    if (g_type_in.node >= 0 && g_type_in.node < static_cast<int>(g.nodes.size())) {
+      const std::string name = g.nodes[g_type_in.node].name;
+      ImGui::Text("%s", cell_label(name, gv.layout.boxes[g_type_in.node], g_type_in.entry).c_str());
+      if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+      ImGui::SetNextItemWidth(160);
+      if (ImGui::InputDouble("##value", &g_type_in.value, 0, 0, "%.17g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+        set_entry(app, name, g_type_in.entry, g_type_in.value);
+        ImGui::CloseCurrentPopup();
+      }
+      ImGui::TextDisabled("Enter to set, Esc to cancel");
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void handle_keys(GraphView& gv, const ImVec2& size) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  if (pressed(ImGuiKey_Space)) gv.stepper.toggle_play();
+  if (pressed(ImGuiKey_RightArrow)) {
+    if (io.KeyShift) gv.view = logic::pan_by(gv.view, {-40, 0});
+    else gv.stepper.step_forward();
+  }
+  if (pressed(ImGuiKey_LeftArrow)) {
+    if (io.KeyShift) gv.view = logic::pan_by(gv.view, {40, 0});
+    else gv.stepper.step_back();
+  }
+  if (pressed(ImGuiKey_UpArrow)) gv.view = logic::pan_by(gv.view, {0, 40});
+  if (pressed(ImGuiKey_DownArrow)) gv.view = logic::pan_by(gv.view, {0, -40});
+  if (pressed(ImGuiKey_Home)) gv.fit_pending = true;
+  const Vec2 centre{size.x / 2.0, size.y / 2.0};
+  for (ImWchar ch : io.InputQueueCharacters) {
+    if (ch == '+' || ch == '=') gv.view = logic::zoom_about(gv.view, centre, 1.25);
+    if (ch == '-') gv.view = logic::zoom_about(gv.view, centre, 1 / 1.25);
+  }
+}
+
+// [SECTION] the stepper bar: formula, controls, timeline
+void stepper_bar(GraphView& gv) {
+  logic::Stepper& st = gv.stepper;
+  const std::string formula = st.formula();
+  ImGui::PushStyleColor(ImGuiCol_Text, st.phase() == logic::Phase::Backward ? theme::kGradient : theme::kValue);
+  if (formula.empty())
+    ImGui::TextColored(theme::kMuted, "Press Play (Space) or step (→) to watch the forward and backward passes.");
+  else
+    ImGui::TextWrapped("%s", formula.c_str());
+  ImGui::PopStyleColor();
+
+  if (ImGui::Button("Reset")) st.reset();
+  ImGui::SameLine();
+  if (ImGui::Button("◀##back")) st.step_back();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("step back (←)");
+  ImGui::SameLine();
+  if (ImGui::Button(st.playing() ? "Pause##play" : "▶ Play##play", ImVec2(72, 0))) st.toggle_play();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("play / pause (Space)");
+  ImGui::SameLine();
+  if (ImGui::Button("▶##forward")) st.step_forward();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("step forward (→)");
+  ImGui::SameLine();
+  float speed = static_cast<float>(st.speed());
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(logic::Stepper::kMinSpeed),
+                         static_cast<float>(logic::Stepper::kMaxSpeed), "%.2g steps/s", ImGuiSliderFlags_Logarithmic))
+    st.set_speed(speed);
+  ImGui::SameLine();
+  int pos = st.step();
+  char label[64];
+  std::snprintf(label, sizeof label, "%s  %d / %d", logic::phase_name(st.phase()), pos, st.step_count());
+  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x));
+  if (ImGui::SliderInt("##timeline", &pos, 0, st.step_count(), label)) st.seek(pos);
+}
+
+void toolbar(GraphView& gv) {
+  ImGui::SetCursorPos(ImVec2(10, 8));
+  ImGui::TextColored(theme::kMuted, "Computation graph");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Fit to view")) gv.fit_pending = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("−")) gv.view = logic::zoom_about(gv.view, {0, 0}, 1 / 1.25);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("+")) gv.view = logic::zoom_about(gv.view, {0, 0}, 1.25);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%.0f%%  drag empty space to pan, wheel to zoom", gv.view.zoom * 100);
+}
+
+void legend(const Painter& p, const ImVec2& corner) {
+  // the magnitude scale: what colour and thickness mean once gradient flows
+  const char* caption = "|∇| small → large (log)";
+  const float w = std::max(120.0f, ImGui::CalcTextSize(caption).x), h = 8;
+  const ImVec2 a(corner.x - w - 12, corner.y - h - 26);
+  for (int i = 0; i < 24; ++i) {
+    const float x0 = a.x + w * i / 24, x1 = a.x + w * (i + 1) / 24;
+    p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), col(magnitude_color(i / 23.0)));
+  }
+  p.dl->AddText(ImVec2(a.x, a.y + h + 2), col(theme::kMuted), caption);
+}
+
+// where the browser test can click: editable cells "canvas:W0[0,1]", nodes "node:W1" and the
+// middle of each edge "edge:O>W1" (of > wrt)
+void probe_items(Probe& probe, const Painter& p, const GraphView& gv) {
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+  for (const logic::NodeBox& b : gv.layout.boxes) {
+    const auto& n = g.nodes[b.node];
+    const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
+    probe.add("node:" + n.name, a.x, a.y, z.x - a.x, z.y - a.y);
+    if (b.collapsed || (n.role != bp::NodeRole::Input && n.role != bp::NodeRole::Parameter)) continue;
+    for (int i = 0; i < b.rows * b.cols; ++i) {
+      const logic::Rect r = logic::cell_rect(b, i, false);
+      const ImVec2 ca = p.pt({r.x, r.y}), cz = p.pt({r.right(), r.bottom()});
+      probe.add("canvas:" + cell_label(n.name, b, i), ca.x, ca.y, cz.x - ca.x, cz.y - ca.y);
+    }
+  }
+  for (size_t e = 0; e < gv.layout.edges.size(); ++e) {
+    const logic::EdgeLayout& el = gv.layout.edges[e];
+    if (el.segments() == 0) continue;
+    const ImVec2 m = p.pt(logic::edge_point(el, 0.5));
+    probe.add("edge:" + g.nodes[el.to].name + ">" + g.nodes[el.from].name, m.x - 2, m.y - 2, 4, 4);
+  }
 }
 
 }  // namespace
 
 void canvas_view(App& app, const Rect& rect) {
+  GraphView& gv = app.graph;
+  sync_graph(gv, app.model);
+  gv.stepper.tick(ImGui::GetIO().DeltaTime);
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float bar_h = 2 * ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y;
+  const Rect graph_rect{rect.min, ImVec2(rect.max.x, std::max(rect.min.y, rect.max.y - bar_h))};
+  const Rect bar_rect{ImVec2(rect.min.x, graph_rect.max.y), rect.max};
+
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  const bool open = begin_panel("##canvas", rect,
+  const bool open = begin_panel("##canvas", graph_rect,
                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
                                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   ImGui::PopStyleVar();
   if (open) {
-    const ImVec2 centre((rect.min.x + rect.max.x) * 0.5f, (rect.min.y + rect.max.y) * 0.5f);
-    app.grid.draw(ImGui::GetWindowDrawList(), rect.min, rect.max, centre, kGridSpacing);
+    const ImVec2 origin = graph_rect.min, size = graph_rect.size();
+    if (gv.fit_pending && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
+      const double top = 32, bottom = 40;  // the toolbar and the legend
+      gv.view = logic::fit_to_view(gv.layout, {size.x, size.y - top - bottom});
+      gv.view.pan.y += top;
+      gv.fit_pending = false;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Vec2 grid_origin = gv.view.to_screen({0, 0});
+    app.grid.draw(dl, graph_rect.min, graph_rect.max, ImVec2(origin.x + static_cast<float>(grid_origin.x), origin.y + static_cast<float>(grid_origin.y)),
+                  kGridSpacing * static_cast<float>(std::clamp(gv.view.zoom, 0.5, 2.0)));
 
-    ImGui::SetCursorPos(ImVec2(12, 10));
-    ImGui::TextColored(theme::kMuted, "Computation graph");
-    ImGui::SetCursorPosY(rect.size().y * 0.5f - ImGui::GetTextLineHeightWithSpacing());
-    if (const auto& r = app.model.report) {
-      centred_text(forward_chain(*r).c_str(), theme::kValue);
-      centred_text(("l = " + bp::format_number(r->loss, 6)).c_str(), theme::kValue);
-    } else {
-      centred_text("✗ the network is not valid: see the message under the field", theme::kError);
+    handle_mouse(app, gv, origin, size);
+    handle_keys(gv, size);
+
+    const Painter p{dl, origin, gv.view, kCanvasFont * static_cast<float>(gv.view.zoom)};
+    dl->PushClipRect(graph_rect.min, graph_rect.max, true);
+    if (!gv.layout.boxes.empty()) {
+      if (app.answers.counts().filled > 0) {  // the wrong factor of the answer sheet, under the edges
+        sync_answers(app);
+        draw_answer_highlight(p, gv, app.answers);
+      }
+      for (int e = 0; e < static_cast<int>(gv.layout.edges.size()); ++e) draw_edge(p, gv, e);
+      const ImVec2 lo = graph_rect.min, hi = graph_rect.max;
+      for (const logic::NodeBox& b : gv.layout.boxes) {
+        const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
+        if (z.x < lo.x || a.x > hi.x || z.y < lo.y || a.y > hi.y) continue;  // off screen
+        draw_node(p, gv, b);
+      }
+      for (int e = 0; e < static_cast<int>(gv.layout.edges.size()); ++e) draw_edge_label(p, gv, e);
+      legend(p, graph_rect.max);
+      probe_items(app.probe, p, gv);
+    }
+    dl->PopClipRect();
+    toolbar(gv);
+    if (!app.model.report) {
+      ImGui::SetCursorPos(ImVec2(12, 34));
+      ImGui::TextColored(theme::kError, "✗ the network is not valid (see the message under the field): showing the last valid graph");
     }
   }
+  ImGui::End();
+
+  if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) stepper_bar(gv);
   ImGui::End();
 }
 

@@ -80,8 +80,8 @@ void gradients(const bp::Report& r) {
 
 }  // namespace
 
-void results_panel(App& app, const Rect& rect) {
-  if (begin_panel("Results", rect)) {
+void results_tab(App& app) {
+  {
     const Model& model = app.model;
     if (!model.report) {
       inline_error(model.error ? model.error->line() : "not evaluated");
@@ -101,7 +101,6 @@ void results_panel(App& app, const Rect& rect) {
       if (ImGui::CollapsingHeader("Gradients", ImGuiTreeNodeFlags_DefaultOpen)) gradients(r);
     }
   }
-  ImGui::End();
 }
 
 }  // namespace app

@@ -7,7 +7,12 @@
 namespace app {
 
 void network_panel(App& app, const Rect& rect);
-void results_panel(App& app, const Rect& rect);
+/// The right column: a tab bar (Results, Inspector, Explainer, …), one line per tab in panel_tabs.cpp.
+void right_panel(App& app, const Rect& rect);
+void results_tab(App& app);
+void inspector_tab(App& app);
+void explainer_tab(App& app);
+void answers_panel(App& app);  ///< the Answer sheet tab (panel_answers.cpp)
 void canvas_view(App& app, const Rect& rect);
 void status_bar(App& app, const Rect& rect);
 

@@ -10,12 +10,29 @@
 
 #include "platform/web_api.h"
 #else
+#include <filesystem>
+#include <fstream>
+
 #include "platform/options.h"
 #endif
 
 namespace {
 app::App g_app;
 platform::Platform g_platform;
+
+#ifndef __EMSCRIPTEN__
+// the desktop's "download": a file in the current directory
+std::string save_file(const std::string& name, const std::string& text) {
+  std::error_code ec;
+  const std::filesystem::path dir = std::filesystem::current_path(ec);
+  const std::filesystem::path path = ec ? std::filesystem::path(name) : dir / name;
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return "error: " + path.string() + ": could not be written";
+  return "Saved " + path.string();
+}
+#endif
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,6 +59,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (o.state) g_app.model.replace(*o.state);
+  g_app.save_file = save_file;
   if (!platform::init(g_platform, g_app)) return 1;
   while (!g_platform.quit && (o.frames == 0 || g_platform.frames < o.frames)) {
     if (!o.screenshot.empty() && g_platform.frames + 1 == o.frames) g_platform.capture_path = o.screenshot;

@@ -6,10 +6,15 @@
 #include <string>
 
 #include <emscripten.h>
+#include <imgui.h>
 
 // calls into web_api.js
 EM_JS(void, js_first_frame, (), { Module.backpropLabFirstFrame(); });
 EM_JS(void, js_startup_failed, (const char* message), { Module.backpropLabFailed(UTF8ToString(message)); });
+EM_JS(void, js_copy, (const char* text), { Module.backpropLabCopy(UTF8ToString(text)); });
+EM_JS(void, js_download, (const char* name, const char* text), {
+  Module.backpropLabDownload(UTF8ToString(name), UTF8ToString(text));
+});
 
 namespace {
 app::App* g_app = nullptr;
@@ -23,7 +28,18 @@ const char* keep(std::string& buffer, std::string value) {
 
 namespace platform {
 
-void web_attach(app::App& app) { g_app = &app; }
+void web_attach(app::App& app) {
+  g_app = &app;
+  // the page's clipboard: Ctrl+C in a text field copies to it; Ctrl+V pastes through the browser's
+  // paste event (lab_paste), so ImGui's own paste reads nothing (SDL's clipboard is not the page's)
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = [](void*, const char* text) { js_copy(text); };
+  io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+  app.save_file = [](const std::string& name, const std::string& text) {
+    js_download(name.c_str(), text.c_str());
+    return "Downloaded " + name;
+  };
+}
 
 void web_frame_drawn(long frames) {
   g_frames = frames;
@@ -53,7 +69,62 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_result() {
   return keep(out, g_app->model.result_json());
 }
 
+// the answer sheet (README "JavaScript API": getSheet, setAnswer, getVerdicts)
+EMSCRIPTEN_KEEPALIVE const char* lab_get_sheet() {
+  static std::string out;
+  g_app->model.settle();
+  app::sync_answers(*g_app);
+  return keep(out, g_app->answers.sheet_json(g_app->model.state));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_set_answer(const char* key, const char* text) {
+  static std::string out;
+  g_app->model.settle();
+  app::sync_answers(*g_app);
+  return keep(out, g_app->answers.set_text(key, text));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_get_verdicts() {
+  static std::string out;
+  g_app->model.settle();
+  app::sync_answers(*g_app);
+  return keep(out, g_app->answers.verdicts_json());
+}
+
+// a paste event's text, typed into the text field being edited (if any); line breaks as \n
+EMSCRIPTEN_KEEPALIVE void lab_paste(const char* text) {
+  if (!ImGui::GetCurrentContext() || !ImGui::GetIO().WantTextInput) return;
+  std::string clean;
+  for (const char* p = text; *p; ++p)
+    if (*p != '\r') clean += *p;
+    else if (p[1] != '\n') clean += '\n';
+  ImGui::GetIO().AddInputCharactersUTF8(clean.c_str());
+}
+
 EMSCRIPTEN_KEEPALIVE double lab_frame_count() { return static_cast<double>(g_frames); }
+
+// the graph canvas (README "JavaScript API"): the stepper's position and the selection
+EMSCRIPTEN_KEEPALIVE const char* lab_get_view() {
+  static std::string out;
+  app::sync_graph(g_app->graph, g_app->model);
+  return keep(out, app::logic::view_json(g_app->graph.stepper, g_app->graph.selection));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_select(const char* of, const char* wrt) {
+  static std::string out;
+  app::sync_graph(g_app->graph, g_app->model);
+  std::string error = app::logic::select_edge(g_app->graph.selection, g_app->graph.stepper.graph(), of, wrt);
+  if (error.empty() && !g_app->graph.selection.of.empty()) g_app->graph.request_tab = app::RightTab::Inspector;
+  return keep(out, std::move(error));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_select_node(const char* name) {
+  static std::string out;
+  app::sync_graph(g_app->graph, g_app->model);
+  std::string error = app::logic::select_node(g_app->graph.selection, g_app->graph.stepper.graph(), name);
+  if (error.empty() && !g_app->graph.selection.node.empty()) g_app->graph.request_tab = app::RightTab::Inspector;
+  return keep(out, std::move(error));
+}
 
 // testing hook: {"x":…, "y":…, "w":…, "h":…} in CSS pixels, or "" when not drawn last frame
 EMSCRIPTEN_KEEPALIVE const char* lab_item_rect(const char* name) {

@@ -14,6 +14,29 @@
     resolveReady();
   };
   Module.backpropLabFailed = (message) => rejectReady(new Error(message));
+  // the app's clipboard: ImGui's Ctrl+C goes to the page's clipboard, and a paste (Ctrl+V) goes
+  // into the text field being edited
+  Module.backpropLabCopy = (text) => {
+    if (navigator.clipboard) navigator.clipboard.writeText(text).catch(() => {});
+  };
+  document.addEventListener('paste', (event) => {
+    const text = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (!started || !text) return;
+    event.preventDefault();
+    withCString(text, (ptr) => _lab_paste(ptr));
+  });
+  // the app's file saves (answer keys, sheets): a download of a text file
+  Module.backpropLabDownload = (name, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
   const pageAbort = Module.onAbort;
   Module.onAbort = (what) => {
     rejectReady(new Error('the app stopped: ' + what));
@@ -50,8 +73,32 @@
       check();
       return UTF8ToString(_lab_get_result());
     },
+    getSheet() {
+      check();
+      return UTF8ToString(_lab_get_sheet());
+    },
+    setAnswer(key, text) {
+      check();
+      return withCString(String(key), (k) => withCString(String(text), (t) => UTF8ToString(_lab_set_answer(k, t))));
+    },
+    getVerdicts() {
+      check();
+      return UTF8ToString(_lab_get_verdicts());
+    },
     frameCount() {
       return started ? _lab_frame_count() : 0;
+    },
+    getView() {
+      check();
+      return UTF8ToString(_lab_get_view());
+    },
+    select(of, wrt) {
+      check();
+      return withCString(String(of ?? ''), (a) => withCString(String(wrt ?? ''), (b) => UTF8ToString(_lab_select(a, b))));
+    },
+    selectNode(name) {
+      check();
+      return withCString(String(name ?? ''), (ptr) => UTF8ToString(_lab_select_node(ptr)));
     },
   });
 

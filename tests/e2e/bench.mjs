@@ -85,10 +85,17 @@ async function main() {
     rows.push(['the exercise, idle', await frameMedian(page)]);
     // dragging a weight: an edit, and so a full evaluation, on every frame
     rows.push(['the exercise, dragging W0[0,1]', await dragMedian(page, 'W0[0,1]')]);
+    // the graph canvas with a selection: the Inspector computes W1's whole chain every frame
+    await page.evaluate(() => window.backpropLab.selectNode('W1'));
+    rows.push(['the exercise, W1\'s chain in the Inspector', await frameMedian(page)]);
+    await page.evaluate(() => window.backpropLab.selectNode(''));
     const error = await page.evaluate((json) => window.backpropLab.setState(json), bigState(8, 64));
     if (error) throw new Error(error);
     rows.push(['8 layers × 64 wide, idle', await frameMedian(page)]);
     rows.push(['8 layers × 64 wide, dragging W0[0,0]', await dragMedian(page, 'W0[0,0]')]);
+    await page.evaluate(() => window.backpropLab.selectNode('W0'));
+    rows.push(['8 × 64, W0\'s chain in the Inspector', await frameMedian(page)]);
+    await page.evaluate(() => window.backpropLab.selectNode(''));
     console.log('frame: the app\'s CPU time per frame (UI build + engine), median of the last 240 frames:');
     for (const [what, t] of rows) console.log(`  ${what.padEnd(38)} ${ms(t).padStart(10)}   budget 2 ms: ${t <= 2 ? 'ok' : 'OVER'}`);
     const evaluation = await page.evaluate(() => window.backpropLabTesting.frameStats().evaluation_ms);

@@ -1,0 +1,59 @@
+// GraphView: the snapshot is retaken only when the model's revision changes, so a still frame
+// costs nothing but drawing.
+#include "app/graph_view.h"
+
+#include <utility>
+
+#include "app/logic/formula.h"
+#include "engine/number_format.h"
+#include "app/logic/graph_snapshot.h"
+
+namespace app {
+namespace {
+
+// names and shapes (and who has a gradient): what the layout depends on
+std::string structure_of(const logic::GraphSnapshot& g) {
+  std::string s;
+  for (const auto& n : g.nodes)
+    s += n.name + ":" + std::to_string(n.value.rows()) + "x" + std::to_string(n.value.cols()) +
+         (n.has_grad ? "g" : "") + ";";
+  return s;
+}
+
+}  // namespace
+
+void sync_graph(GraphView& g, const Model& model) {
+  if (g.revision == model.revision) return;
+  g.revision = model.revision;
+  if (!model.report) return;  // an invalid state: keep drawing the last good graph
+  g.stepper.rebuild(logic::snapshot_of(model.state, *model.report));
+  const logic::GraphSnapshot& snap = g.stepper.graph();
+  std::string structure = structure_of(snap);
+  if (structure != g.structure) {
+    logic::LayoutMetrics metrics;
+    metrics.column_gap = 48;  // the canvas is the narrow middle of the screen: keep zoom (and text) up
+    metrics.band_gap = 36;
+    g.layout = logic::layout_graph(snap, metrics);
+    g.structure = std::move(structure);
+    g.fit_pending = true;
+    g.drag_node = g.drag_entry = -1;
+  }
+  g.magnitudes = logic::edge_gradient_magnitudes(snap);
+  g.edge_labels.assign(snap.edges.size(), "");
+  for (size_t e = 0; e < snap.edges.size(); ++e) {
+    if (!g.magnitudes[e].carries) continue;
+    if (g.magnitudes[e].zero) {
+      g.edge_labels[e] = "0";
+      continue;
+    }
+    const Eigen::MatrixXd share = logic::edge_contribution(snap, static_cast<int>(e));
+    if (share.size() == 0) continue;
+    const bool pos = (share.array() > 0).any(), neg = (share.array() < 0).any();
+    // explicit signs: + / − when every entry agrees, ± when they are mixed
+    const std::string sign = pos && neg ? "±" : neg ? "−" : "+";
+    g.edge_labels[e] = sign + bp::format_number(g.magnitudes[e].max_abs, 2);  // short: it sits between boxes
+  }
+  logic::drop_stale_selection(g.selection, snap);
+}
+
+}  // namespace app

@@ -1,0 +1,42 @@
+// The graph canvas' state that outlives a frame: the snapshot of the evaluated network laid out,
+// the stepper, the selection (an edge's Jacobian or a node's chain), the pan/zoom and the tab the
+// right column should switch to. Rebuilt from app::Model when its revision changes. No GL.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app/logic/gradient_scale.h"
+#include "app/logic/graph_layout.h"
+#include "app/logic/stepper.h"
+#include "app/logic/view_json.h"
+#include "app/model.h"
+
+namespace app {
+
+enum class RightTab { None, Results, Inspector, Explainer };
+
+struct GraphView {
+  logic::Stepper stepper;                     ///< holds the current snapshot (stepper.graph())
+  logic::Selection selection;
+  logic::GraphLayout layout;
+  std::vector<logic::EdgeMagnitude> magnitudes;  ///< per edge
+  std::vector<std::string> edge_labels;          ///< per edge: the gradient it carries, signed ("±1.2e-18")
+  logic::View view;
+  long revision = -1;          ///< the model revision the snapshot was taken from
+  std::string structure;       ///< names and shapes: a change re-fits the view
+  bool fit_pending = true;     ///< fit to view at the next frame (the canvas size is known there)
+  bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
+  RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
+
+  // an in-place edit on the canvas (a cell being dragged)
+  int drag_node = -1, drag_entry = -1;
+  double drag_start_value = 0;
+  logic::View drag_start_view;
+  bool panning = false;
+};
+
+/// Brings the snapshot, layout, stepper and selection up to date with the model (cheap when the
+/// revision is unchanged). Keeps the stepper's position and the view unless the shape changed.
+void sync_graph(GraphView& g, const Model& model);
+
+}  // namespace app

@@ -1,0 +1,158 @@
+// Browser end-to-end test of the graph canvas (issue 4): real keyboard input plays the stepper to
+// the end, a screenshot at a mid-backward step, a real mouse drag of a weight on the canvas changes
+// the result, a click on an edge selects it and opens its Jacobian in the Inspector, and
+// getView / select / selectNode follow the app.
+//   BACKPROP_WEB_DIR=build/web node --test tests/e2e/graph.test.mjs
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { frames, openApp, start } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
+
+const view = async (page) => JSON.parse(await page.evaluate(() => window.backpropLab.getView()));
+
+// a key press held for a frame: ImGui 1.86 reads key state once per frame, so a press and release
+// within one frame (as keyboard.press may send them) would be missed, as no person types
+async function press(page, key) {
+  await page.keyboard.down(key);
+  await frames(page, 1);
+  await page.keyboard.up(key);
+  await frames(page, 1);
+}
+
+// the centre of an item the app drew last frame (CSS pixels), via the testing hook
+async function centre(page, name) {
+  const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
+  assert.ok(r, `${name} is drawn`);
+  return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+}
+
+describe('graph canvas', () => {
+  let env, app;
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    env = await start();
+    app = await openApp(env);
+    await frames(app.page, 3);
+  });
+  after(async () => {
+    if (env) await env.close();
+  });
+
+  test('getView starts idle with the exercise\'s 12 steps', async () => {
+    assert.deepEqual(await view(app.page), {
+      phase: 'idle', step: 0, steps: 12, playing: false, selected: null, formula: '',
+    });
+  });
+
+  test('Space (real keyboard input) plays the stepper to the end', async () => {
+    const { page } = app;
+    // focus the canvas with a click on empty space (top-left of the graph area)
+    const node = await centre(page, 'node:W0');
+    await page.mouse.click(node.x, 60);
+    await frames(page, 2);
+    await press(page, 'Space');
+    await frames(page, 2);
+    const playing = await view(page);
+    assert.equal(playing.playing, true);
+    await page.waitForFunction(() => JSON.parse(window.backpropLab.getView()).phase === 'done', null,
+                               { timeout: 30000 });
+    const done = await view(page);
+    assert.equal(done.step, 12);
+    assert.equal(done.playing, false);
+    assert.match(done.formula, /∇/);
+  });
+
+  test('← steps back into the backward pass; a screenshot at a mid-backward step', async () => {
+    const { page } = app;
+    for (let i = 0; i < 3; ++i) {
+      await press(page, 'ArrowLeft');
+      await frames(page, 2);
+    }
+    const v = await view(page);
+    assert.equal(v.phase, 'backward');
+    assert.equal(v.step, 9);
+    assert.match(v.formula, /^∇_/);
+    await frames(page, 3);
+    fs.writeFileSync(path.join(ARTIFACTS, 'graph-backward.png'), await page.locator('#canvas').screenshot());
+    await press(page, 'ArrowRight');
+    await frames(page, 2);
+    assert.equal((await view(page)).step, 10);
+  });
+
+  test('dragging a weight on the canvas changes getResult()', async () => {
+    const { page } = app;
+    const before = JSON.parse(await page.evaluate(() => window.backpropLab.getResult()));
+    const { x, y } = await centre(page, 'canvas:W1[0,0]');
+    await page.mouse.move(x, y);
+    await frames(page);
+    await page.mouse.down();
+    await frames(page);
+    for (let i = 1; i <= 5; ++i) {
+      await page.mouse.move(x + 10 * i, y);
+      await frames(page);
+    }
+    await page.mouse.up();
+    await frames(page, 2);
+    const state = JSON.parse(await page.evaluate(() => window.backpropLab.getState()));
+    assert.ok(state.W1[0][0] > 3, `W1[0][0] went up from 3 to ${state.W1[0][0]}`);
+    const after = JSON.parse(await page.evaluate(() => window.backpropLab.getResult()));
+    assert.notDeepEqual(after.forward, before.forward);
+    assert.notDeepEqual(after.grad, before.grad);
+    // editing keeps the stepper's position
+    assert.equal((await view(page)).step, 10);
+  });
+
+  test('clicking an edge selects it and the Inspector shows its Jacobian', async () => {
+    const { page } = app;
+    const { x, y } = await centre(page, 'edge:O>W1');
+    await page.mouse.click(x, y);
+    await frames(page, 3);
+    assert.deepEqual((await view(page)).selected, { of: 'O', wrt: 'W1' });
+    assert.ok(await page.evaluate(() => window.backpropLabTesting.itemRect('inspector:O>W1')),
+              'the Inspector draws ∂O/∂W1');
+    fs.writeFileSync(path.join(ARTIFACTS, 'graph-inspector.png'), await page.locator('#canvas').screenshot());
+  });
+
+  test('select and selectNode return "" or an error line', async () => {
+    const { page } = app;
+    assert.equal(await page.evaluate(() => window.backpropLab.select('s', 'O')), '');
+    await frames(page, 2);
+    assert.deepEqual((await view(page)).selected, { of: 's', wrt: 'O' });
+    assert.ok(await page.evaluate(() => window.backpropLabTesting.itemRect('inspector:s>O')));
+    assert.match(await page.evaluate(() => window.backpropLab.select('l', 'W0')), /^error: /);
+    assert.deepEqual((await view(page)).selected, { of: 's', wrt: 'O' }, 'unchanged on error');
+    assert.equal(await page.evaluate(() => window.backpropLab.selectNode('W1')), '');
+    assert.deepEqual((await view(page)).selected, { node: 'W1' });
+    await frames(page, 3);
+    fs.writeFileSync(path.join(ARTIFACTS, 'graph-chain.png'), await page.locator('#canvas').screenshot());
+    assert.match(await page.evaluate(() => window.backpropLab.selectNode('nope')), /^error: node: /);
+    assert.equal(await page.evaluate(() => window.backpropLab.selectNode('')), '');
+    assert.equal((await view(page)).selected, null);
+    await frames(page, 2);
+    assert.deepEqual(app.errors, []);
+  });
+
+  test('the Explainer tab lists the notebook\'s problems', async () => {
+    const { page } = app;
+    // back to the exercise (the drag test moved W1[0][0] from 3)
+    const state = JSON.parse(await page.evaluate(() => window.backpropLab.getState()));
+    state.W1[0][0] = 3;
+    assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '');
+    await frames(page, 2);
+    const { x, y } = await centre(page, 'tab:Explainer');
+    await page.mouse.move(x, y);
+    await frames(page, 1);
+    await page.mouse.down();
+    await frames(page, 1);
+    await page.mouse.up();
+    await frames(page, 3);
+    assert.ok(await page.evaluate(() => window.backpropLabTesting.itemRect('explainer')), 'the Explainer shows');
+    fs.writeFileSync(path.join(ARTIFACTS, 'graph-explainer.png'), await page.locator('#canvas').screenshot());
+    assert.deepEqual(app.errors, []);
+  });
+});
