@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "engine/evaluate.h"
+#include "engine/json_read.h"
 #include "engine/network.h"
 #include "engine/number_format.h"
 
@@ -25,18 +26,6 @@ struct Replayed {
 void merge(Sources& into, const Sources& from) {
   for (const std::string& k : from)
     if (std::find(into.begin(), into.end(), k) == into.end()) into.push_back(k);
-}
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -61,7 +50,7 @@ Error key_error(const AnswerSheet& sheet, const std::string& key) {
     const bool same = jacobian ? starts_with(c.key, "J:") : gradient ? starts_with(c.key, "grad:")
                                                                      : c.kind == CellKind::Forward;
     if (same && c.listed) family.push_back(c.key);
-    if (const size_t d = edit_distance(key, c.key); d < best_d) best_d = d, best = c.key;
+    if (const size_t d = detail::edit_distance(key, c.key); d < best_d) best_d = d, best = c.key;
   }
   std::string list;
   for (const std::string& k : family) list += (list.empty() ? "" : ", ") + k;

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "engine/json_numbers.h"
+#include "engine/json_read.h"
 #include "engine/state_json.h"
 
 namespace bp {
@@ -14,87 +14,6 @@ namespace {
 using detail::Json;
 
 constexpr int kMaxAnswerDepth = 32;
-
-const char* type_name(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "a number";
-  }
-}
-
-// The DOM parser of nlohmann, plus the path of the value being read, so that a number too large
-// for a double is reported where it is ("answers.grad:W1[0][1]") rather than for the whole text.
-class PathSax {
- public:
-  explicit PathSax(Json& out) : dom_(out, false) {}
-  bool null() { return step(dom_.null()); }
-  bool boolean(bool v) { return step(dom_.boolean(v)); }
-  bool number_integer(Json::number_integer_t v) { return step(dom_.number_integer(v)); }
-  bool number_unsigned(Json::number_unsigned_t v) { return step(dom_.number_unsigned(v)); }
-  bool number_float(Json::number_float_t v, const std::string& s) { return step(dom_.number_float(v, s)); }
-  bool string(std::string& v) { return step(dom_.string(v)); }
-  bool binary(Json::binary_t& v) { return step(dom_.binary(v)); }
-  bool start_object(std::size_t n) { return nest(false) && dom_.start_object(n); }
-  bool key(std::string& k) {
-    Level& l = path_.back();
-    l.key = k;
-    if (std::find(l.keys.begin(), l.keys.end(), k) != l.keys.end()) {  // nlohmann would keep the last
-      duplicate = true;
-      where = path();
-      return false;
-    }
-    l.keys.push_back(k);
-    return dom_.key(k);
-  }
-  bool end_object() { path_.pop_back(); return step(dom_.end_object()); }
-  bool start_array(std::size_t n) { return nest(true) && dom_.start_array(n); }
-  bool end_array() { path_.pop_back(); return step(dom_.end_array()); }
-  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) {
-    where = path();
-    this->token = token;
-    id = e.id;
-    message = e.what();
-    return false;
-  }
-
-  std::string where, token, message;
-  int id = 0;
-  bool duplicate = false, too_deep = false;
-
- private:
-  struct Level {
-    bool array;
-    size_t index;
-    std::string key;
-    std::vector<std::string> keys = {};  // seen so far in this object
-  };
-  // {"answers": {"h": <32 levels of arrays>}}; deeper input is rejected before it is built, as
-  // ordered_json copies nested values recursively when an object grows (a stack overflow)
-  bool nest(bool array) {
-    if (path_.size() >= 2 + static_cast<size_t>(kMaxAnswerDepth)) {
-      too_deep = true;
-      where = path();
-      return false;
-    }
-    path_.push_back({array, 0, ""});
-    return true;
-  }
-  std::string path() const {
-    std::string p;
-    for (const Level& l : path_) p += l.array ? "[" + std::to_string(l.index) + "]" : (p.empty() ? "" : ".") + l.key;
-    return p;
-  }
-  bool step(bool ok) {
-    if (!path_.empty() && path_.back().array) ++path_.back().index;
-    return ok;
-  }
-  nlohmann::detail::json_sax_dom_parser<Json> dom_;
-  std::vector<Level> path_;
-};
 
 // nested arrays of numbers → a vector or matrix, with the same rules as pasted text
 bool shape_of(const Json& j, const std::string& path, int depth, std::vector<size_t>& dims, std::vector<double>& values,
@@ -105,7 +24,7 @@ bool shape_of(const Json& j, const std::string& path, int depth, std::vector<siz
     return true;
   }
   if (!j.is_array()) {
-    error = {path, std::string("expected a number, got ") + type_name(j)};
+    error = {path, std::string("expected a number, got ") + detail::json_type_name(j)};
     return false;
   }
   if (depth > kMaxAnswerDepth) {
@@ -125,7 +44,7 @@ bool shape_of(const Json& j, const std::string& path, int depth, std::vector<siz
       first = d;
     } else if (d != first) {
       if (j[i].is_array() != j[0].is_array())
-        error = {sub, std::string("is ") + type_name(j[i]) + " but [0] is " + type_name(j[0])};
+        error = {sub, std::string("is ") + detail::json_type_name(j[i]) + " but [0] is " + detail::json_type_name(j[0])};
       else if (d.size() != first.size() || d[0] == first[0])
         error = {sub, "is nested differently from [0]"};
       else
@@ -146,7 +65,7 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
     return parsed;
   }
   if (!j.is_number() && !j.is_array())
-    return Error{field, std::string("expected pasted text, a number or nested arrays of numbers, got ") + type_name(j)};
+    return Error{field, std::string("expected pasted text, a number or nested arrays of numbers, got ") + detail::json_type_name(j)};
   std::vector<size_t> dims;
   std::vector<double> values;
   Error error;
@@ -179,24 +98,21 @@ bool blank_text(const std::string& s) {
 Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
   const std::string usage = "expected {\"state\": {…}, \"answers\": {…}}";
-  if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
-    return Error{source, "is empty; " + usage};
+  if (detail::is_blank(text)) return Error{source, "is empty; " + usage};
   Json doc;
-  PathSax sax(doc);
-  if (!Json::sax_parse(text.begin(), text.end(), &sax)) {
-    if (sax.duplicate) return Error{sax.where, "appears twice; give each key once"};
-    if (sax.too_deep) {  // named by its key: "answers.h"
-      const std::string field = sax.where.substr(0, sax.where.find('['));
-      return Error{field.empty() ? source : field,
-                   "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
+  // {"answers": {"h": <up to kMaxAnswerDepth levels of arrays>}}
+  if (const auto f = detail::read_json(text, 2 + kMaxAnswerDepth, doc)) {
+    using Kind = detail::JsonReadFailure::Kind;
+    if (f->kind == Kind::DuplicateKey) return Error{f->where, "appears twice; give each key once"};
+    if (f->kind == Kind::TooDeep) {  // named by its key: "answers.h"
+      const std::string field = f->where.substr(0, f->where.find('['));
+      return Error{field.empty() ? source : field, "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
     }
-    if (sax.id == 406 && !sax.where.empty())  // out_of_range: a number beyond a double
-      return Error{sax.where, sax.token + " overflows float64 (its magnitude exceeds 1.8e308)"};
-    std::string what = sax.message;
-    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop nlohmann's id
-    return Error{source, "invalid JSON: " + what};
+    if (f->kind == Kind::Overflow && !f->where.empty())
+      return Error{f->where, f->token + " overflows float64 (its magnitude exceeds 1.8e308)"};
+    return Error{source, "invalid JSON: " + f->message};
   }
-  if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + type_name(doc)};
+  if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + detail::json_type_name(doc)};
   for (const auto& item : doc.items())
     if (item.key() != "state" && item.key() != "answers")
       return Error{item.key(), "unknown key; a sheet has \"state\" and \"answers\""};
@@ -204,7 +120,7 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};
   const Json& state_json = doc["state"];
   if (!state_json.is_object())
-    return Error{"state", std::string("expected the network as an object (the eval input), got ") + type_name(state_json)};
+    return Error{"state", std::string("expected the network as an object (the eval input), got ") + detail::json_type_name(state_json)};
   auto state = parse_state(state_json.dump(), "state");
   if (!state) {
     const Error& e = state.error();
@@ -212,7 +128,7 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   }
   const Json& answers = doc["answers"];
   if (!answers.is_object())
-    return Error{"answers", std::string("expected an object of cells like {\"h\": \"[2, 13]\"}, got ") + type_name(answers)};
+    return Error{"answers", std::string("expected an object of cells like {\"h\": \"[2, 13]\"}, got ") + detail::json_type_name(answers)};
 
   Sheet sheet;
   sheet.state = std::move(state).value();

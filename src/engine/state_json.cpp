@@ -5,29 +5,18 @@
 #include <cmath>
 #include <map>
 
-#include "engine/json_numbers.h"
+#include "engine/json_read.h"
 
 namespace bp {
 namespace {
 
 using detail::Json;
 
-const char* type_name(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "a number";
-  }
-}
-
 std::string sub(const std::string& field, size_t i) { return field + "[" + std::to_string(i) + "]"; }
 
 Expected<double> read_number(const Json& j, const std::string& field) {
   if (!j.is_number()) {
-    std::string got = type_name(j);
+    std::string got = detail::json_type_name(j);
     if (j.is_string()) got += " \"" + j.get<std::string>() + "\"";
     return Error{field, "expected a number, got " + got};
   }
@@ -38,7 +27,7 @@ Expected<double> read_number(const Json& j, const std::string& field) {
 }
 
 Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
-  if (!j.is_array()) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + type_name(j)};
+  if (!j.is_array()) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
   if (j.empty()) return Error{field, "is empty; it needs at least one number"};
   Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
   for (size_t i = 0; i < j.size(); ++i) {
@@ -51,14 +40,14 @@ Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
 
 Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
   if (!j.is_array())
-    return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + type_name(j)};
+    return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + detail::json_type_name(j)};
   if (j.empty()) return Error{field, "is empty; a matrix needs at least one row"};
   const Json& first = j[0];
-  if (!first.is_array()) return Error{sub(field, 0), std::string("expected a row (an array of numbers), got ") + type_name(first)};
+  if (!first.is_array()) return Error{sub(field, 0), std::string("expected a row (an array of numbers), got ") + detail::json_type_name(first)};
   Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(first.size()));
   for (size_t r = 0; r < j.size(); ++r) {
     const std::string row_field = sub(field, r);
-    if (!j[r].is_array()) return Error{row_field, std::string("expected a row (an array of numbers), got ") + type_name(j[r])};
+    if (!j[r].is_array()) return Error{row_field, std::string("expected a row (an array of numbers), got ") + detail::json_type_name(j[r])};
     if (j[r].size() != first.size())
       return Error{row_field, "has " + std::to_string(j[r].size()) + " entries but row 0 has " +
                                   std::to_string(first.size()) + " (every row of a matrix needs the same length)"};
@@ -79,96 +68,11 @@ std::optional<Error> read_option(const Json& obj, E& out) {
   std::string allowed;
   for (std::string_view n : OptionNames<E>::names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
   const Json& j = obj[key];
-  if (!j.is_string()) return Error{key, std::string("expected a string, one of ") + allowed + "; got " + type_name(j)};
+  if (!j.is_string()) return Error{key, std::string("expected a string, one of ") + allowed + "; got " + detail::json_type_name(j)};
   const auto value = parse_option<E>(j.get<std::string>());
   if (!value) return Error{key, "unknown value \"" + j.get<std::string>() + "\"; expected one of " + allowed};
   out = *value;
   return std::nullopt;
-}
-
-// Builds the DOM like nlohmann's own parser, and remembers where in the document it is, so that a
-// number too large for a double is reported at its field ("input[1]") instead of as a whole-file
-// error.
-class PathTrackingParser {
- public:
-  explicit PathTrackingParser(Json& result) : dom_(result, false) {}
-  bool null() { return value(dom_.null()); }
-  bool boolean(bool v) { return value(dom_.boolean(v)); }
-  bool number_integer(Json::number_integer_t v) { return value(dom_.number_integer(v)); }
-  bool number_unsigned(Json::number_unsigned_t v) { return value(dom_.number_unsigned(v)); }
-  bool number_float(Json::number_float_t v, const std::string& s) { return value(dom_.number_float(v, s)); }
-  bool string(std::string& v) { return value(dom_.string(v)); }
-  bool binary(Json::binary_t& v) { return value(dom_.binary(v)); }
-  bool start_object(std::size_t n) { return nest(false) && dom_.start_object(n); }
-  bool key(std::string& k) {
-    Frame& f = frames_.back();
-    if (std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end()) {  // nlohmann would keep the last
-      f.key = k;
-      duplicate_key_ = path();
-      return false;
-    }
-    f.keys.push_back(k);
-    f.key = k;
-    return dom_.key(k);
-  }
-  bool end_object() { frames_.pop_back(); return value(dom_.end_object()); }
-  bool start_array(std::size_t n) { return nest(true) && dom_.start_array(n); }
-  bool end_array() { frames_.pop_back(); return value(dom_.end_array()); }
-  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) {
-    error_path_ = path();
-    error_token_ = token;
-    error_id_ = e.id;
-    error_ = e.what();
-    return false;
-  }
-
-  std::string error_, error_path_, error_token_;
-  bool too_deep_ = false;
-  std::string duplicate_key_;
-  int error_id_ = 0;
-
- private:
-  struct Frame {
-    bool array;
-    size_t index;
-    std::string key;
-    std::vector<std::string> keys = {};  // seen so far in this object
-  };
-  // a state is 3 levels deep ({"W0": [[…]]}); far deeper input is rejected before it is built, as
-  // ordered_json copies nested values recursively when an object grows (a stack overflow)
-  static constexpr size_t kMaxDepth = 32;
-  bool nest(bool array) {
-    if (frames_.size() >= kMaxDepth) {
-      too_deep_ = true;
-      return false;
-    }
-    frames_.push_back({array, 0, ""});
-    return true;
-  }
-  bool value(bool ok) {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    return ok;
-  }
-  std::string path() const {
-    std::string p;
-    for (const Frame& f : frames_)
-      p += f.array ? "[" + std::to_string(f.index) + "]" : (p.empty() ? "" : ".") + f.key;
-    return p;
-  }
-  nlohmann::detail::json_sax_dom_parser<Json> dom_;
-  std::vector<Frame> frames_;
-};
-
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 // W<k> or b<k> with k a layer index → k; else −1
@@ -201,7 +105,7 @@ std::optional<Error> check_keys(const Json& obj) {
       candidates.push_back("b" + std::to_string(k));
     }
     for (const std::string& c : candidates)
-      if (size_t d = edit_distance(key, c); d < best_d) best_d = d, best = c;
+      if (size_t d = detail::edit_distance(key, c); d < best_d) best_d = d, best = c;
     return Error{key, "unknown key" + (best.empty() ? std::string("; known keys are input, label, W0…W7, b0…b7, activation, "
                                                                     "head, loss_form, softmax_backward, precision")
                                                     : "; did you mean \"" + best + "\"?")};
@@ -213,22 +117,21 @@ std::optional<Error> check_keys(const Json& obj) {
 
 Expected<State> parse_state(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
-  if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }))
+  if (detail::is_blank(text))
     return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
   Json obj;
-  PathTrackingParser parser(obj);
-  if (!Json::sax_parse(text.begin(), text.end(), &parser)) {
-    if (!parser.duplicate_key_.empty())
-      return Error{parser.duplicate_key_, "appears twice; give each key once"};
-    if (parser.too_deep_)
+  // a state is 3 levels deep ({"W0": [[…]]}); far deeper input is refused before it is built
+  constexpr size_t kMaxDepth = 32;
+  if (const auto f = detail::read_json(text, kMaxDepth, obj)) {
+    using Kind = detail::JsonReadFailure::Kind;
+    if (f->kind == Kind::DuplicateKey) return Error{f->where, "appears twice; give each key once"};
+    if (f->kind == Kind::TooDeep)
       return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};
-    if (parser.error_id_ == 406 && !parser.error_path_.empty())  // out_of_range: number overflow
-      return Error{parser.error_path_, parser.error_token_ + " overflows float64 (its magnitude exceeds 1.8e308)"};
-    std::string what = parser.error_;
-    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop nlohmann's error id
-    return Error{source, "invalid JSON: " + what};
+    if (f->kind == Kind::Overflow && !f->where.empty())
+      return Error{f->where, f->token + " overflows float64 (its magnitude exceeds 1.8e308)"};
+    return Error{source, "invalid JSON: " + f->message};
   }
-  if (!obj.is_object()) return Error{source, std::string("expected one JSON object {…}, got ") + type_name(obj)};
+  if (!obj.is_object()) return Error{source, std::string("expected one JSON object {…}, got ") + detail::json_type_name(obj)};
   if (auto e = check_keys(obj)) return *e;
   for (const char* key : {"input", "label", "W0"})
     if (!obj.contains(key)) return Error{key, "is missing (required: input, label, W0; W1… add layers)"};
