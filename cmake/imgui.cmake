@@ -16,6 +16,9 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui_widgets.cpp
 )
 add_library(imgui::imgui ALIAS imgui)
+if(EMSCRIPTEN)
+  target_compile_options(imgui PRIVATE -Os)  # size over speed: ImGui is most of the download
+endif()
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 
