@@ -52,21 +52,7 @@ class Reader {
     }
     std::vector<double> values;
     flatten(root, values);
-    ParsedAnswer a;
-    if (dims.empty()) {
-      a.dims = Dims::Scalar;
-      a.value = Eigen::MatrixXd::Constant(1, 1, values[0]);
-    } else if (dims.size() == 1) {
-      a.dims = Dims::Vector;
-      a.value = Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
-    } else {
-      a.dims = Dims::Matrix;
-      a.value.resize(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
-      for (size_t i = 0; i < dims[0]; ++i)
-        for (size_t j = 0; j < dims[1]; ++j)
-          a.value(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = values[i * dims[1] + j];
-    }
-    return a;
+    return answer_from(dims, values);
   }
 
  private:
@@ -448,6 +434,24 @@ class Reader {
 };
 
 }  // namespace
+
+ParsedAnswer answer_from(const std::vector<size_t>& dims, const std::vector<double>& values) {
+  ParsedAnswer a;
+  if (dims.empty()) {
+    a.dims = Dims::Scalar;
+    a.value = Eigen::MatrixXd::Constant(1, 1, values[0]);
+  } else if (dims.size() == 1) {
+    a.dims = Dims::Vector;
+    a.value = Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+  } else {
+    a.dims = Dims::Matrix;
+    a.value.resize(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
+    for (size_t i = 0; i < dims[0]; ++i)
+      for (size_t j = 0; j < dims[1]; ++j)
+        a.value(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = values[i * dims[1] + j];
+  }
+  return a;
+}
 
 Expected<ParsedAnswer> parse_printout(std::string_view text) { return Reader(text).parse(); }
 

@@ -7,6 +7,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <Eigen/Dense>
 
@@ -23,6 +24,10 @@ struct ParsedAnswer {
   Eigen::MatrixXd value;
   Dims dims = Dims::Matrix;
 };
+
+/// Numbers read row by row with their dimensions ({} scalar, {n} vector, {rows, cols} matrix) as
+/// a ParsedAnswer; shared by the text parser and the sheet's nested JSON arrays.
+ParsedAnswer answer_from(const std::vector<size_t>& dims, const std::vector<double>& values);
 
 /// Parses pasted text. Accepted, around the numbers: `tensor(…)`, `array(…)`, `np.array(…)`,
 /// `torch.tensor(…)` with trailing keyword arguments (`grad_fn=<…>`, `requires_grad=True`,

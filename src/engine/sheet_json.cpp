@@ -72,25 +72,7 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
   if (!shape_of(j, field, 0, dims, values, error)) return error;
   while (dims.size() > 2 && dims.front() == 1) dims.erase(dims.begin());
   if (dims.size() > 2) return Error{field, "is a " + std::to_string(dims.size()) + "-D array; expected a vector or a matrix"};
-  ParsedAnswer a;
-  if (dims.empty()) {
-    a.dims = Dims::Scalar;
-    a.value = Eigen::MatrixXd::Constant(1, 1, values[0]);
-  } else if (dims.size() == 1) {
-    a.dims = Dims::Vector;
-    a.value = Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
-  } else {
-    a.dims = Dims::Matrix;
-    a.value.resize(static_cast<Eigen::Index>(dims[0]), static_cast<Eigen::Index>(dims[1]));
-    for (size_t i = 0; i < dims[0]; ++i)
-      for (size_t k = 0; k < dims[1]; ++k)
-        a.value(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = values[i * dims[1] + k];
-  }
-  return a;
-}
-
-bool blank_text(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  return answer_from(dims, values);
 }
 
 }  // namespace
@@ -134,7 +116,7 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   sheet.state = std::move(state).value();
   for (const auto& item : answers.items()) {
     const Json& v = item.value();
-    if (v.is_null() || (v.is_string() && blank_text(v.get<std::string>()))) continue;  // an empty cell
+    if (v.is_null() || (v.is_string() && detail::is_blank(v.get<std::string>()))) continue;  // an empty cell
     auto parsed = answer_from_json(v, "answers." + item.key());
     if (!parsed) return parsed.error();
     sheet.answers.push_back({item.key(), std::move(parsed).value()});
