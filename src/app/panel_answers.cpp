@@ -10,10 +10,10 @@
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
-#include "engine/answer_key.h"
+#include "coursework/answer_key.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
-#include "engine/variant.h"
+#include "coursework/sheet_json.h"
+#include "coursework/variant.h"
 
 namespace app {
 namespace {

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cli.h"
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 
 namespace cli {
 namespace {

@@ -3,8 +3,8 @@
 #include <iostream>
 
 #include "cli.h"
-#include "engine/answer_key.h"
-#include "engine/sheet_json.h"
+#include "coursework/answer_key.h"
+#include "coursework/sheet_json.h"
 #include "engine/state_json.h"
 
 namespace cli {

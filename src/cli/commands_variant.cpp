@@ -3,7 +3,7 @@
 
 #include "cli.h"
 #include "engine/state_json.h"
-#include "engine/variant.h"
+#include "coursework/variant.h"
 
 namespace cli {
 

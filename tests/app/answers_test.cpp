@@ -9,7 +9,7 @@
 
 #include "engine/evaluate.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 #include "engine/state.h"
 
 using app::logic::Answers;

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/number_format.h"
-#include "engine/printout_parse.h"
-#include "engine/sheet_json.h"
+#include "coursework/printout_parse.h"
+#include "coursework/sheet_json.h"
 #include "engine/state_json.h"
 
 namespace app::logic {

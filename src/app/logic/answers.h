@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "engine/answer_check.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_check.h"
+#include "coursework/answer_sheet.h"
 #include "engine/evaluate.h"
 #include "engine/state.h"
 

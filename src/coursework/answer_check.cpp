@@ -4,7 +4,7 @@
 // "consistent with your earlier work"; (3) a verdict per cell: right, consistent (credited), or the
 // diagnosed mistake (answer_diagnosis). Every replayed value carries the keys of the student's
 // wrong cells it depends on, which name the cells in "Consistent with your …".
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 
 #include <algorithm>
 

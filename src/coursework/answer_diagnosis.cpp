@@ -1,7 +1,7 @@
 // Mistake classes: each is a transformation of the reference (transpose, permutation, sign,
 // factor) or a recomputation of the chain with one local Jacobian replaced by its classic wrong
 // version (mistaken_chains); an answer is diagnosed by the first one it matches.
-#include "engine/answer_diagnosis.h"
+#include "coursework/answer_diagnosis.h"
 
 #include <cmath>
 #include <cstdlib>

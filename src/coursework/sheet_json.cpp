@@ -1,5 +1,5 @@
 // Reading the sheet strictly (every error names its place) and writing the verdicts.
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 
 #include <algorithm>
 #include <cctype>

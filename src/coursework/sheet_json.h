@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/answer_check.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_check.h"
+#include "coursework/answer_sheet.h"
 #include "engine/expected.h"
 #include "engine/state.h"
 

@@ -1,10 +1,10 @@
 // The answer key: its numbers are evaluate()'s, its blank has the same structure without them.
 #include <regex>
 
-#include "engine/answer_check.h"
-#include "engine/answer_key.h"
-#include "engine/printout_parse.h"
-#include "engine/variant.h"
+#include "coursework/answer_check.h"
+#include "coursework/answer_key.h"
+#include "coursework/printout_parse.h"
+#include "coursework/variant.h"
 #include "test_util.h"
 
 namespace {

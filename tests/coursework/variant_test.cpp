@@ -2,7 +2,7 @@
 // committed fixture written by the native build), and their promises hold for 1,000 seeds.
 #include <fstream>
 
-#include "engine/variant.h"
+#include "coursework/variant.h"
 #include "test_util.h"
 
 namespace {

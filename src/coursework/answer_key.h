@@ -5,7 +5,7 @@
 #pragma once
 #include <string>
 
-#include "engine/answer_sheet.h"
+#include "coursework/answer_sheet.h"
 #include "engine/state.h"
 
 namespace bp {

@@ -1,7 +1,7 @@
 // The key, written from the answer sheet: four sections in the order of the work (forward pass,
 // local Jacobians, the chain from l backwards, final gradients), once as Markdown and once as
 // LaTeX. The Markdown formulas are the sheet's own; LaTeX gets its own spelling of each.
-#include "engine/answer_key.h"
+#include "coursework/answer_key.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,9 +1,9 @@
 // Checking answer sheets: every mistake class diagnosed from a constructed wrong answer, 1e-19
 // answers judged correctly, the notebook's printout, consistency credit and first_wrong.
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
-#include "engine/variant.h"
+#include "coursework/variant.h"
 #include "test_util.h"
 
 namespace {

@@ -18,10 +18,10 @@
 #include <string>
 #include <vector>
 
-#include "engine/answer_diagnosis.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_diagnosis.h"
+#include "coursework/answer_sheet.h"
 #include "engine/expected.h"
-#include "engine/printout_parse.h"
+#include "coursework/printout_parse.h"
 #include "engine/state.h"
 
 namespace bp {

@@ -1,5 +1,5 @@
 // The sheet JSON: answers as pasted text, numbers or arrays; errors naming the answer and the place.
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 #include "test_util.h"
 
 namespace {
