@@ -15,7 +15,7 @@ using Args = std::vector<std::string>;
 
 int eval(const Args& args);     ///< eval [FILE|-] [--format json|table]
 int check(const Args& args);    ///< check [FILE|-] [--format json|table] [--tolerance X]
-int variant(const Args& args);  ///< variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
+int variant(const Args& args);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
 int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank]
 
 /// Prints e.line() on stderr; returns kInvalidInput.

@@ -2,7 +2,7 @@
 //   backprop-cli eval [FILE|-] [--format json|table]      evaluate a network state
 //   backprop-cli exercise                                 print the reference exercise's state
 //   backprop-cli check [FILE|-] [--format json|table] [--tolerance X]   check an answer sheet
-//   backprop-cli variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
+//   backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
 //   backprop-cli key [FILE|-] [--format markdown|latex] [--blank]
 // Invalid input: one line "error: <field>: <reason>" on stderr, nothing on stdout, exit status 2.
 #include <iostream>
@@ -19,14 +19,16 @@ const char* kUsage =
     "usage: backprop-cli eval [FILE|-] [--format json|table]\n"
     "       backprop-cli exercise\n"
     "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X]\n"
-    "       backprop-cli variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]\n"
+    "       backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K]\n"
+    "                            [--width W] [--saturated]\n"
     "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
     "check     a student's answer sheet {\"state\": …, \"answers\": …}: a verdict per filled cell;\n"
     "          exit 0 all right, 1 some wrong, 2 invalid input (tolerance: relative, default 1e-4)\n"
-    "variant   a new exercise with small-integer numbers; the same seed gives the same exercise\n"
+    "variant   a new exercise with small-integer numbers; the same seed gives the same exercise;\n"
+    "          --student: one per student ID, keyed by the course's secret --course KEY\n"
     "key       the worked solution of a state or of a sheet's state (--blank: the sheet to fill in)\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 

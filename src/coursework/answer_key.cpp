@@ -19,8 +19,11 @@ namespace {
 
 // [SECTION] values
 
+// sig 0: every digit (the given network, which the student computes from)
+std::string number_text(double x, int sig) { return sig == 0 ? format_round_trip(x) : format_number(x, sig); }
+
 std::string md_value(const Eigen::MatrixXd& m, bool flat, bool blank, int sig) {
-  auto entry = [&](Eigen::Index i, Eigen::Index j) { return blank ? std::string("□") : format_number(m(i, j), sig); };
+  auto entry = [&](Eigen::Index i, Eigen::Index j) { return blank ? std::string("□") : number_text(m(i, j), sig); };
   if (m.size() == 1 && flat) return entry(0, 0);
   if (flat) {
     std::string s = "[";
@@ -39,7 +42,7 @@ std::string md_value(const Eigen::MatrixXd& m, bool flat, bool blank, int sig) {
 std::string tex_number(double x, int sig) {
   if (std::isnan(x)) return "\\mathrm{NaN}";
   if (std::isinf(x)) return x > 0 ? "\\infty" : "-\\infty";
-  const std::string s = format_number(x, sig);
+  const std::string s = number_text(x, sig);
   const auto e = s.find('e');
   if (e == std::string::npos) return s;
   return s.substr(0, e) + " \\times 10^{" + s.substr(e + 1) + "}";
@@ -250,7 +253,7 @@ std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOpti
   out << "## Given\n\n| | value |\n|---|---|\n";
   for (size_t i = 0; i < leaves.size(); ++i)
     out << "| " << (leaves[i].first == "label" ? "y (label)" : leaves[i].first) << " | `"
-        << md_value(leaves[i].second, flat[i], false, o.significant) << "` |\n";
+        << md_value(leaves[i].second, flat[i], false, 0) << "` |\n";
   for (const Section& s : sections(sheet)) {
     out << "\n## " << s.title << "\n\n| cell | quantity | computed as | shape | value |\n|---|---|---|---|---|\n";
     for (const Line& l : s.lines) {
@@ -294,7 +297,7 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
   const auto leaves = given(sheet, flat);
   out << "\\subsection*{Given}\n\\begin{align*}\n";
   for (size_t i = 0; i < leaves.size(); ++i)
-    out << tex_name(leaves[i].first) << " &= " << tex_value(leaves[i].second, flat[i], false, o.significant)
+    out << tex_name(leaves[i].first) << " &= " << tex_value(leaves[i].second, flat[i], false, 0)
         << (i + 1 < leaves.size() ? " \\\\\n" : "\n");
   out << "\\end{align*}\n";
   for (const Section& s : sections(sheet)) {
