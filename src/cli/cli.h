@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "coursework/weight_layout.h"
 #include "engine/expected.h"
 
 namespace cli {
@@ -16,7 +17,7 @@ using Args = std::vector<std::string>;
 int eval(const Args& args);     ///< eval [FILE|-] [--format json|table]
 int check(const Args& args);    ///< check [FILE|-] [--format json|table] [--tolerance X]
 int variant(const Args& args);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
-int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank]
+int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
 
 /// Prints e.line() on stderr; returns kInvalidInput.
 int fail(const bp::Error& e);
@@ -33,6 +34,9 @@ bp::Expected<std::string> option_value(const Args& args, size_t& i, const std::s
 /// Takes arg as the command's FILE; an error when one was given already.
 std::optional<bp::Error> set_path(const std::string& command, const std::string& arg, std::string& path,
                                   bool& path_given);
+
+/// The value of --layout (args[i]): row-major or column-major.
+bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i);
 
 /// A non-negative decimal integer that fits in 64 bits.
 bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const std::string& text);

@@ -42,6 +42,13 @@ std::optional<bp::Error> set_path(const std::string& command, const std::string&
   return std::nullopt;
 }
 
+bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i) {
+  auto v = option_value(args, i, "row-major or column-major");
+  if (!v) return v.error();
+  if (auto layout = bp::parse_layout(v.value())) return *layout;
+  return bp::Error{"--layout", "unknown value \"" + v.value() + "\"; expected row-major or column-major"};
+}
+
 bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const std::string& text) {
   const bp::Error bad{option, "expected a non-negative integer, got \"" + text + "\""};
   if (text.empty() || text.size() > 20) return bad;

@@ -55,6 +55,7 @@ int check(const Args& args) {
   bool path_given = false;
   std::string path = "-", format = "json";
   bp::CheckOptions options;
+  std::optional<bp::WeightLayout> layout_flag;  // overrides the sheet's "layout"
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       auto v = option_value(args, i, "json or table");
@@ -70,6 +71,10 @@ int check(const Args& args) {
       if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
         return fail({"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
       options.tolerance = t;
+    } else if (args[i] == "--layout") {
+      auto layout = layout_option(args, i);
+      if (!layout) return fail(layout.error());
+      layout_flag = layout.value();
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return fail({args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("check", args[i], path, path_given)) {
@@ -80,6 +85,7 @@ int check(const Args& args) {
   if (!text) return fail(text.error());
   const auto sheet = bp::parse_sheet(text.value(), source_name(path));
   if (!sheet) return fail(sheet.error());
+  options.layout = layout_flag.value_or(sheet.value().layout.value_or(bp::WeightLayout::RowMajor));
   const auto result = bp::check_answers(sheet.value().state, sheet.value().answers, options);
   if (!result) return fail(result.error());
   std::cout << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");

@@ -3,7 +3,7 @@
 //   backprop-cli exercise                                 print the reference exercise's state
 //   backprop-cli check [FILE|-] [--format json|table] [--tolerance X]   check an answer sheet
 //   backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
-//   backprop-cli key [FILE|-] [--format markdown|latex] [--blank]
+//   backprop-cli key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] …
 // Invalid input: one line "error: <field>: <reason>" on stderr, nothing on stdout, exit status 2.
 #include <iostream>
 #include <string>
@@ -18,10 +18,11 @@ namespace {
 const char* kUsage =
     "usage: backprop-cli eval [FILE|-] [--format json|table]\n"
     "       backprop-cli exercise\n"
-    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X]\n"
+    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X] [--layout L]\n"
     "       backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K]\n"
     "                            [--width W] [--saturated]\n"
-    "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank]\n"
+    "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L]\n"
+    "                        [--student ID [--course KEY] | --seed N] [--output DIR]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
