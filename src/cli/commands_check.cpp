@@ -64,13 +64,9 @@ int check(const Args& args) {
       if (format != "json" && format != "table")
         return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i] == "--tolerance") {
-      auto v = option_value(args, i, "a relative tolerance such as 1e-4");
-      if (!v) return fail(v.error());
-      char* end = nullptr;
-      const double t = std::strtod(v.value().c_str(), &end);
-      if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
-        return fail({"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
-      options.tolerance = t;
+      auto t = tolerance_option(args, i);
+      if (!t) return fail(t.error());
+      options.tolerance = t.value();
     } else if (args[i] == "--layout") {
       auto layout = layout_option(args, i);
       if (!layout) return fail(layout.error());

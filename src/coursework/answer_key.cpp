@@ -14,6 +14,7 @@
 #include "engine/number_format.h"
 #include "coursework/handout_text.h"
 #include "coursework/sheet_json.h"
+#include "coursework/text_escape.h"
 #include "engine/state_json.h"
 
 namespace bp {
@@ -179,33 +180,6 @@ std::string tex_formula(const SheetCell& c, const AnswerSheet& sheet) {
   return "";
 }
 
-// [SECTION] text escaping
-
-// CommonMark: a backslash before punctuation that would start emphasis, a table cell, code or HTML
-std::string md_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == '_' || c == '*' || c == '|' || c == '<' || c == '`') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// LaTeX text mode: the ten special characters
-std::string tex_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\textbackslash{}"; break;
-      case '{': case '}': case '$': case '&': case '#': case '_': case '%': out += std::string("\\") + c; break;
-      case '^': out += "\\textasciicircum{}"; break;
-      case '~': out += "\\textasciitilde{}"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // [SECTION] the document
 
 struct Line {
@@ -310,32 +284,32 @@ std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOpti
   const HandoutText& t = text_of(o);
   std::ostringstream out;
   const std::string name = exercise_name(o);
-  out << "# " << t.title << (name.empty() ? "" : ", " + md_text(name)) << ": " << t.kind << "\n\n";
+  out << "# " << t.title << (name.empty() ? "" : ", " + markdown_escape(name)) << ": " << t.kind << "\n\n";
   if (o.blank) {
-    const std::string line = md_text(std::string(24, '_'));
+    const std::string line = markdown_escape(std::string(24, '_'));
     out << "**" << t.name_field << ":** " << line << " **" << t.id_field << ":** "
-        << (o.student.empty() ? line : md_text(o.student)) << "\n\n";
+        << (o.student.empty() ? line : markdown_escape(o.student)) << "\n\n";
   }
   out << t.network;
   bool first = true;
   for (const SheetCell& c : sheet.cells)
     if (c.kind == CellKind::Forward)
-      out << (first ? "" : ", ") << md_text(c.node) << " = " << md_text(c.formula), first = false;
+      out << (first ? "" : ", ") << markdown_escape(c.node) << " = " << markdown_escape(c.formula), first = false;
   out << ".\n\n" << (o.layout == WeightLayout::ColumnMajor ? t.layout_md_column : t.layout_md_row) << " " << t.cells_md
       << "\n\n";
   std::vector<bool> flat;
   const auto leaves = given(sheet, flat);
   out << "## " << t.given << "\n\n| | " << t.col_value << " |\n|---|---|\n";
   for (size_t i = 0; i < leaves.size(); ++i)
-    out << "| " << (leaves[i].first == "label" ? md_text(t.label) : md_text(leaves[i].first)) << " | `"
+    out << "| " << (leaves[i].first == "label" ? markdown_escape(t.label) : markdown_escape(leaves[i].first)) << " | `"
         << md_value(leaves[i].second, flat[i], 0) << "` |\n";
   for (const Section& s : sections(sheet, t, o.layout)) {
     out << "\n## " << s.title << "\n\n";
     if (o.blank) {  // one paragraph and one block of writing space per cell
       for (const Line& l : s.lines) {
         const SheetCell& c = *l.cell;
-        out << (l.key.empty() ? "" : "**`" + l.key + "`** — ") << md_text(c.notation);
-        if (!o.hide_hints) out << " = " << md_text(line_formula(l, t, o.layout));
+        out << (l.key.empty() ? "" : "**`" + l.key + "`** — ") << markdown_escape(c.notation);
+        if (!o.hide_hints) out << " = " << markdown_escape(line_formula(l, t, o.layout));
         out << " (" << shape_of(l.value, l.flat) << ")\n\n```text\n" << md_writing_space(l.value, l.flat) << "\n```\n\n";
       }
       continue;
@@ -343,11 +317,11 @@ std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOpti
     out << "| " << t.col_cell << " | " << t.col_quantity << " | " << t.col_computed << " | " << t.col_shape << " | "
         << t.col_value << " |\n|---|---|---|---|---|\n";
     for (const Line& l : s.lines)
-      out << "| " << (l.key.empty() ? "" : "`" + l.key + "`") << " | " << md_text(l.cell->notation) << " | "
-          << (o.hide_hints ? "" : md_text(line_formula(l, t, o.layout))) << " | " << shape_of(l.value, l.flat) << " | `"
+      out << "| " << (l.key.empty() ? "" : "`" + l.key + "`") << " | " << markdown_escape(l.cell->notation) << " | "
+          << (o.hide_hints ? "" : markdown_escape(line_formula(l, t, o.layout))) << " | " << shape_of(l.value, l.flat) << " | `"
           << md_value(l.value, l.flat, o.significant) << "` |\n";
   }
-  if (!sheet.jacobians_skipped.empty()) out << "\n" << t.skipped_md << md_text(sheet.jacobians_skipped) << ".\n";
+  if (!sheet.jacobians_skipped.empty()) out << "\n" << t.skipped_md << markdown_escape(sheet.jacobians_skipped) << ".\n";
   if (o.blank)
     out << "\n## " << t.checking_heading << "\n\n" << t.checking_md << "\n\n```json\n"
         << blank_sheet_json(state, sheet, 1, o.student, o.layout) << "\n```\n";
@@ -381,11 +355,11 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
          "\\setcounter{MaxMatrixCols}{" << max_cols << "}\n"
          "% a blank answer: a framed box as tall as a line of handwriting\n"
          "\\newcommand{\\answerbox}[1]{\\fbox{\\rule{0pt}{1.5em}\\hspace{#1}}}\n"
-         "\\begin{document}\n\\section*{" << tex_text(t.title) << (name.empty() ? "" : ", " + tex_text(name)) << ": "
-      << tex_text(t.kind) << "}\n\n";
+         "\\begin{document}\n\\section*{" << latex_escape(t.title) << (name.empty() ? "" : ", " + latex_escape(name)) << ": "
+      << latex_escape(t.kind) << "}\n\n";
   if (o.blank)
-    out << "\\noindent " << tex_text(t.name_field) << ": \\rule{7cm}{0.4pt} \\hfill " << tex_text(t.id_field) << ": "
-        << (o.student.empty() ? std::string("\\rule{4cm}{0.4pt}") : tex_text(o.student)) << "\n\\bigskip\n\n";
+    out << "\\noindent " << latex_escape(t.name_field) << ": \\rule{7cm}{0.4pt} \\hfill " << latex_escape(t.id_field) << ": "
+        << (o.student.empty() ? std::string("\\rule{4cm}{0.4pt}") : latex_escape(o.student)) << "\n\\bigskip\n\n";
   out << t.network << "$";
   bool first = true;
   for (const SheetCell& c : sheet.cells)
@@ -395,13 +369,13 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
       << t.cells_tex << "\n\n";
   std::vector<bool> flat;
   const auto leaves = given(sheet, flat);
-  out << "\\subsection*{" << tex_text(t.given) << "}\n\\begin{align*}\n";
+  out << "\\subsection*{" << latex_escape(t.given) << "}\n\\begin{align*}\n";
   for (size_t i = 0; i < leaves.size(); ++i)
     out << tex_name(leaves[i].first) << " &= " << tex_value(leaves[i].second, flat[i], 0)
         << (i + 1 < leaves.size() ? " \\\\\n" : "\n");
   out << "\\end{align*}\n";
   for (const Section& s : sections(sheet, t, o.layout)) {
-    out << "\n\\subsection*{" << tex_text(s.title) << "}\n";
+    out << "\n\\subsection*{" << latex_escape(s.title) << "}\n";
     for (const Line& l : s.lines) {
       const SheetCell& c = *l.cell;
       std::string formula = tex_formula(c, sheet);
@@ -409,7 +383,7 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
         const auto at = formula.find("\\text{ (row-major)}");
         if (at != std::string::npos) formula.replace(at, std::string("\\text{ (row-major)}").size(), "\\text{ (column-major)}");
       }
-      out << "\\noindent " << (l.key.empty() ? tex_text(t.flat_row_tex) : tex_key(l.key)) << "\n\\[ " << tex_notation(c)
+      out << "\\noindent " << (l.key.empty() ? latex_escape(t.flat_row_tex) : tex_key(l.key)) << "\n\\[ " << tex_notation(c)
           << (o.hide_hints ? "" : " = " + formula) << " = "
           << (o.blank ? tex_writing_space(l.value, l.flat) : tex_value(l.value, l.flat, o.significant)) << " \\]\n";
     }
