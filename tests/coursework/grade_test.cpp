@@ -3,6 +3,7 @@
 // gives the expected gradebook row for each, and the class report's numbers are the gradebook's.
 #include <regex>
 
+#include "class_sample.h"
 #include "coursework/class_report.h"
 #include "coursework/gradebook.h"
 #include "coursework/student_variant.h"
@@ -14,36 +15,9 @@ using Json = nlohmann::json;
 
 const char* kCourse = "course key";
 
-Json matrix_json(const Eigen::MatrixXd& m, bool flat) {
-  if (flat) {
-    Json a = Json::array();
-    for (Eigen::Index i = 0; i < m.size(); ++i) a.push_back(m(i));
-    return m.size() == 1 ? a[0] : a;
-  }
-  Json rows = Json::array();
-  for (Eigen::Index i = 0; i < m.rows(); ++i) {
-    Json r = Json::array();
-    for (Eigen::Index j = 0; j < m.cols(); ++j) r.push_back(m(i, j));
-    rows.push_back(r);
-  }
-  return rows;
-}
-
-// every listed cell right
-Json right_answers(const bp::AnswerSheet& sheet) {
-  Json a = Json::object();
-  for (const bp::SheetCell& c : sheet.cells)
-    if (c.listed) a[c.key] = matrix_json(c.truth, c.vector || c.truth.size() == 1);
-  return a;
-}
-
-std::string sheet_text(const std::string& student, const bp::State& state, const Json& answers) {
-  Json doc;
-  if (!student.empty()) doc["student"] = student;
-  doc["state"] = Json::parse(bp::state_to_json(state));
-  doc["answers"] = answers;
-  return doc.dump();
-}
+using sample::matrix_json;
+using sample::right_answers;
+using sample::sheet_text;
 
 const bp::CellGrade& cell(const bp::GradeRow& r, const std::string& key) {
   for (const bp::CellGrade& c : r.cells)
