@@ -24,6 +24,8 @@ packages=(
   libsdl2-dev libgl-dev libpng-dev fonts-dejavu-core python3-fonttools
   # the app's tests: a virtual X server for the native smoke test, Chromium for the e2e test
   xvfb xauth chromium npm
+  # the handout tests: pdflatex compiles the LaTeX keys and sheets, pdftotext reads them back
+  texlive-latex-base texlive-latex-recommended poppler-utils
 )
 [ "${1:-}" = "fixtures" ] && packages+=(python3-torch python3-mpmath python3-numpy)
 
@@ -87,11 +89,12 @@ if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
   rm -rf "$CACHE/build" "$CACHE/src/sdl2"
 fi
 
-# [SECTION] npm packages for the browser test (exact versions from package-lock.json)
-E2E="$ROOT/tests/e2e"
-if [ -f "$E2E/package-lock.json" ] &&
-   ! cmp -s "$E2E/package-lock.json" "$E2E/node_modules/.package-lock.json.installed" 2>/dev/null; then
-  echo "setup: npm ci in tests/e2e"
-  (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$E2E/package-lock.json" "$E2E/node_modules/.package-lock.json.installed"
-fi
+# [SECTION] npm packages for the browser test and the handout test (exact versions from package-lock.json)
+for dir in "$ROOT/tests/e2e" "$ROOT/tests/handouts"; do
+  if [ -f "$dir/package-lock.json" ] &&
+     ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed" 2>/dev/null; then
+    echo "setup: npm ci in ${dir#"$ROOT/"}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed"
+  fi
+done

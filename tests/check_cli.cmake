@@ -32,10 +32,16 @@ expect("unparseable → 2" 2 "^$"
        "^error: answers.grad:W1: unexpected \"x\" at line 2, column 14; expected a number, \"\\[\" or \"\\]\"\n$"
        check "${WORK}/bad.json")
 expect("bad tolerance → 2" 2 "^$" "^error: --tolerance: [^\n]*\n$" check "${WORK}/right.json" --tolerance 0)
-expect("key" 0 "\\| `grad:W1` \\| ∇_{W1} l \\|" "^$" key "${WORK}/state.json")
-expect("blank key" 0 "`\\[\\[□, □\\], \\[□, □\\]\\]`" "^$" key "${WORK}/half.json" --blank)
+expect("key" 0 "\\| `grad:W1` \\| ∇\\\\_{W1} l \\|" "^$" key "${WORK}/state.json")
+expect("blank key" 0 "\\*\\*`grad:W1`\\*\\* — [^\n]*\n\n```text\n\\[\\[ +, +\\],\n \\[ +, +\\]\\]\n```" "^$"
+       key "${WORK}/half.json" --blank)
+expect("student sheet" 0 "^# Backprop exercise, student 20240001: answer sheet\n" "^$" key --student 20240001 --course k --blank)
+expect("bad layout → 2" 2 "^$" "^error: --layout: unknown value \"diagonal\"" check "${WORK}/right.json" --layout diagonal)
 expect("latex key" 0 "^\\\\documentclass" "^$" key "${WORK}/state.json" --format latex)
 expect("variant without seed → 2" 2 "^$" "^error: --seed: is required" variant)
+expect("student variant" 0 "^{\"input\":[^\n]*\"b1\":\\[0\\.[0-9]+,0\\]" "^$" variant --student 20240001 --course k)
+expect("seed and student → 2" 2 "^$" "^error: --student: and --seed exclude each other" variant --student 1 --seed 1)
+expect("course without student → 2" 2 "^$" "^error: --course: needs --student" variant --course k)
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} check/key expectations failed for ${CLI}")
 endif()

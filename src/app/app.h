@@ -3,6 +3,7 @@
 #pragma once
 #include "app/canvas_grid.h"
 #include <functional>
+#include <array>
 #include <string>
 
 #include "app/frame_stats.h"
@@ -24,6 +25,9 @@ struct RandomPreset {
 struct AnswerTools {
   int seed = 1;
   bool dead_relu = false;
+  std::array<char, 65> student{};  ///< the Name / ID field: the sheet's "student", the handouts' name
+  std::string variant_json;        ///< the state "New variant" loaded (handouts name its seed while it is unchanged)
+  int variant_seed = 0;
   std::string status;  ///< "Saved …" / "Downloaded …" or an "error: …" line
   long edits_seen = 0;  ///< Answers::edits() after the tab's own last edit
   int generation = 0;   ///< part of the cells' ImGui IDs: a change from elsewhere drops an edit in progress

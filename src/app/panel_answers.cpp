@@ -10,10 +10,12 @@
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
-#include "engine/answer_key.h"
+#include "coursework/answer_key.h"
+#include "coursework/student_variant.h"
+#include "engine/state_json.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
-#include "engine/variant.h"
+#include "coursework/sheet_json.h"
+#include "coursework/variant.h"
 
 namespace app {
 namespace {
@@ -279,20 +281,39 @@ void save(App& app, const std::string& name, const std::string& text) {
   tools.status = app.save_file(name, text);
 }
 
+// the handouts' options: named by the Name / ID field, else by the seed of an unchanged variant
+bp::KeyOptions handout_options(const App& app, std::string& error) {
+  bp::KeyOptions key;
+  const std::string student(app.answer_tools.student.data());
+  if (auto e = student.empty() ? std::nullopt : bp::check_student_id(student)) error = e->line();
+  else key.student = student;
+  const AnswerTools& tools = app.answer_tools;
+  if (key.student.empty() && !tools.variant_json.empty() && tools.variant_json == bp::state_to_json(app.model.state))
+    key.seed = static_cast<uint64_t>(tools.variant_seed);
+  return key;
+}
+
 void files(App& app) {
   const Model& model = app.model;
   const bp::AnswerSheet* sheet = app.answers.sheet();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  ImGui::InputTextWithHint("Name / ID", "written on the sheet and the handouts", app.answer_tools.student.data(),
+                           app.answer_tools.student.size());
+  std::string error;
+  bp::KeyOptions key = handout_options(app, error);
+  if (!error.empty()) inline_error(error);
   ImGui::BeginDisabled(!sheet);
-  bp::KeyOptions key;
-  if (button(app, "Answer key (Markdown)")) save(app, "backprop-key.md", bp::answer_key(model.state, *sheet, key));
-  ImGui::SameLine();
-  key.format = bp::KeyFormat::Latex;
-  if (button(app, "Answer key (LaTeX)")) save(app, "backprop-key.tex", bp::answer_key(model.state, *sheet, key));
-  key.format = bp::KeyFormat::Markdown;
-  key.blank = true;
-  if (button(app, "Blank sheet")) save(app, "backprop-sheet.md", bp::answer_key(model.state, *sheet, key));
-  ImGui::SameLine();
-  if (button(app, "Export sheet JSON")) save(app, "backprop-answers.json", app.answers.sheet_json(model.state, 1) + "\n");
+  for (bool blank : {false, true})
+    for (bp::KeyFormat format : {bp::KeyFormat::Markdown, bp::KeyFormat::Latex}) {
+      key.blank = blank;
+      key.format = format;
+      const std::string label = std::string(blank ? "Blank sheet" : "Answer key") +
+                                (format == bp::KeyFormat::Latex ? " (LaTeX)" : " (Markdown)");
+      if (button(app, label.c_str())) save(app, bp::handout_file_name(key), bp::answer_key(model.state, *sheet, key));
+      if (format == bp::KeyFormat::Markdown) ImGui::SameLine();
+    }
+  if (button(app, "Export sheet JSON"))
+    save(app, "backprop-answers.json", app.answers.sheet_json(model.state, 1, key.student) + "\n");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted("The network and your answers: backprop-cli check backprop-answers.json");
@@ -315,6 +336,8 @@ void variant(App& app) {
     if (!state) {
       tools.status = state.error().line();
     } else {
+      tools.variant_json = bp::state_to_json(state.value());
+      tools.variant_seed = tools.seed;
       app.model.replace(std::move(state).value());
       app.answers.clear();
       tools.status = "Loaded variant " + std::to_string(tools.seed) + (tools.dead_relu ? " (one dead ReLU)" : "") +

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "coursework/grade.h"
+#include "coursework/weight_layout.h"
 #include "engine/expected.h"
 
 namespace cli {
@@ -15,8 +17,26 @@ using Args = std::vector<std::string>;
 
 int eval(const Args& args);     ///< eval [FILE|-] [--format json|table]
 int check(const Args& args);    ///< check [FILE|-] [--format json|table] [--tolerance X]
-int variant(const Args& args);  ///< variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
-int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank]
+int variant(const Args& args);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
+int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
+int grade(const Args& args);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
+int report(const Args& args);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
+
+/// What grade and report share: the sheets' paths and the grading options.
+struct GradeRun {
+  std::vector<std::string> paths;
+  bp::GradeOptions options;
+};
+
+/// Reads one grading option (or a SHEETS path) at args[i]; an exit status when it is invalid.
+std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run);
+
+/// Grades run.paths (after the options were read): the rows, and the exit status (0 when every
+/// sheet could be read, 1 otherwise), or 2 with an error when no sheets were given.
+int grade_run(const GradeRun& run, const std::string& what, std::vector<bp::GradeRow>& rows);
+
+/// The documents behind SHEETS: files, every .json/.zip under a folder, the .json entries of a zip.
+std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& paths);
 
 /// Prints e.line() on stderr; returns kInvalidInput.
 int fail(const bp::Error& e);
@@ -33,6 +53,12 @@ bp::Expected<std::string> option_value(const Args& args, size_t& i, const std::s
 /// Takes arg as the command's FILE; an error when one was given already.
 std::optional<bp::Error> set_path(const std::string& command, const std::string& arg, std::string& path,
                                   bool& path_given);
+
+/// The value of --layout (args[i]): row-major or column-major.
+bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i);
+
+/// The value of --tolerance (args[i]): a number strictly between 0 and 1.
+bp::Expected<double> tolerance_option(const Args& args, size_t& i);
 
 /// A non-negative decimal integer that fits in 64 bits.
 bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const std::string& text);

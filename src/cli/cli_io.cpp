@@ -1,5 +1,6 @@
 // Input and option helpers shared by the commands.
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +41,23 @@ std::optional<bp::Error> set_path(const std::string& command, const std::string&
   path = arg;
   path_given = true;
   return std::nullopt;
+}
+
+bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i) {
+  auto v = option_value(args, i, "row-major or column-major");
+  if (!v) return v.error();
+  if (auto layout = bp::parse_layout(v.value())) return *layout;
+  return bp::Error{"--layout", "unknown value \"" + v.value() + "\"; expected row-major or column-major"};
+}
+
+bp::Expected<double> tolerance_option(const Args& args, size_t& i) {
+  auto v = option_value(args, i, "a relative tolerance such as 1e-4");
+  if (!v) return v.error();
+  char* end = nullptr;
+  const double t = std::strtod(v.value().c_str(), &end);
+  if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
+    return bp::Error{"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""};
+  return t;
 }
 
 bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const std::string& text) {

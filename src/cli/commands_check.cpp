@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cli.h"
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 
 namespace cli {
 namespace {
@@ -55,6 +55,7 @@ int check(const Args& args) {
   bool path_given = false;
   std::string path = "-", format = "json";
   bp::CheckOptions options;
+  std::optional<bp::WeightLayout> layout_flag;  // overrides the sheet's "layout"
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       auto v = option_value(args, i, "json or table");
@@ -63,13 +64,13 @@ int check(const Args& args) {
       if (format != "json" && format != "table")
         return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i] == "--tolerance") {
-      auto v = option_value(args, i, "a relative tolerance such as 1e-4");
-      if (!v) return fail(v.error());
-      char* end = nullptr;
-      const double t = std::strtod(v.value().c_str(), &end);
-      if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
-        return fail({"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
-      options.tolerance = t;
+      auto t = tolerance_option(args, i);
+      if (!t) return fail(t.error());
+      options.tolerance = t.value();
+    } else if (args[i] == "--layout") {
+      auto layout = layout_option(args, i);
+      if (!layout) return fail(layout.error());
+      layout_flag = layout.value();
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return fail({args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("check", args[i], path, path_given)) {
@@ -80,6 +81,7 @@ int check(const Args& args) {
   if (!text) return fail(text.error());
   const auto sheet = bp::parse_sheet(text.value(), source_name(path));
   if (!sheet) return fail(sheet.error());
+  options.layout = layout_flag.value_or(sheet.value().layout.value_or(bp::WeightLayout::RowMajor));
   const auto result = bp::check_answers(sheet.value().state, sheet.value().answers, options);
   if (!result) return fail(result.error());
   std::cout << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");

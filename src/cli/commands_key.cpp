@@ -1,43 +1,97 @@
 // backprop-cli key: the worked solution of a state (or, with --blank, the sheet to fill in). An
-// answer sheet is read too: its state is used.
+// answer sheet is read too: its state is used, and its "student" and "layout" unless overridden.
+// Without FILE but with --student (and --course) or --seed, the exercise is that variant.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli.h"
-#include "engine/answer_key.h"
-#include "engine/sheet_json.h"
+#include "coursework/answer_key.h"
+#include "coursework/sheet_json.h"
+#include "coursework/student_variant.h"
 #include "engine/state_json.h"
 
 namespace cli {
 
 int key(const Args& args) {
   bool path_given = false;
-  std::string path = "-";
+  std::string path = "-", course, output_dir;
+  bool course_given = false, seed_given = false;
+  std::optional<bp::WeightLayout> layout;
   bp::KeyOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format") {
+    const std::string& a = args[i];
+    if (a == "--format") {
       auto v = option_value(args, i, "markdown or latex");
       if (!v) return fail(v.error());
       if (v.value() == "markdown") options.format = bp::KeyFormat::Markdown;
       else if (v.value() == "latex") options.format = bp::KeyFormat::Latex;
       else return fail({"--format", "unknown value \"" + v.value() + "\"; expected markdown or latex"});
-    } else if (args[i] == "--blank") {
+    } else if (a == "--blank") {
       options.blank = true;
-    } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return fail({args[i], "unknown option; see backprop-cli --help"});
-    } else if (auto e = set_path("key", args[i], path, path_given)) {
+    } else if (a == "--hide-hints") {
+      options.hide_hints = true;
+    } else if (a == "--layout") {
+      auto l = layout_option(args, i);
+      if (!l) return fail(l.error());
+      layout = l.value();
+    } else if (a == "--student" || a == "--course" || a == "--output") {
+      auto v = option_value(args, i, a == "--student" ? "a student ID" : a == "--course" ? "the course's secret key" : "a folder");
+      if (!v) return fail(v.error());
+      if (a == "--student") {
+        if (auto e = bp::check_student_id(v.value())) return fail({"--student", e->reason});
+        options.student = v.value();
+      } else if (a == "--course") {
+        course = v.value(), course_given = true;
+      } else {
+        output_dir = v.value();
+      }
+    } else if (a == "--seed") {
+      auto v = option_value(args, i, "a non-negative integer");
+      if (!v) return fail(v.error());
+      auto n = parse_unsigned(a, v.value());
+      if (!n) return fail(n.error());
+      options.seed = n.value(), seed_given = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return fail({a, "unknown option; see backprop-cli --help"});
+    } else if (auto e = set_path("key", a, path, path_given)) {
       return fail(*e);
     }
   }
-  const auto text = read_all(path);
-  if (!text) return fail(text.error());
-  auto state = bp::parse_state(text.value(), source_name(path));
-  if (!state && state.error().field == "state") {  // an answer sheet: its state
-    const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-    if (!sheet) return fail(sheet.error());
-    state = sheet.value().state;
+  if (seed_given && !options.student.empty()) return fail({"--student", "and --seed exclude each other; give one"});
+  if (course_given && (options.student.empty() || path_given))
+    return fail({"--course", "derives a student's exercise: give --student ID and no FILE"});
+
+  std::optional<bp::State> state;
+  if (!path_given && (!options.student.empty() || seed_given)) {  // the variant itself
+    auto made = seed_given ? bp::make_variant(*options.seed) : bp::make_student_variant(options.student, course);
+    if (!made) return fail(made.error());
+    state = made.value();
+  } else {
+    const auto text = read_all(path);
+    if (!text) return fail(text.error());
+    auto parsed = bp::parse_state(text.value(), source_name(path));
+    if (!parsed && parsed.error().field == "state") {  // an answer sheet: its state, student and layout
+      const auto sheet = bp::parse_sheet(text.value(), source_name(path));
+      if (!sheet) return fail(sheet.error());
+      parsed = sheet.value().state;
+      if (options.student.empty() && !seed_given) options.student = sheet.value().student;
+      if (!layout) layout = sheet.value().layout;
+    }
+    if (!parsed) return fail(parsed.error());
+    state = parsed.value();
   }
-  if (!state) return fail(state.error());
-  std::cout << bp::answer_key(state.value(), options);
+  options.layout = layout.value_or(bp::WeightLayout::RowMajor);
+  const std::string document = bp::answer_key(*state, options);
+  if (output_dir.empty()) {
+    std::cout << document;
+    return 0;
+  }
+  // --output DIR: the file under its handout name; its path on stdout
+  const std::filesystem::path file = std::filesystem::path(output_dir) / bp::handout_file_name(options);
+  std::ofstream out(file, std::ios::binary);
+  if (!(out << document)) return fail({"--output", "cannot write " + file.string()});
+  std::cout << file.string() << "\n";
   return 0;
 }
 

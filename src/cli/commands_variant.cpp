@@ -3,7 +3,7 @@
 
 #include "cli.h"
 #include "engine/state_json.h"
-#include "engine/variant.h"
+#include "coursework/student_variant.h"
 
 namespace cli {
 
@@ -11,12 +11,17 @@ int variant(const Args& args) {
   bp::VariantOptions options;
   bool seeded = false;
   unsigned long long seed = 0;
+  std::optional<std::string> student, course;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--dead-relu") {
       options.dead_relu = true;
     } else if (a == "--saturated") {
       options.saturated = true;
+    } else if (a == "--student" || a == "--course") {
+      auto v = option_value(args, i, a == "--student" ? "a student ID" : "the course's secret key");
+      if (!v) return fail(v.error());
+      (a == "--student" ? student : course) = v.value();
     } else if (a == "--seed" || a == "--layers" || a == "--width") {
       auto v = option_value(args, i, "a non-negative integer");
       if (!v) return fail(v.error());
@@ -36,8 +41,14 @@ int variant(const Args& args) {
                                                   : "unexpected argument; variant takes options only"});
     }
   }
-  if (!seeded) return fail({"--seed", "is required (the same seed gives the same exercise)"});
-  const auto state = bp::make_variant(seed, options);
+  if (seeded && student) return fail({"--student", "and --seed exclude each other; give one"});
+  if (course && !student) return fail({"--course", "needs --student (a course key derives one exercise per student)"});
+  if (!seeded && !student)
+    return fail({"--seed", "is required, or --student ID (the same seed or ID gives the same exercise)"});
+  if (student)
+    if (auto e = bp::check_student_id(*student)) return fail({"--student", e->reason});
+  const auto state = student ? bp::make_student_variant(*student, course.value_or(""), options)
+                             : bp::make_variant(seed, options);
   if (!state) {
     std::string option = state.error().field;  // "dead_relu" → "--dead-relu"
     for (char& c : option) c = c == '_' ? '-' : c;

@@ -9,7 +9,7 @@
 
 #include "engine/evaluate.h"
 #include "engine/number_format.h"
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 #include "engine/state.h"
 
 using app::logic::Answers;
@@ -110,6 +110,8 @@ TEST_CASE("answers: an unknown key is refused and not stored") {
   CHECK(error.rfind("error: answers.grad:W7: ", 0) == 0);
   CHECK(f.answers.text("grad:W7").empty());
   CHECK(Json::parse(f.answers.sheet_json(f.state))["answers"].count("grad:W7") == 0);
+  CHECK(f.answers.sheet_json(f.state, -1, "20240001").rfind("{\"student\":\"20240001\",\"state\":", 0) == 0);
+  CHECK(Json::parse(f.answers.sheet_json(f.state)).count("student") == 0);
 }
 
 TEST_CASE("answers: a ReLU Jacobian without the mask is highlighted on the L ← h edge") {

@@ -204,6 +204,9 @@ TEST_CASE("the Answer sheet tab: every cell filled right, wrong and unreadable, 
   ui.mouse(header, false);
   ui.frames(2);
   CHECK(ui.app->probe.find("button:New variant"));
+  for (const char* b : {"button:Answer key (Markdown)", "button:Answer key (LaTeX)", "button:Blank sheet (Markdown)",
+                        "button:Blank sheet (LaTeX)"})
+    CHECK_MESSAGE(ui.app->probe.find(b), b);
 
   auto& answers = ui.app->answers;
   const bp::AnswerSheet* sheet = answers.sheet();

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/number_format.h"
-#include "engine/printout_parse.h"
-#include "engine/sheet_json.h"
+#include "coursework/printout_parse.h"
+#include "coursework/sheet_json.h"
 #include "engine/state_json.h"
 
 namespace app::logic {
@@ -155,9 +155,10 @@ void Answers::check() {
   else check_error_ = result.error();
 }
 
-std::string Answers::sheet_json(const bp::State& state, int indent) const {
+std::string Answers::sheet_json(const bp::State& state, int indent, const std::string& student) const {
   using Json = nlohmann::ordered_json;  // the sheet's order, as backprop-cli key --blank prints it
   Json out;
+  if (!student.empty()) out["student"] = student;
   out["state"] = Json::parse(bp::state_to_json(state));
   Json answers = Json::object();
   if (sheet_)

@@ -8,8 +8,8 @@
 #include <string>
 #include <utility>
 
-#include "engine/answer_check.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_check.h"
+#include "coursework/answer_sheet.h"
 #include "engine/evaluate.h"
 #include "engine/state.h"
 
@@ -64,8 +64,9 @@ class Answers {
   };
   Counts counts() const;
 
-  /// The `backprop-cli check` input: {"state": <state>, "answers": {<every listed cell>: text}}.
-  std::string sheet_json(const bp::State& state, int indent = -1) const;
+  /// The `backprop-cli check` input: {"state": <state>, "answers": {<every listed cell>: text}}, with
+  /// "student" first when one is given.
+  std::string sheet_json(const bp::State& state, int indent = -1, const std::string& student = "") const;
   /// The `backprop-cli check` output for the readable cells, or {"error": "<line>"} when the
   /// network is invalid or the answers cannot be checked.
   std::string verdicts_json() const;

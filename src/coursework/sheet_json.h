@@ -4,6 +4,9 @@
 //   out  {"verdicts": {"grad:W1": {"ok": false, "mistake": "scaled", "factor": 0.5,
 //                                  "message": "…", "consistent_with": []}, …},
 //         "first_wrong": "grad:W1"}
+// Two optional top-level keys: "student": "<ID>" (whose sheet it is; batch grading matches it
+// with the student's variant) and "layout": "row-major" | "column-major" (how the course flattens
+// weights in Jacobians; default row-major).
 // An answer is pasted text (printout_parse.h), a number, or nested arrays of numbers; "" (only
 // spaces) and null mean an empty cell. Keys are checked against the network by check_answers.
 #pragma once
@@ -11,8 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/answer_check.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_check.h"
+#include "coursework/answer_sheet.h"
+#include "coursework/weight_layout.h"
 #include "engine/expected.h"
 #include "engine/state.h"
 
@@ -21,6 +25,8 @@ namespace bp {
 struct Sheet {
   State state;
   std::vector<Answer> answers;  ///< the filled cells, in the document's order
+  std::string student;          ///< "" when the sheet names no student
+  std::optional<WeightLayout> layout;  ///< as declared by the sheet
 };
 
 /// Reads a sheet. Errors: "<source>: …" for the document (empty, invalid JSON, not an object, an
@@ -32,7 +38,9 @@ Expected<Sheet> parse_sheet(std::string_view json_text, std::string_view source 
 /// The verdicts as one JSON object (keys in the sheet's order); `indent` < 0 is one line.
 std::string check_result_to_json(const CheckResult& result, int indent = -1);
 
-/// An empty sheet for a state: every listed cell "" (what the UI exports before anything is filled).
-std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent = -1);
+/// An empty sheet for a state: every listed cell "" (what the UI exports before anything is filled),
+/// with "student" when given and "layout" when column-major.
+std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent = -1,
+                             const std::string& student = "", WeightLayout layout = WeightLayout::RowMajor);
 
 }  // namespace bp

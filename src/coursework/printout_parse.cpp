@@ -2,7 +2,7 @@
 // then one pass that checks the tree is a rectangular vector or matrix. Positions are counted in
 // characters (UTF-8 code points), so an error points where the student sees the mistake. Errors
 // are values; the first one stops the parse.
-#include "engine/printout_parse.h"
+#include "coursework/printout_parse.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
 // The sheet JSON: answers as pasted text, numbers or arrays; errors naming the answer and the place.
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 #include "test_util.h"
 
 namespace {
@@ -107,4 +107,26 @@ TEST_CASE("sheet: the blank sheet JSON lists every cell empty and reads back") {
   CHECK(sheet.value().answers.empty());
   CHECK(nlohmann::json::parse(json)["answers"].contains("J:l/s"));
   CHECK_FALSE(nlohmann::json::parse(json)["answers"].contains("J:l/O"));
+}
+
+TEST_CASE("sheet: the optional student and layout, read and written; bad ones name their key") {
+  const auto sheet = bp::parse_sheet(R"({"student": "20240001", "layout": "column-major", "state": )" + kState +
+                                     R"(, "answers": {}})");
+  REQUIRE(sheet.ok());
+  CHECK(sheet.value().student == "20240001");
+  CHECK(sheet.value().layout == bp::WeightLayout::ColumnMajor);
+  const auto old = bp::parse_sheet(sheet_with("{}"));
+  REQUIRE(old.ok());
+  CHECK(old.value().student.empty());
+  CHECK_FALSE(old.value().layout.has_value());
+  CHECK(error_of(R"({"student": 17, "state": )" + kState + R"(, "answers": {}})") ==
+        "error: student: expected the student's ID as a string, got a number");
+  CHECK(error_of(R"({"student": "", "state": )" + kState + R"(, "answers": {}})").rfind("error: student: is empty", 0) == 0);
+  CHECK(error_of(R"({"layout": "diagonal", "state": )" + kState + R"(, "answers": {}})") ==
+        "error: layout: expected \"row-major\" or \"column-major\", got \"diagonal\"");
+  const bp::State s = bp::exercise_state();
+  const std::string json =
+      bp::blank_sheet_json(s, bp::answer_sheet(s, bp::evaluate(s)), -1, "kim", bp::WeightLayout::ColumnMajor);
+  CHECK(json.rfind(R"({"student":"kim","layout":"column-major","state":)", 0) == 0);
+  CHECK(bp::parse_sheet(json).value().student == "kim");
 }

@@ -1,7 +1,7 @@
 // Pasted answers: every printout form students have, and malformed text with a clear position.
 #include <cstdint>
 
-#include "engine/printout_parse.h"
+#include "coursework/printout_parse.h"
 #include "test_util.h"
 
 namespace {

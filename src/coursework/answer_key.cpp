@@ -1,7 +1,7 @@
 // The key, written from the answer sheet: four sections in the order of the work (forward pass,
 // local Jacobians, the chain from l backwards, final gradients), once as Markdown and once as
 // LaTeX. The Markdown formulas are the sheet's own; LaTeX gets its own spelling of each.
-#include "engine/answer_key.h"
+#include "coursework/answer_key.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +12,9 @@
 #include "engine/matrix.h"
 #include "engine/network.h"
 #include "engine/number_format.h"
+#include "coursework/handout_text.h"
+#include "coursework/sheet_json.h"
+#include "coursework/text_escape.h"
 #include "engine/state_json.h"
 
 namespace bp {
@@ -19,8 +22,11 @@ namespace {
 
 // [SECTION] values
 
-std::string md_value(const Eigen::MatrixXd& m, bool flat, bool blank, int sig) {
-  auto entry = [&](Eigen::Index i, Eigen::Index j) { return blank ? std::string("□") : format_number(m(i, j), sig); };
+// sig 0: every digit (the given network, which the student computes from)
+std::string number_text(double x, int sig) { return sig == 0 ? format_round_trip(x) : format_number(x, sig); }
+
+std::string md_value(const Eigen::MatrixXd& m, bool flat, int sig) {
+  auto entry = [&](Eigen::Index i, Eigen::Index j) { return number_text(m(i, j), sig); };
   if (m.size() == 1 && flat) return entry(0, 0);
   if (flat) {
     std::string s = "[";
@@ -39,14 +45,14 @@ std::string md_value(const Eigen::MatrixXd& m, bool flat, bool blank, int sig) {
 std::string tex_number(double x, int sig) {
   if (std::isnan(x)) return "\\mathrm{NaN}";
   if (std::isinf(x)) return x > 0 ? "\\infty" : "-\\infty";
-  const std::string s = format_number(x, sig);
+  const std::string s = number_text(x, sig);
   const auto e = s.find('e');
   if (e == std::string::npos) return s;
   return s.substr(0, e) + " \\times 10^{" + s.substr(e + 1) + "}";
 }
 
-std::string tex_value(const Eigen::MatrixXd& m, bool flat, bool blank, int sig) {
-  auto entry = [&](Eigen::Index i, Eigen::Index j) { return blank ? std::string("\\square") : tex_number(m(i, j), sig); };
+std::string tex_value(const Eigen::MatrixXd& m, bool flat, int sig) {
+  auto entry = [&](Eigen::Index i, Eigen::Index j) { return tex_number(m(i, j), sig); };
   if (m.size() == 1 && flat) return entry(0, 0);
   std::string s = "\\begin{pmatrix} ";
   if (flat) {
@@ -193,19 +199,28 @@ bool flat_cell(const SheetCell& c) {
   return (c.kind == CellKind::Forward || c.kind == CellKind::ParamGradient) && (c.vector || c.truth.size() == 1);
 }
 
-std::vector<Section> sections(const AnswerSheet& sheet) {
-  std::vector<Section> out = {{"1. Forward pass", {}},
-                              {"2. Local Jacobians", {}},
-                              {"3. The chain, from l backwards", {}},
-                              {"4. Final gradients", {}}};
+// a weight Jacobian in the course's layout (the sheet's truth is row-major)
+Eigen::MatrixXd in_layout(const SheetCell& c, const AnswerSheet& sheet, WeightLayout layout) {
+  const int w = c.kind == CellKind::Jacobian ? sheet.node_index(c.wrt) : -1;
+  if (w < 0 || sheet.nodes[w].computed || sheet.nodes[w].value.cols() < 2) return c.truth;
+  return weight_columns_to(layout, c.truth, sheet.nodes[w].value.rows(), sheet.nodes[w].value.cols());
+}
+
+std::vector<Section> sections(const AnswerSheet& sheet, const HandoutText& t, WeightLayout layout) {
+  std::vector<Section> out;
+  for (const std::string& title : t.sections) out.push_back({title, {}});
   for (const SheetCell& c : sheet.cells) {
     if (!c.listed) continue;
     switch (c.kind) {
       case CellKind::Forward: out[0].lines.push_back({c.key, &c, c.truth, flat_cell(c), false}); break;
-      case CellKind::Jacobian: out[1].lines.push_back({c.key, &c, c.truth, false, false}); break;
+      case CellKind::Jacobian: out[1].lines.push_back({c.key, &c, in_layout(c, sheet, layout), false, false}); break;
       case CellKind::NodeGradient: out[2].lines.push_back({c.key, &c, c.truth, false, false}); break;
       case CellKind::ParamGradient:
-        if (!sheet.edges.empty()) out[2].lines.push_back({"", &c, flatten_row_major<double>(c.truth), false, true});
+        if (!sheet.edges.empty())
+          out[2].lines.push_back({"", &c,
+                                  layout == WeightLayout::ColumnMajor ? Eigen::MatrixXd(c.truth.reshaped(1, c.truth.size()))
+                                                                      : flatten_row_major<double>(c.truth),
+                                  false, true});
         out[3].lines.push_back({c.key, &c, c.truth, flat_cell(c), false});
         break;
     }
@@ -234,84 +249,160 @@ std::string shape_of(const Eigen::MatrixXd& m, bool flat) {
   return std::to_string(m.rows()) + "×" + std::to_string(m.cols());
 }
 
+const HandoutText& text_of(const KeyOptions& o) { return o.blank ? sheet_text() : key_text(); }
+
+// "student 20240001", "seed 17" or ""
+std::string exercise_name(const KeyOptions& o) {
+  const HandoutText& t = text_of(o);
+  if (!o.student.empty()) return t.of_student + o.student;
+  if (o.seed) return t.of_seed + std::to_string(*o.seed);
+  return "";
+}
+
+std::string line_formula(const Line& l, const HandoutText& t, WeightLayout layout) {
+  const SheetCell& c = *l.cell;
+  if (!l.flat_product) return c.formula;
+  return product_formula(c) + (c.vector ? t.a_row : layout == WeightLayout::ColumnMajor ? t.flat_column_major
+                                                                                        : t.flat_row_major);
+}
+
+// Markdown writing space: the value's brackets with room for each entry, in a code block (kept as typed)
+std::string md_writing_space(const Eigen::MatrixXd& m, bool flat) {
+  const std::string slot(12, ' ');
+  if (m.size() == 1 && flat) return slot;
+  const Eigen::Index rows = flat ? 1 : m.rows(), cols = flat ? m.size() : m.cols();
+  std::string s = flat ? "" : "[";
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    s += i ? ",\n [" : "[";
+    for (Eigen::Index j = 0; j < cols; ++j) s += (j ? "," : "") + slot;
+    s += "]";
+  }
+  return s + (flat ? "" : "]");
+}
+
 std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOptions& o) {
+  const HandoutText& t = text_of(o);
   std::ostringstream out;
-  out << "# Backprop exercise: " << (o.blank ? "answer sheet" : "worked solution") << "\n\n";
-  out << "The network: ";
+  const std::string name = exercise_name(o);
+  out << "# " << t.title << (name.empty() ? "" : ", " + markdown_escape(name)) << ": " << t.kind << "\n\n";
+  if (o.blank) {
+    const std::string line = markdown_escape(std::string(24, '_'));
+    out << "**" << t.name_field << ":** " << line << " **" << t.id_field << ":** "
+        << (o.student.empty() ? line : markdown_escape(o.student)) << "\n\n";
+  }
+  out << t.network;
   bool first = true;
   for (const SheetCell& c : sheet.cells)
-    if (c.kind == CellKind::Forward) out << (first ? "" : ", ") << c.node << " = " << c.formula, first = false;
-  out << ".\n\n"
-      << "Layout: ∇_x y has one row per entry of y and one column per entry of x; a weight matrix W is "
-         "flattened row by row (W[i][j] is column i·cols + j). Vectors are written flat, a 1×n row as [[…]]. "
-         "The `cell` column is the key of the answer sheet that `backprop-cli check` reads.\n\n";
+    if (c.kind == CellKind::Forward)
+      out << (first ? "" : ", ") << markdown_escape(c.node) << " = " << markdown_escape(c.formula), first = false;
+  out << ".\n\n" << (o.layout == WeightLayout::ColumnMajor ? t.layout_md_column : t.layout_md_row) << " " << t.cells_md
+      << "\n\n";
   std::vector<bool> flat;
   const auto leaves = given(sheet, flat);
-  out << "## Given\n\n| | value |\n|---|---|\n";
+  out << "## " << t.given << "\n\n| | " << t.col_value << " |\n|---|---|\n";
   for (size_t i = 0; i < leaves.size(); ++i)
-    out << "| " << (leaves[i].first == "label" ? "y (label)" : leaves[i].first) << " | `"
-        << md_value(leaves[i].second, flat[i], false, o.significant) << "` |\n";
-  for (const Section& s : sections(sheet)) {
-    out << "\n## " << s.title << "\n\n| cell | quantity | computed as | shape | value |\n|---|---|---|---|---|\n";
-    for (const Line& l : s.lines) {
-      const SheetCell& c = *l.cell;
-      const std::string formula =
-          l.flat_product ? product_formula(c) + (c.vector ? " (a row)" : " (flat, row by row)") : c.formula;
-      out << "| " << (l.key.empty() ? "" : "`" + l.key + "`") << " | " << c.notation << " | " << formula << " | "
-          << shape_of(l.value, l.flat) << " | `" << md_value(l.value, l.flat, o.blank, o.significant) << "` |\n";
+    out << "| " << (leaves[i].first == "label" ? markdown_escape(t.label) : markdown_escape(leaves[i].first)) << " | `"
+        << md_value(leaves[i].second, flat[i], 0) << "` |\n";
+  for (const Section& s : sections(sheet, t, o.layout)) {
+    out << "\n## " << s.title << "\n\n";
+    if (o.blank) {  // one paragraph and one block of writing space per cell
+      for (const Line& l : s.lines) {
+        const SheetCell& c = *l.cell;
+        out << (l.key.empty() ? "" : "**`" + l.key + "`** — ") << markdown_escape(c.notation);
+        if (!o.hide_hints) out << " = " << markdown_escape(line_formula(l, t, o.layout));
+        out << " (" << shape_of(l.value, l.flat) << ")\n\n```text\n" << md_writing_space(l.value, l.flat) << "\n```\n\n";
+      }
+      continue;
     }
+    out << "| " << t.col_cell << " | " << t.col_quantity << " | " << t.col_computed << " | " << t.col_shape << " | "
+        << t.col_value << " |\n|---|---|---|---|---|\n";
+    for (const Line& l : s.lines)
+      out << "| " << (l.key.empty() ? "" : "`" + l.key + "`") << " | " << markdown_escape(l.cell->notation) << " | "
+          << (o.hide_hints ? "" : markdown_escape(line_formula(l, t, o.layout))) << " | " << shape_of(l.value, l.flat) << " | `"
+          << md_value(l.value, l.flat, o.significant) << "` |\n";
   }
-  if (!sheet.jacobians_skipped.empty())
-    out << "\nLocal Jacobians and chain products are not listed: the manual Jacobian chain " << sheet.jacobians_skipped
-        << ".\n";
-  if (o.blank) {
-    out << "\n## Checking your answers\n\nFill in the `answers` (paste a printout or type nested lists; leave a "
-           "cell \"\" to skip it), save as `answers.json` and run `backprop-cli check answers.json`.\n\n```json\n"
-        << "{\"state\": " << state_to_json(state) << ",\n \"answers\": {";
-    bool first_key = true;
-    for (const SheetCell& c : sheet.cells)
-      if (c.listed) out << (first_key ? "\n  " : ",\n  ") << "\"" << c.key << "\": \"\"", first_key = false;
-    out << "\n }}\n```\n";
-  }
+  if (!sheet.jacobians_skipped.empty()) out << "\n" << t.skipped_md << markdown_escape(sheet.jacobians_skipped) << ".\n";
+  if (o.blank)
+    out << "\n## " << t.checking_heading << "\n\n" << t.checking_md << "\n\n```json\n"
+        << blank_sheet_json(state, sheet, 1, o.student, o.layout) << "\n```\n";
   return out.str();
 }
 
+// a box per entry, sized so that a row of the matrix fits the line
+std::string tex_writing_space(const Eigen::MatrixXd& m, bool flat) {
+  const Eigen::Index rows = flat ? 1 : m.rows(), cols = flat ? m.size() : m.cols();
+  // the line less room for the notation, shared by the boxes and what each adds around itself
+  const std::string width = cols <= 4 ? "5.5em"
+                                      : "\\dimexpr(\\linewidth-12em)/" + std::to_string(cols) +
+                                            "-2\\arraycolsep-2\\fboxsep-2\\fboxrule\\relax";
+  const std::string box = "\\answerbox{" + width + "}";
+  if (m.size() == 1 && flat) return box;
+  std::string s = "\\begin{pmatrix} ";
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    s += i ? " \\\\[0.6ex] " : "";
+    for (Eigen::Index j = 0; j < cols; ++j) s += (j ? " & " : "") + box;
+  }
+  return s + " \\end{pmatrix}";
+}
+
 std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
+  const HandoutText& t = text_of(o);
   Eigen::Index max_cols = 10;  // pmatrix's default limit
   for (const SheetCell& c : sheet.cells) max_cols = std::max({max_cols, c.truth.cols(), c.truth.size()});
   std::ostringstream out;
-  out << "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\setcounter{MaxMatrixCols}{" << max_cols
-      << "}\n\\begin{document}\n\\section*{Backprop exercise: " << (o.blank ? "answer sheet" : "worked solution")
-      << "}\n\nThe network: $";
+  const std::string name = exercise_name(o);
+  out << "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n"
+         "\\setcounter{MaxMatrixCols}{" << max_cols << "}\n"
+         "% a blank answer: a framed box as tall as a line of handwriting\n"
+         "\\newcommand{\\answerbox}[1]{\\fbox{\\rule{0pt}{1.5em}\\hspace{#1}}}\n"
+         "\\begin{document}\n\\section*{" << latex_escape(t.title) << (name.empty() ? "" : ", " + latex_escape(name)) << ": "
+      << latex_escape(t.kind) << "}\n\n";
+  if (o.blank)
+    out << "\\noindent " << latex_escape(t.name_field) << ": \\rule{7cm}{0.4pt} \\hfill " << latex_escape(t.id_field) << ": "
+        << (o.student.empty() ? std::string("\\rule{4cm}{0.4pt}") : latex_escape(o.student)) << "\n\\bigskip\n\n";
+  out << t.network << "$";
   bool first = true;
   for (const SheetCell& c : sheet.cells)
     if (c.kind == CellKind::Forward)
       out << (first ? "" : ",\\ ") << tex_name(c.node) << " = " << tex_formula(c, sheet), first = false;
-  out << "$.\n\nLayout: $\\nabla_x y$ has one row per entry of $y$ and one column per entry of $x$; a weight matrix "
-         "$W$ is flattened row by row ($W[i][j]$ is column $i \\cdot \\mathrm{cols} + j$). Each line names its cell "
-         "of the answer sheet read by \\texttt{backprop-cli check}.\n\n";
+  out << "$.\n\n" << (o.layout == WeightLayout::ColumnMajor ? t.layout_tex_column : t.layout_tex_row) << " "
+      << t.cells_tex << "\n\n";
   std::vector<bool> flat;
   const auto leaves = given(sheet, flat);
-  out << "\\subsection*{Given}\n\\begin{align*}\n";
+  out << "\\subsection*{" << latex_escape(t.given) << "}\n\\begin{align*}\n";
   for (size_t i = 0; i < leaves.size(); ++i)
-    out << tex_name(leaves[i].first) << " &= " << tex_value(leaves[i].second, flat[i], false, o.significant)
+    out << tex_name(leaves[i].first) << " &= " << tex_value(leaves[i].second, flat[i], 0)
         << (i + 1 < leaves.size() ? " \\\\\n" : "\n");
   out << "\\end{align*}\n";
-  for (const Section& s : sections(sheet)) {
-    out << "\n\\subsection*{" << s.title << "}\n";
+  for (const Section& s : sections(sheet, t, o.layout)) {
+    out << "\n\\subsection*{" << latex_escape(s.title) << "}\n";
     for (const Line& l : s.lines) {
       const SheetCell& c = *l.cell;
-      out << "\\noindent " << (l.key.empty() ? "(flat row)" : tex_key(l.key)) << "\n\\[ " << tex_notation(c) << " = "
-          << tex_formula(c, sheet) << " = " << tex_value(l.value, l.flat, o.blank, o.significant) << " \\]\n";
+      std::string formula = tex_formula(c, sheet);
+      if (o.layout == WeightLayout::ColumnMajor) {
+        const auto at = formula.find("\\text{ (row-major)}");
+        if (at != std::string::npos) formula.replace(at, std::string("\\text{ (row-major)}").size(), "\\text{ (column-major)}");
+      }
+      out << "\\noindent " << (l.key.empty() ? latex_escape(t.flat_row_tex) : tex_key(l.key)) << "\n\\[ " << tex_notation(c)
+          << (o.hide_hints ? "" : " = " + formula) << " = "
+          << (o.blank ? tex_writing_space(l.value, l.flat) : tex_value(l.value, l.flat, o.significant)) << " \\]\n";
     }
   }
-  if (!sheet.jacobians_skipped.empty())
-    out << "\nLocal Jacobians and chain products are not listed (the network is too wide).\n";
+  if (!sheet.jacobians_skipped.empty()) out << "\n" << t.skipped_tex << "\n";
   out << "\\end{document}\n";
   return out.str();
 }
 
 }  // namespace
+
+std::string handout_file_name(const KeyOptions& o) {
+  std::string name = o.blank ? "backprop-sheet" : "backprop-key";
+  std::string id = !o.student.empty() ? "student-" + o.student : o.seed ? "seed-" + std::to_string(*o.seed) : "";
+  for (char& c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+  if (!id.empty()) name += "-" + id;
+  return name + (o.format == KeyFormat::Latex ? ".tex" : ".md");
+}
 
 std::string answer_key(const State& state, const KeyOptions& options) {
   return answer_key(state, answer_sheet(state, evaluate(state)), options);

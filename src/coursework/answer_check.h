@@ -18,10 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/answer_diagnosis.h"
-#include "engine/answer_sheet.h"
+#include "coursework/answer_diagnosis.h"
+#include "coursework/answer_sheet.h"
+#include "coursework/weight_layout.h"
 #include "engine/expected.h"
-#include "engine/printout_parse.h"
+#include "coursework/printout_parse.h"
 #include "engine/state.h"
 
 namespace bp {
@@ -43,6 +44,9 @@ struct Verdict {
 
 struct CheckOptions {
   double tolerance = 1e-4;  ///< rtol of the closeness rule (answer_diagnosis.h); 0 < tolerance < 1
+  /// the course's layout of weight Jacobians (J:O/W1, J:h/W0): answers are judged in it, and the
+  /// other one is diagnosed as flatten_order
+  WeightLayout layout = WeightLayout::RowMajor;
 };
 
 struct CheckResult {

@@ -1,9 +1,9 @@
 // Checking answer sheets: every mistake class diagnosed from a constructed wrong answer, 1e-19
 // answers judged correctly, the notebook's printout, consistency credit and first_wrong.
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
-#include "engine/variant.h"
+#include "coursework/variant.h"
 #include "test_util.h"
 
 namespace {
@@ -401,4 +401,40 @@ TEST_CASE("bad answer sheets are errors that name the cell") {
   CHECK(r.error().reason.find("not computed for this network") != std::string::npos);
   const bp::AnswerSheet sheet = bp::answer_sheet(wide, bp::evaluate(wide));
   CHECK(check(wide, {answer("grad:W1", sheet.find("grad:W1")->truth)}).all_ok());
+}
+
+TEST_CASE("a course's layout: column-major weight Jacobians are right there, and row-major is flatten_order") {
+  const bp::State s = bp::exercise_state();
+  bp::CheckOptions col;
+  col.layout = bp::WeightLayout::ColumnMajor;
+  const auto judged = [&](const std::string& key, const std::string& text) {
+    auto r = bp::check_answers(s, {pasted(key, text)}, col);
+    REQUIRE(r.ok());
+    return r.value().verdicts.at(0);
+  };
+  CHECK(judged("J:O/W1", "[[2, 0, 13, 0], [0, 2, 0, 13]]").ok);  // the handout's hint, L = [2, 13]
+  CHECK(judged("J:h/W0", "[[4, 0, 1, 0], [0, 4, 0, 1]]").ok);
+  const bp::Verdict row = judged("J:O/W1", "[[2, 13, 0, 0], [0, 0, 2, 13]]");
+  CHECK(row.mistake == bp::Mistake::FlattenOrder);
+  CHECK(row.message.find("this course's layout flattens W1 column by column") != std::string::npos);
+  // the layout concerns weight Jacobians only: ∇_L O = W1 either way; gradients keep W's shape
+  CHECK(judged("J:O/L", "[[3, -3], [-1, 1]]").ok);
+  CHECK(judged("grad:W1", "[[1.55623e-19, 1.01155e-18], [-1.55623e-19, -1.01155e-18]]").ok);
+  // a non-square weight (2×3), each layout's answer diagnosed in the other
+  bp::State wide = bp::exercise_state();
+  wide.input = Eigen::Vector3d(4, 1, 2);
+  wide.weights[0] = (Eigen::MatrixXd(2, 3) << 1, -2, 1, 2, 5, -1).finished();
+  const Eigen::MatrixXd rm = truth(wide, "J:h/W0");
+  const Eigen::MatrixXd cm = bp::weight_columns_to(bp::WeightLayout::ColumnMajor, rm, 2, 3);
+  CHECK(cm.row(0) == Eigen::RowVectorXd((Eigen::RowVectorXd(6) << 4, 0, 1, 0, 2, 0).finished()));
+  CHECK(bp::weight_columns_from(bp::WeightLayout::ColumnMajor, cm, 2, 3) == rm);
+  auto in = [&](const bp::CheckOptions& o, const Eigen::MatrixXd& a) {
+    auto r = bp::check_answers(wide, {answer("J:h/W0", a)}, o);
+    REQUIRE(r.ok());
+    return r.value().verdicts.at(0);
+  };
+  CHECK(in(col, cm).ok);
+  CHECK(in(col, rm).mistake == bp::Mistake::FlattenOrder);
+  CHECK(in({}, rm).ok);
+  CHECK(in({}, cm).mistake == bp::Mistake::FlattenOrder);
 }

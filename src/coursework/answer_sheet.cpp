@@ -1,6 +1,6 @@
 // Building the sheet from a Report: nodes from its graph, edges from its local Jacobians (with the
 // fused l ← O edge replaced by the exercise's l ← s), and the cells in the order of the work.
-#include "engine/answer_sheet.h"
+#include "coursework/answer_sheet.h"
 
 #include "engine/matrix.h"
 #include "engine/network.h"

@@ -4,7 +4,7 @@
 // "consistent with your earlier work"; (3) a verdict per cell: right, consistent (credited), or the
 // diagnosed mistake (answer_diagnosis). Every replayed value carries the keys of the student's
 // wrong cells it depends on, which name the cells in "Consistent with your …".
-#include "engine/answer_check.h"
+#include "coursework/answer_check.h"
 
 #include <algorithm>
 
@@ -76,6 +76,19 @@ Args<double> args_of(const std::vector<std::string>& names, const AnswerSheet& s
   return a;
 }
 
+// the weight W (r×c) of a cell J:x/W, or nullptr
+const SheetNode* weight_of(const SheetCell& cell, const AnswerSheet& sheet) {
+  if (cell.kind != CellKind::Jacobian) return nullptr;
+  const int w = sheet.node_index(cell.wrt);
+  return w >= 0 && !sheet.nodes[w].computed && sheet.nodes[w].value.cols() > 1 ? &sheet.nodes[w] : nullptr;
+}
+
+std::string column_major_flatten_message(const SheetCell& cell, const SheetNode& w) {
+  return "Same derivatives, columns in the other order: yours run through " + w.name +
+         " row by row (row-major), while this course's layout flattens " + w.name + " column by column (column-major): ∂" +
+         cell.node + "/∂" + w.name + "[i][j] is column j·" + std::to_string(w.value.rows()) + " + i.";
+}
+
 // local Jacobians whose rule reads the op's output as well as its inputs
 bool reads_output(OpKind op) { return op == OpKind::Softmax || op == OpKind::Sigmoid || op == OpKind::Tanh; }
 
@@ -119,6 +132,8 @@ Expected<CheckResult> check_answers(const AnswerSheet& sheet, const std::vector<
   for (size_t c = 0; c < n_cells; ++c) {
     if (!given[c]) continue;
     normalized[c] = normalize_answer(given[c]->value, sheet.cells[c]);
+    if (const SheetNode* w = weight_of(sheet.cells[c], sheet); w && normalized[c])  // judged in row-major from here
+      normalized[c] = weight_columns_from(options.layout, *normalized[c], w->value.rows(), w->value.cols());
     right[c] = normalized[c] && close_enough(*normalized[c], sheet.cells[c].truth, rtol, fallback(sheet.cells[c]));
   }
   // what the student's own value of a cell is: their answer when it is wrong (and readable),
@@ -226,6 +241,9 @@ Expected<CheckResult> check_answers(const AnswerSheet& sheet, const std::vector<
           d = own_d;
         }
       }
+      if (const SheetNode* w = weight_of(cell, sheet);
+          w && d.mistake == Mistake::FlattenOrder && options.layout == WeightLayout::ColumnMajor)
+        d.message = column_major_flatten_message(cell, *w);
       v.mistake = d.mistake;
       v.factor = d.factor;
       v.message = d.message;

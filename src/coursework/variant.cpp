@@ -2,7 +2,7 @@
 // its pre-activation lands in the wanted range, given the layer's (already integer) input. Every
 // quantity is an int64; the only floating-point step is the final copy of small integers into
 // the State's doubles, which is exact.
-#include "engine/variant.h"
+#include "coursework/variant.h"
 
 #include <cstdlib>
 #include <string>

@@ -18,8 +18,8 @@
 
 #include <Eigen/Dense>
 
-#include "engine/answer_sheet.h"
-#include "engine/printout_parse.h"
+#include "coursework/answer_sheet.h"
+#include "coursework/printout_parse.h"
 
 namespace bp {
 

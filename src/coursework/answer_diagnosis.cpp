@@ -1,11 +1,12 @@
 // Mistake classes: each is a transformation of the reference (transpose, permutation, sign,
 // factor) or a recomputation of the chain with one local Jacobian replaced by its classic wrong
 // version (mistaken_chains); an answer is diagnosed by the first one it matches.
-#include "engine/answer_diagnosis.h"
+#include "coursework/answer_diagnosis.h"
 
 #include <cmath>
 #include <cstdlib>
 
+#include "coursework/weight_layout.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
 
@@ -349,7 +350,10 @@ Diagnosis diagnose(const ParsedAnswer& answer, const std::optional<Eigen::Matrix
       close_enough(a, ref.transpose(), rtol, fallback))
     return {Mistake::Transposed, std::nullopt, transposed_message(cell, sheet)};
   if (const SheetNode* w = weight_wrt(cell, sheet)) {
-    if (close_enough(a, columns_col_major(ref, w->value.rows(), w->value.cols()), rtol, fallback))
+    // either permutation: the answer may have been read back from either layout
+    const Eigen::Index r = w->value.rows(), c = w->value.cols();
+    if (close_enough(a, columns_col_major(ref, r, c), rtol, fallback) ||
+        close_enough(a, weight_columns_from(WeightLayout::ColumnMajor, ref, r, c), rtol, fallback))
       return {Mistake::FlattenOrder, std::nullopt, flatten_message(cell, *w)};
   }
   if (const SheetNode* w = gradient_weight(cell, sheet)) {

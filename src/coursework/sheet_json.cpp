@@ -1,10 +1,11 @@
 // Reading the sheet strictly (every error names its place) and writing the verdicts.
-#include "engine/sheet_json.h"
+#include "coursework/sheet_json.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
+#include "coursework/student_variant.h"
 #include "engine/json_read.h"
 #include "engine/state_json.h"
 
@@ -96,8 +97,8 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   }
   if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + detail::json_type_name(doc)};
   for (const auto& item : doc.items())
-    if (item.key() != "state" && item.key() != "answers")
-      return Error{item.key(), "unknown key; a sheet has \"state\" and \"answers\""};
+    if (item.key() != "state" && item.key() != "answers" && item.key() != "student" && item.key() != "layout")
+      return Error{item.key(), "unknown key; a sheet has \"state\" and \"answers\" (and optionally \"student\", \"layout\")"};
   if (!doc.contains("state")) return Error{"state", "is missing; " + usage};
   if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};
   const Json& state_json = doc["state"];
@@ -114,6 +115,19 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
 
   Sheet sheet;
   sheet.state = std::move(state).value();
+  if (doc.contains("student")) {
+    if (!doc["student"].is_string())
+      return Error{"student", std::string("expected the student's ID as a string, got ") + detail::json_type_name(doc["student"])};
+    sheet.student = doc["student"].get<std::string>();
+    if (auto e = check_student_id(sheet.student)) return *e;
+  }
+  if (doc.contains("layout")) {
+    const Json& l = doc["layout"];
+    sheet.layout = l.is_string() ? parse_layout(l.get<std::string>()) : std::nullopt;
+    if (!sheet.layout)
+      return Error{"layout", "expected \"row-major\" or \"column-major\", got " +
+                                 (l.is_string() ? "\"" + l.get<std::string>() + "\"" : std::string(detail::json_type_name(l)))};
+  }
   for (const auto& item : answers.items()) {
     const Json& v = item.value();
     if (v.is_null() || (v.is_string() && detail::is_blank(v.get<std::string>()))) continue;  // an empty cell
@@ -142,8 +156,11 @@ std::string check_result_to_json(const CheckResult& r, int indent) {
   return out.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent) {
+std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int indent, const std::string& student,
+                             WeightLayout layout) {
   Json out;
+  if (!student.empty()) out["student"] = student;
+  if (layout != WeightLayout::RowMajor) out["layout"] = std::string(layout_name(layout));
   out["state"] = Json::parse(state_to_json(state));
   Json answers = Json::object();
   for (const SheetCell& c : sheet.cells)
