@@ -1,6 +1,7 @@
 // backprop-cli's commands and the helpers they share. Every command returns the process's exit
 // status; invalid input prints one line "error: <field>: <reason>" on stderr and returns 2.
 #pragma once
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,16 +14,31 @@ inline constexpr int kInvalidInput = 2;
 
 using Args = std::vector<std::string>;
 
-int eval(const Args& args);     ///< eval [FILE|-] [--format json|table]
-int check(const Args& args);    ///< check [FILE|-] [--format json|table] [--tolerance X]
-int variant(const Args& args);  ///< variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
-int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank]
+/// The streams a command reads and writes (the process's own, or strings in the fuzz harnesses).
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
 
-/// Prints e.line() on stderr; returns kInvalidInput.
-int fail(const bp::Error& e);
+/// The whole CLI: args without the program name. Output that cannot be written (a full disk, a
+/// closed pipe) is an error line and status kInvalidInput, never a silent success.
+int run(const Args& args, Io io);
 
-/// The whole of FILE, or of stdin for "-".
-bp::Expected<std::string> read_all(const std::string& path);
+int eval(const Args& args, Io io);     ///< eval [FILE|-] [--format json|table]
+int check(const Args& args, Io io);    ///< check [FILE|-] [--format json|table] [--tolerance X]
+int variant(const Args& args, Io io);  ///< variant --seed N [--dead-relu] [--layers K] [--width W] [--saturated]
+int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank]
+
+/// Prints e.line() on io.err; returns kInvalidInput.
+int fail(Io io, const bp::Error& e);
+
+/// The largest input a command reads (a file or stdin): far above the largest network
+/// (8 × 256 × 256 weights at 17 digits each is about 11 MB).
+inline constexpr size_t kMaxInputBytes = size_t(32) << 20;
+
+/// The whole of FILE, or of io.in for "-"; an error past kMaxInputBytes or on a NUL byte.
+bp::Expected<std::string> read_all(const std::string& path, Io io);
 
 /// "stdin" for "-", else the path: how documents are named in errors.
 inline std::string source_name(const std::string& path) { return path == "-" ? "stdin" : path; }

@@ -2,7 +2,7 @@
 // Exit status: 0 every filled cell is right, 1 some are wrong, 2 invalid input.
 #include <cmath>
 #include <cstdlib>
-#include <iostream>
+#include <ostream>
 #include <sstream>
 
 #include "cli.h"
@@ -51,38 +51,38 @@ std::string table(const bp::CheckResult& r) {
 
 }  // namespace
 
-int check(const Args& args) {
+int check(const Args& args, Io io) {
   bool path_given = false;
   std::string path = "-", format = "json";
   bp::CheckOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       auto v = option_value(args, i, "json or table");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       format = v.value();
       if (format != "json" && format != "table")
-        return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
+        return fail(io, {"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i] == "--tolerance") {
       auto v = option_value(args, i, "a relative tolerance such as 1e-4");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       char* end = nullptr;
       const double t = std::strtod(v.value().c_str(), &end);
       if (v.value().empty() || *end != '\0' || !(t > 0 && t < 1))
-        return fail({"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
+        return fail(io, {"--tolerance", "expected a number between 0 and 1 (exclusive), got \"" + v.value() + "\""});
       options.tolerance = t;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return fail({args[i], "unknown option; see backprop-cli --help"});
+      return fail(io, {args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("check", args[i], path, path_given)) {
-      return fail(*e);
+      return fail(io, *e);
     }
   }
-  const auto text = read_all(path);
-  if (!text) return fail(text.error());
+  const auto text = read_all(path, io);
+  if (!text) return fail(io, text.error());
   const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-  if (!sheet) return fail(sheet.error());
+  if (!sheet) return fail(io, sheet.error());
   const auto result = bp::check_answers(sheet.value().state, sheet.value().answers, options);
-  if (!result) return fail(result.error());
-  std::cout << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");
+  if (!result) return fail(io, result.error());
+  io.out << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");
   return result.value().all_ok() ? 0 : kSomeWrong;
 }
 

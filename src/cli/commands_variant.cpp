@@ -1,5 +1,5 @@
 // backprop-cli variant: a fresh exercise for a TA, the same state JSON as `exercise`.
-#include <iostream>
+#include <ostream>
 
 #include "cli.h"
 #include "engine/state_json.h"
@@ -7,7 +7,7 @@
 
 namespace cli {
 
-int variant(const Args& args) {
+int variant(const Args& args, Io io) {
   bp::VariantOptions options;
   bool seeded = false;
   unsigned long long seed = 0;
@@ -19,31 +19,31 @@ int variant(const Args& args) {
       options.saturated = true;
     } else if (a == "--seed" || a == "--layers" || a == "--width") {
       auto v = option_value(args, i, "a non-negative integer");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       auto n = parse_unsigned(a, v.value());
-      if (!n) return fail(n.error());
+      if (!n) return fail(io, n.error());
       if (a == "--seed") {
         seed = n.value();
         seeded = true;
       } else {
         const int max = a == "--layers" ? bp::kMaxLayers : bp::kVariantMaxWidth;
         if (n.value() > static_cast<unsigned long long>(max))  // before it could overflow an int
-          return fail({a, "must be 1…" + std::to_string(max) + ", got " + v.value()});
+          return fail(io, {a, "must be 1…" + std::to_string(max) + ", got " + v.value()});
         (a == "--layers" ? options.layers : options.width) = static_cast<int>(n.value());
       }
     } else {
-      return fail({a, a.size() > 1 && a[0] == '-' ? "unknown option; see backprop-cli --help"
+      return fail(io, {a, a.size() > 1 && a[0] == '-' ? "unknown option; see backprop-cli --help"
                                                   : "unexpected argument; variant takes options only"});
     }
   }
-  if (!seeded) return fail({"--seed", "is required (the same seed gives the same exercise)"});
+  if (!seeded) return fail(io, {"--seed", "is required (the same seed gives the same exercise)"});
   const auto state = bp::make_variant(seed, options);
   if (!state) {
     std::string option = state.error().field;  // "dead_relu" → "--dead-relu"
     for (char& c : option) c = c == '_' ? '-' : c;
-    return fail({"--" + option, state.error().reason});
+    return fail(io, {"--" + option, state.error().reason});
   }
-  std::cout << bp::state_to_json(state.value()) << "\n";
+  io.out << bp::state_to_json(state.value()) << "\n";
   return 0;
 }
 
