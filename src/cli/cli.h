@@ -33,11 +33,7 @@ int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|late
 /// Prints e.line() on io.err; returns kInvalidInput.
 int fail(Io io, const bp::Error& e);
 
-/// The largest input a command reads (a file or stdin): far above the largest network
-/// (8 × 256 × 256 weights at 17 digits each is about 11 MB).
-inline constexpr size_t kMaxInputBytes = size_t(32) << 20;
-
-/// The whole of FILE, or of io.in for "-"; an error past kMaxInputBytes or on a NUL byte.
+/// The whole of FILE, or of io.in for "-"; an error past bp::kMaxInputBytes (read no further).
 bp::Expected<std::string> read_all(const std::string& path, Io io);
 
 /// "stdin" for "-", else the path: how documents are named in errors.

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cli.h"
+#include "engine/state_json.h"
 
 namespace cli {
 
@@ -22,14 +23,12 @@ namespace {
 bp::Expected<std::string> read_bounded(std::istream& in, const std::string& name) {
   std::string text;
   char chunk[1 << 16];
-  while (in && text.size() <= kMaxInputBytes) {
+  while (in && text.size() <= bp::kMaxInputBytes) {
     in.read(chunk, sizeof chunk);
     text.append(chunk, static_cast<size_t>(in.gcount()));
   }
   if (in.bad()) return bp::Error{name, "cannot be read"};
-  if (text.size() > kMaxInputBytes)
-    return bp::Error{name, "is larger than " + std::to_string(kMaxInputBytes >> 20) +
-                               " MiB, the input size limit (the largest network, 8 × 256, takes about 11 MB)"};
+  if (auto e = bp::check_input_size(text, name)) return *e;
   return text;
 }
 

@@ -46,7 +46,10 @@ std::string printable(const std::string& text, size_t limit) {
 }  // namespace
 
 std::string Error::line() const {
-  const std::string f = field.empty() ? "\"\"" : printable(field, kMaxErrorField);
+  std::string f = printable(field, kMaxErrorField);
+  // a field that is empty, holds ": " or starts or ends with a space would make the line ambiguous
+  if (f.empty() || f.find(": ") != std::string::npos || f.front() == ' ' || f.back() == ' ' || f.back() == ':')
+    f = "\"" + f + "\"";
   return "error: " + f + ": " + printable(reason, kMaxErrorReason);
 }
 

@@ -12,7 +12,8 @@ struct Error {
   /// The one line the CLI prints and the JS API returns: "error: <field>: <reason>". It is one
   /// valid UTF-8 line of bounded length whatever the input: control characters (an escaped \n in
   /// a key) are shown escaped, invalid UTF-8 bytes as \xNN, a field longer than kMaxErrorField
-  /// bytes or a reason longer than kMaxErrorReason is cut with "…", and an empty field is `""`.
+  /// bytes or a reason longer than kMaxErrorReason is cut with "…", and a field that is empty, holds
+  /// ": " or starts or ends with a space or ":" is quoted ("", ": x").
   std::string line() const;
 };
 

@@ -129,6 +129,10 @@ const char* json_type_name(const Json& j) {
 }
 
 size_t edit_distance(const std::string& a, const std::string& b) {
+  // far apart in length: the difference is a lower bound, and enough for "did you mean" (which
+  // wants ≤ 2); it keeps a 1 MB key from costing a quadratic table
+  const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > kEditDistanceExactGap) return gap;
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {

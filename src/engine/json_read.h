@@ -39,7 +39,9 @@ Error json_failure_error(const JsonReadFailure& f, const std::string& source, co
 /// "null", "a boolean", "a string", "an array", "an object", "a number": for error messages.
 const char* json_type_name(const Json& j);
 
-/// Levenshtein distance, for "did you mean …?" suggestions.
+/// Levenshtein distance, for "did you mean …?" suggestions: exact when the lengths differ by at
+/// most kEditDistanceExactGap, else that difference (a lower bound), in time linear in the input.
+inline constexpr size_t kEditDistanceExactGap = 8;
 size_t edit_distance(const std::string& a, const std::string& b);
 
 /// True when the text holds nothing but white space.

@@ -81,6 +81,7 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
 Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
   const std::string usage = "expected {\"state\": {…}, \"answers\": {…}}";
+  if (auto e = check_input_size(text, source)) return *e;
   if (detail::is_blank(text)) return Error{source, "is empty; " + usage};
   Json doc;
   // {"answers": {"h": <up to kMaxAnswerDepth levels of arrays>}}

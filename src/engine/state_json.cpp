@@ -125,8 +125,15 @@ std::optional<Error> check_keys(const Json& obj) {
 
 }  // namespace
 
+std::optional<Error> check_input_size(std::string_view text, const std::string& source) {
+  if (text.size() <= kMaxInputBytes) return std::nullopt;
+  return Error{source, "is larger than " + std::to_string(kMaxInputBytes >> 20) +
+                           " MiB, the input size limit (the largest network, 8 × 256, takes about 11 MB)"};
+}
+
 Expected<State> parse_state(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
+  if (auto e = check_input_size(text, source)) return *e;
   if (detail::is_blank(text))
     return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
   Json obj;

@@ -52,8 +52,11 @@ inline void check_error_line(const std::string& text, bool terminated = true) {
   require(valid_utf8(line), "error line is valid UTF-8", text);
   for (unsigned char c : line) require(c >= 0x20 && c != 0x7f, "no control characters in the error line", text);
   require(line.rfind("error: ", 0) == 0, "error line starts with \"error: \"", text);
-  const size_t sep = line.find(": ", 7);
-  require(sep != std::string::npos && sep > 7, "error line has a non-empty field", text);
+  // the field ends at the first ": ", or is quoted ("…") when it is empty or holds ": " itself
+  const bool quoted = line.size() > 7 && line[7] == '"';
+  const size_t sep = quoted ? line.find("\": ", 8) : line.find(": ", 7);
+  require(sep != std::string::npos && sep > 7, "error line has a field", text);
+  require(quoted || line.compare(7, sep - 7, "\"\"") != 0, "error line has a non-empty field", text);
   require(line.size() <= 7 + bp::kMaxErrorField + bp::kMaxErrorReason + 16, "error line is bounded", text);
 }
 
