@@ -24,6 +24,8 @@ packages=(
   libsdl2-dev libgl-dev libpng-dev fonts-dejavu-core python3-fonttools
   # the app's tests: a virtual X server for the native smoke test, Chromium for the e2e test
   xvfb xauth chromium npm
+  # the sanitizer build and the fuzz harnesses: clang with its ASan/UBSan/libFuzzer runtimes
+  clang libclang-rt-14-dev
 )
 [ "${1:-}" = "fixtures" ] && packages+=(python3-torch python3-mpmath python3-numpy)
 

@@ -56,6 +56,13 @@ std::string numeric_explanation(const State& s, const Report& r, const NumericGr
         format_number(r.loss) +
         " and every finite difference is 0 while the true gradient is not (numeric is the inaccurate one); "
         "loss_form \"stable\" computes l from the logits and agrees");
+  // 1b. the naive loss near 0: −log s with s just below 1 keeps only an absolute ε of l
+  else if (s.head == Head::SoftmaxCE && s.loss_form == LossForm::Naive && std::isfinite(r.loss) &&
+           std::abs(r.loss) < 1e3 * std::numeric_limits<T>::epsilon())
+    reasons.push_back("the naive loss −Σ y·log s is computed from s ≈ 1, where log loses all but an absolute ε "
+                      "(cancellation: l = " + format_number(r.loss) + " carries an error of ~" +
+                      format_number(double(std::numeric_limits<T>::epsilon()), 2) +
+                      ", so numeric is the inaccurate one); loss_form \"stable\" computes l from the logits");
   // 2. finite differences across a ReLU kink (not counting the entries that overflowed)
   if (const long kinks = count_flags(num.kinks, &num.overflows))
     reasons.push_back(entries(kinks) +
@@ -181,9 +188,11 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
   r.numeric_checked = num.checked;
   r.numeric_total = num.total;
   r.numeric_relative_step = num.relative_step;
-  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10)
+  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10);
+  // a loss in the denormal range is rounded to a multiple of the smallest denormal instead
   const double eps = std::numeric_limits<T>::epsilon();
-  const double noise = 10 * eps * std::abs(r.loss) / num.relative_step;
+  const double l_noise = std::max(eps * std::abs(r.loss), double(std::numeric_limits<T>::denorm_min()));
+  const double noise = 10 * l_noise / num.relative_step;
   const detail::Comparison numeric = detail::compare_methods(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise, {}, true);
   r.numeric_vs_autodiff = numeric.agreement;
   std::string coverage =

@@ -64,10 +64,11 @@ NumericGradients<T> numeric_gradients(Network<T>& net) {
       const T plus = loss_at(value, k, x + step, crossed);
       const T minus = loss_at(value, k, x - step, crossed);
       at_row_major(value, k) = x;
-      // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T
-      at_row_major(grad, k) = (plus - minus) / ((x + step) - (x - step));
-      at_row_major(kinks, k) = crossed ? T(1) : T(0);
+      // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T. An overflow gives
+      // inf, never NaN, which would read as "not sampled"
       const bool finite = std::isfinite(x + step) && std::isfinite(x - step) && std::isfinite(plus) && std::isfinite(minus);
+      at_row_major(grad, k) = finite ? (plus - minus) / ((x + step) - (x - step)) : std::numeric_limits<T>::infinity();
+      at_row_major(kinks, k) = crossed ? T(1) : T(0);
       at_row_major(overflows, k) = finite ? T(0) : T(1);
     }
     out.checked += count;
