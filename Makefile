@@ -5,18 +5,22 @@
 #   make cli      build/native/backprop-cli
 #   make bench    build and run the engine benchmark
 #   make bench-app measure the web app's budgets (download, first frame, CPU per frame)
+#   make test-asan the engine, CLI and UI-logic tests and the fuzz corpora under ASan + UBSan (clang)
+#   make fuzz     fuzz each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)
 #   make fixtures regenerate tests/fixtures with PyTorch and mpmath
 JOBS   ?= $(shell nproc)
 NATIVE := build/native
 WASM   := build/wasm
 WEB    := build/web
+ASAN   := build/asan
+FUZZ_SECONDS ?= 60
 PORT   ?= 8000
 ARGS   ?=
 # Debian's emscripten needs Debian's node modules (acorn) on NODE_PATH
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: setup configure-native configure-wasm native wasm cli web serve desktop test test-native test-wasm \
-        bench bench-app fixtures clean
+.PHONY: setup configure-native configure-wasm configure-asan native wasm cli web serve desktop test test-native \
+        test-wasm test-asan fuzz bench bench-app fixtures clean
 
 setup:
 	@scripts/setup.sh
@@ -56,7 +60,21 @@ test-native: native
 test-wasm: wasm cli
 	ctest --test-dir $(WASM) --output-on-failure --repeat until-pass:2
 
-test: test-native test-wasm
+# the sanitizer build: clang, ASan + UBSan (any report fails), only what its tests need (no app,
+# no benchmark); -O1 keeps it quick to build
+configure-asan: setup
+	@CC=clang CXX=clang++ cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DBACKPROP_APP=OFF -DBACKPROP_FUZZ=ON >/dev/null
+
+test-asan: configure-asan
+	cmake --build $(ASAN) -j$(JOBS)
+	ctest --test-dir $(ASAN) --output-on-failure
+
+fuzz: configure-asan
+	cmake --build $(ASAN) -j$(JOBS)
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+test: test-native test-wasm test-asan
 
 bench: configure-native
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench

@@ -26,6 +26,8 @@ packages=(
   xvfb xauth chromium npm
   # the handout tests: pdflatex compiles the LaTeX keys and sheets, pdftotext reads them back
   texlive-latex-base texlive-latex-recommended poppler-utils
+  # the sanitizer build and the fuzz harnesses: clang with its ASan/UBSan/libFuzzer runtimes
+  clang libclang-rt-14-dev
 )
 [ "${1:-}" = "fixtures" ] && packages+=(python3-torch python3-mpmath python3-numpy)
 

@@ -1,6 +1,7 @@
 // backprop-cli's commands and the helpers they share. Every command returns the process's exit
 // status; invalid input prints one line "error: <field>: <reason>" on stderr and returns 2.
 #pragma once
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,12 +16,23 @@ inline constexpr int kInvalidInput = 2;
 
 using Args = std::vector<std::string>;
 
-int eval(const Args& args);     ///< eval [FILE|-] [--format json|table]
-int check(const Args& args);    ///< check [FILE|-] [--format json|table] [--tolerance X]
-int variant(const Args& args);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
-int key(const Args& args);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
-int grade(const Args& args);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
-int report(const Args& args);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
+/// The streams a command reads and writes (the process's own, or strings in the fuzz harnesses).
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// The whole CLI: args without the program name. Output that cannot be written (a full disk, a
+/// closed pipe) is an error line and status kInvalidInput, never a silent success.
+int run(const Args& args, Io io);
+
+int eval(const Args& args, Io io);     ///< eval [FILE|-] [--format json|table]
+int check(const Args& args, Io io);    ///< check [FILE|-] [--format json|table] [--tolerance X] [--layout L]
+int variant(const Args& args, Io io);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
+int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
+int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
+int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
 
 /// What grade and report share: the sheets' paths and the grading options.
 struct GradeRun {
@@ -29,20 +41,20 @@ struct GradeRun {
 };
 
 /// Reads one grading option (or a SHEETS path) at args[i]; an exit status when it is invalid.
-std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run);
+std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run, Io io);
 
 /// Grades run.paths (after the options were read): the rows, and the exit status (0 when every
 /// sheet could be read, 1 otherwise), or 2 with an error when no sheets were given.
-int grade_run(const GradeRun& run, const std::string& what, std::vector<bp::GradeRow>& rows);
+int grade_run(const GradeRun& run, const std::string& what, std::vector<bp::GradeRow>& rows, Io io);
 
 /// The documents behind SHEETS: files, every .json/.zip under a folder, the .json entries of a zip.
-std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& paths);
+std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& paths, Io io);
 
-/// Prints e.line() on stderr; returns kInvalidInput.
-int fail(const bp::Error& e);
+/// Prints e.line() on io.err; returns kInvalidInput.
+int fail(Io io, const bp::Error& e);
 
-/// The whole of FILE, or of stdin for "-".
-bp::Expected<std::string> read_all(const std::string& path);
+/// The whole of FILE, or of io.in for "-"; an error past bp::kMaxInputBytes (read no further).
+bp::Expected<std::string> read_all(const std::string& path, Io io);
 
 /// "stdin" for "-", else the path: how documents are named in errors.
 inline std::string source_name(const std::string& path) { return path == "-" ? "stdin" : path; }

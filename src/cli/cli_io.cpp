@@ -4,29 +4,44 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
-#include <iterator>
+#include <istream>
+#include <ostream>
 #include <limits>
-#include <sstream>
 
 #include "cli.h"
+#include "engine/state_json.h"
 
 namespace cli {
 
-int fail(const bp::Error& e) {
-  std::cerr << e.line() << "\n";
+int fail(Io io, const bp::Error& e) {
+  io.err << e.line() << "\n";
   return kInvalidInput;
 }
 
-bp::Expected<std::string> read_all(const std::string& path) {
-  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+namespace {
+
+// at most kMaxInputBytes + 1 bytes, in chunks: a 10 GB stdin is refused without being held
+bp::Expected<std::string> read_bounded(std::istream& in, const std::string& name) {
+  std::string text;
+  char chunk[1 << 16];
+  while (in && text.size() <= bp::kMaxInputBytes) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) return bp::Error{name, "cannot be read"};
+  if (auto e = bp::check_input_size(text, name)) return *e;
+  return text;
+}
+
+}  // namespace
+
+bp::Expected<std::string> read_all(const std::string& path, Io io) {
+  if (path == "-") return read_bounded(io.in, "stdin");
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return bp::Error{path, "is a directory, not a JSON file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_bounded(in, path);
 }
 
 bp::Expected<std::string> option_value(const Args& args, size_t& i, const std::string& what) {

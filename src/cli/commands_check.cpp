@@ -2,7 +2,7 @@
 // Exit status: 0 every filled cell is right, 1 some are wrong, 2 invalid input.
 #include <cmath>
 #include <cstdlib>
-#include <iostream>
+#include <ostream>
 #include <sstream>
 
 #include "cli.h"
@@ -51,7 +51,7 @@ std::string table(const bp::CheckResult& r) {
 
 }  // namespace
 
-int check(const Args& args) {
+int check(const Args& args, Io io) {
   bool path_given = false;
   std::string path = "-", format = "json";
   bp::CheckOptions options;
@@ -59,32 +59,32 @@ int check(const Args& args) {
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       auto v = option_value(args, i, "json or table");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       format = v.value();
       if (format != "json" && format != "table")
-        return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
+        return fail(io, {"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i] == "--tolerance") {
       auto t = tolerance_option(args, i);
-      if (!t) return fail(t.error());
+      if (!t) return fail(io, t.error());
       options.tolerance = t.value();
     } else if (args[i] == "--layout") {
       auto layout = layout_option(args, i);
-      if (!layout) return fail(layout.error());
+      if (!layout) return fail(io, layout.error());
       layout_flag = layout.value();
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return fail({args[i], "unknown option; see backprop-cli --help"});
+      return fail(io, {args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("check", args[i], path, path_given)) {
-      return fail(*e);
+      return fail(io, *e);
     }
   }
-  const auto text = read_all(path);
-  if (!text) return fail(text.error());
+  const auto text = read_all(path, io);
+  if (!text) return fail(io, text.error());
   const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-  if (!sheet) return fail(sheet.error());
+  if (!sheet) return fail(io, sheet.error());
   options.layout = layout_flag.value_or(sheet.value().layout.value_or(bp::WeightLayout::RowMajor));
   const auto result = bp::check_answers(sheet.value().state, sheet.value().answers, options);
-  if (!result) return fail(result.error());
-  std::cout << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");
+  if (!result) return fail(io, result.error());
+  io.out << (format == "table" ? table(result.value()) : bp::check_result_to_json(result.value()) + "\n");
   return result.value().all_ok() ? 0 : kSomeWrong;
 }
 

@@ -1,5 +1,5 @@
 // backprop-cli eval: one network state in, its forward values, Jacobians and gradients out.
-#include <iostream>
+#include <ostream>
 
 #include "cli.h"
 #include "engine/evaluate.h"
@@ -9,27 +9,27 @@
 
 namespace cli {
 
-int eval(const Args& args) {
+int eval(const Args& args, Io io) {
   bool path_given = false;
   std::string path = "-", format = "json";
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
-      if (i + 1 == args.size()) return fail({"--format", "needs a value: json or table"});
+      if (i + 1 == args.size()) return fail(io, {"--format", "needs a value: json or table"});
       format = args[++i];
       if (format != "json" && format != "table")
-        return fail({"--format", "unknown value \"" + format + "\"; expected json or table"});
+        return fail(io, {"--format", "unknown value \"" + format + "\"; expected json or table"});
     } else if (args[i].size() > 1 && args[i][0] == '-') {
-      return fail({args[i], "unknown option; see backprop-cli --help"});
+      return fail(io, {args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("eval", args[i], path, path_given)) {
-      return fail(*e);
+      return fail(io, *e);
     }
   }
-  const auto text = read_all(path);
-  if (!text) return fail(text.error());
+  const auto text = read_all(path, io);
+  if (!text) return fail(io, text.error());
   const auto state = bp::parse_state(text.value(), source_name(path));
-  if (!state) return fail(state.error());
+  if (!state) return fail(io, state.error());
   const bp::Report report = bp::evaluate(state.value());
-  std::cout << (format == "table" ? bp::report_to_table(report) : bp::report_to_json(report) + "\n");
+  io.out << (format == "table" ? bp::report_to_table(report) : bp::report_to_json(report) + "\n");
   return 0;
 }
 

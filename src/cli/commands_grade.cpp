@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <iostream>
+#include <ostream>
 
 #include "cli.h"
 #include "coursework/gradebook.h"
@@ -25,8 +25,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return tail == suffix;
 }
 
-void add_zip(const std::string& path, std::vector<bp::GradeDocument>& out) {
-  const auto bytes = read_all(path);
+void add_zip(const std::string& path, std::vector<bp::GradeDocument>& out, Io io) {
+  const auto bytes = read_all(path, io);
   if (!bytes) return out.push_back({path, std::nullopt, bytes.error().reason});
   const auto entries = bp::read_zip(bytes.value());
   if (!entries) return out.push_back({path, std::nullopt, entries.error().reason});
@@ -38,16 +38,16 @@ void add_zip(const std::string& path, std::vector<bp::GradeDocument>& out) {
   }
 }
 
-void add_file(const std::string& path, std::vector<bp::GradeDocument>& out) {
-  if (ends_with(path, ".zip")) return add_zip(path, out);
-  const auto text = read_all(path);
+void add_file(const std::string& path, std::vector<bp::GradeDocument>& out, Io io) {
+  if (ends_with(path, ".zip")) return add_zip(path, out, io);
+  const auto text = read_all(path, io);
   if (text) out.push_back({path, text.value(), ""});
   else out.push_back({path, std::nullopt, text.error().reason});
 }
 
 }  // namespace
 
-std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& paths) {
+std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& paths, Io io) {
   std::vector<bp::GradeDocument> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -60,66 +60,66 @@ std::vector<bp::GradeDocument> collect_sheets(const std::vector<std::string>& pa
           files.push_back(it->path().string());
       if (ec) out.push_back({p, std::nullopt, "cannot be listed (" + ec.message() + ")"});
       std::sort(files.begin(), files.end());
-      for (const std::string& f : files) add_file(f, out);
+      for (const std::string& f : files) add_file(f, out, io);
     } else {
-      add_file(p, out);
+      add_file(p, out, io);
     }
   }
   return out;
 }
 
-std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run) {
+std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run, Io io) {
   const std::string& a = args[i];
   if (a == "--course") {
     auto v = option_value(args, i, "the course's secret key");
-    if (!v) return fail(v.error());
+    if (!v) return fail(io, v.error());
     run.options.course = v.value();
   } else if (a == "--points") {
     auto v = option_value(args, i, "a JSON points file");
-    if (!v) return fail(v.error());
-    const auto text = read_all(v.value());
-    if (!text) return fail(text.error());
+    if (!v) return fail(io, v.error());
+    const auto text = read_all(v.value(), io);
+    if (!text) return fail(io, text.error());
     auto points = bp::parse_points(text.value());
-    if (!points) return fail(points.error());
+    if (!points) return fail(io, points.error());
     run.options.points = points.value();
   } else if (a == "--layout") {
     auto l = layout_option(args, i);
-    if (!l) return fail(l.error());
+    if (!l) return fail(io, l.error());
     run.options.check.layout = l.value();
   } else if (a == "--tolerance") {
     auto t = tolerance_option(args, i);
-    if (!t) return fail(t.error());
+    if (!t) return fail(io, t.error());
     run.options.check.tolerance = t.value();
   } else if (a.size() > 1 && a[0] == '-') {
-    return fail({a, "unknown option; see backprop-cli --help"});
+    return fail(io, {a, "unknown option; see backprop-cli --help"});
   } else {
     run.paths.push_back(a);
   }
   return std::nullopt;
 }
 
-int grade(const Args& args) {
+int grade(const Args& args, Io io) {
   GradeRun run;
   std::string format = "csv";
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--format") {
       auto v = option_value(args, i, "csv or json");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       format = v.value();
-      if (format != "csv" && format != "json") return fail({"--format", "unknown value \"" + format + "\"; expected csv or json"});
-    } else if (auto status = grade_option(args, i, run)) {
+      if (format != "csv" && format != "json") return fail(io, {"--format", "unknown value \"" + format + "\"; expected csv or json"});
+    } else if (auto status = grade_option(args, i, run, io)) {
       return *status;
     }
   }
   std::vector<bp::GradeRow> rows;
-  const int status = grade_run(run, "grade", rows);
-  if (status != kInvalidInput) std::cout << (format == "json" ? bp::gradebook_json(rows) + "\n" : bp::gradebook_csv(rows));
+  const int status = grade_run(run, "grade", rows, io);
+  if (status != kInvalidInput) io.out << (format == "json" ? bp::gradebook_json(rows) + "\n" : bp::gradebook_csv(rows));
   return status;
 }
 
-int grade_run(const GradeRun& run, const std::string& what, std::vector<bp::GradeRow>& rows) {
-  if (run.paths.empty()) return fail({"SHEETS", "give the answer sheets to " + what + ": files, folders or zip archives"});
-  rows = bp::grade_sheets(collect_sheets(run.paths), run.options);
+int grade_run(const GradeRun& run, const std::string& what, std::vector<bp::GradeRow>& rows, Io io) {
+  if (run.paths.empty()) return fail(io, {"SHEETS", "give the answer sheets to " + what + ": files, folders or zip archives"});
+  rows = bp::grade_sheets(collect_sheets(run.paths, io), run.options);
   const bool all_read = std::all_of(rows.begin(), rows.end(), [](const bp::GradeRow& r) { return r.status == bp::RowStatus::Graded; });
   return all_read ? 0 : kSomeUnreadable;
 }

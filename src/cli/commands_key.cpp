@@ -3,7 +3,7 @@
 // Without FILE but with --student (and --course) or --seed, the exercise is that variant.
 #include <filesystem>
 #include <fstream>
-#include <iostream>
+#include <ostream>
 
 #include "cli.h"
 #include "coursework/answer_key.h"
@@ -13,7 +13,7 @@
 
 namespace cli {
 
-int key(const Args& args) {
+int key(const Args& args, Io io) {
   bool path_given = false;
   std::string path = "-", course, output_dir;
   bool course_given = false, seed_given = false;
@@ -23,23 +23,23 @@ int key(const Args& args) {
     const std::string& a = args[i];
     if (a == "--format") {
       auto v = option_value(args, i, "markdown or latex");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       if (v.value() == "markdown") options.format = bp::KeyFormat::Markdown;
       else if (v.value() == "latex") options.format = bp::KeyFormat::Latex;
-      else return fail({"--format", "unknown value \"" + v.value() + "\"; expected markdown or latex"});
+      else return fail(io, {"--format", "unknown value \"" + v.value() + "\"; expected markdown or latex"});
     } else if (a == "--blank") {
       options.blank = true;
     } else if (a == "--hide-hints") {
       options.hide_hints = true;
     } else if (a == "--layout") {
       auto l = layout_option(args, i);
-      if (!l) return fail(l.error());
+      if (!l) return fail(io, l.error());
       layout = l.value();
     } else if (a == "--student" || a == "--course" || a == "--output") {
       auto v = option_value(args, i, a == "--student" ? "a student ID" : a == "--course" ? "the course's secret key" : "a folder");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       if (a == "--student") {
-        if (auto e = bp::check_student_id(v.value())) return fail({"--student", e->reason});
+        if (auto e = bp::check_student_id(v.value())) return fail(io, {"--student", e->reason});
         options.student = v.value();
       } else if (a == "--course") {
         course = v.value(), course_given = true;
@@ -48,50 +48,50 @@ int key(const Args& args) {
       }
     } else if (a == "--seed") {
       auto v = option_value(args, i, "a non-negative integer");
-      if (!v) return fail(v.error());
+      if (!v) return fail(io, v.error());
       auto n = parse_unsigned(a, v.value());
-      if (!n) return fail(n.error());
+      if (!n) return fail(io, n.error());
       options.seed = n.value(), seed_given = true;
     } else if (a.size() > 1 && a[0] == '-') {
-      return fail({a, "unknown option; see backprop-cli --help"});
+      return fail(io, {a, "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("key", a, path, path_given)) {
-      return fail(*e);
+      return fail(io, *e);
     }
   }
-  if (seed_given && !options.student.empty()) return fail({"--student", "and --seed exclude each other; give one"});
+  if (seed_given && !options.student.empty()) return fail(io, {"--student", "and --seed exclude each other; give one"});
   if (course_given && (options.student.empty() || path_given))
-    return fail({"--course", "derives a student's exercise: give --student ID and no FILE"});
+    return fail(io, {"--course", "derives a student's exercise: give --student ID and no FILE"});
 
   std::optional<bp::State> state;
   if (!path_given && (!options.student.empty() || seed_given)) {  // the variant itself
     auto made = seed_given ? bp::make_variant(*options.seed) : bp::make_student_variant(options.student, course);
-    if (!made) return fail(made.error());
+    if (!made) return fail(io, made.error());
     state = made.value();
   } else {
-    const auto text = read_all(path);
-    if (!text) return fail(text.error());
+    const auto text = read_all(path, io);
+    if (!text) return fail(io, text.error());
     auto parsed = bp::parse_state(text.value(), source_name(path));
     if (!parsed && parsed.error().field == "state") {  // an answer sheet: its state, student and layout
       const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-      if (!sheet) return fail(sheet.error());
+      if (!sheet) return fail(io, sheet.error());
       parsed = sheet.value().state;
       if (options.student.empty() && !seed_given) options.student = sheet.value().student;
       if (!layout) layout = sheet.value().layout;
     }
-    if (!parsed) return fail(parsed.error());
+    if (!parsed) return fail(io, parsed.error());
     state = parsed.value();
   }
   options.layout = layout.value_or(bp::WeightLayout::RowMajor);
   const std::string document = bp::answer_key(*state, options);
   if (output_dir.empty()) {
-    std::cout << document;
+    io.out << document;
     return 0;
   }
   // --output DIR: the file under its handout name; its path on stdout
   const std::filesystem::path file = std::filesystem::path(output_dir) / bp::handout_file_name(options);
   std::ofstream out(file, std::ios::binary);
-  if (!(out << document)) return fail({"--output", "cannot write " + file.string()});
-  std::cout << file.string() << "\n";
+  if (!(out << document)) return fail(io, {"--output", "cannot write " + file.string()});
+  io.out << file.string() << "\n";
   return 0;
 }
 

@@ -27,7 +27,9 @@ Expected<Sheet> parse_lenient(const std::string& text, const std::string& source
   auto sheet = parse_sheet(text, source);
   if (sheet || sheet.error().field.rfind("answers.", 0) != 0) return sheet;
   detail::Json doc;
-  if (detail::read_json(text, 64, doc) || !doc.is_object() || !doc.contains("answers") || !doc["answers"].is_object())
+  // parse_sheet read this text already, within its limits; the same bounds here
+  const detail::JsonLimits limits{64, 4096};
+  if (detail::read_json(text, limits, doc) || !doc.is_object() || !doc.contains("answers") || !doc["answers"].is_object())
     return sheet;
   while (!sheet && sheet.error().field.rfind("answers.", 0) == 0 && dropped.size() < kMaxUnreadableCells) {
     std::string key = sheet.error().field.substr(8);

@@ -21,7 +21,8 @@ double GradePoints::of(const SheetCell& cell) const {
 Expected<GradePoints> parse_points(std::string_view text) {
   detail::Json doc;
   if (detail::is_blank(text)) return Error{"points", "is empty; expected a JSON object such as {\"gradient\": 2}"};
-  if (const auto f = detail::read_json(text, 3, doc)) {
+  const detail::JsonLimits limits{3, 64, 64};  // one flat object of a few numbers
+  if (const auto f = detail::read_json(text, limits, doc)) {
     if (f->kind == detail::JsonReadFailure::Kind::DuplicateKey) return Error{"points." + f->where, "appears twice"};
     return Error{"points", "invalid JSON: " + f->message};
   }

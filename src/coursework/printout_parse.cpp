@@ -453,7 +453,12 @@ ParsedAnswer answer_from(const std::vector<size_t>& dims, const std::vector<doub
   return a;
 }
 
-Expected<ParsedAnswer> parse_printout(std::string_view text) { return Reader(text).parse(); }
+Expected<ParsedAnswer> parse_printout(std::string_view text) {
+  if (text.size() > kMaxPrintoutBytes)
+    return Error{"", "is " + std::to_string(text.size() >> 20) + " MiB long; an answer is at most " +
+                         std::to_string(kMaxPrintoutBytes >> 20) + " MiB (the widest Jacobian printed is about 3 MB)"};
+  return Reader(text).parse();
+}
 
 std::string describe_shape(const ParsedAnswer& a) {
   switch (a.dims) {

@@ -37,7 +37,9 @@ ParsedAnswer answer_from(const std::vector<size_t>& dims, const std::vector<doub
 /// On failure the Error's field is empty and its reason says what was found, where (1-based column
 /// in characters, and the line when the text has several) and what was expected, e.g.
 /// `unexpected "x" at column 14; expected a number, "," or "]"`. Never throws, for any bytes.
+/// Text longer than kMaxPrintoutBytes is refused before it is read.
 Expected<ParsedAnswer> parse_printout(std::string_view text);
+inline constexpr size_t kMaxPrintoutBytes = size_t(8) << 20;
 
 /// "2×2 matrix", "vector of 4", "single number": how an answer was written, for messages.
 std::string describe_shape(const ParsedAnswer& answer);

@@ -15,6 +15,7 @@ namespace {
 using detail::Json;
 
 constexpr int kMaxAnswerDepth = 32;
+constexpr size_t kMaxAnswerRow = 4096;
 
 // nested arrays of numbers → a vector or matrix, with the same rules as pasted text
 bool shape_of(const Json& j, const std::string& path, int depth, std::vector<size_t>& dims, std::vector<double>& values,
@@ -81,24 +82,24 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
 Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
   const std::string usage = "expected {\"state\": {…}, \"answers\": {…}}";
+  if (auto e = check_input_size(text, source)) return *e;
   if (detail::is_blank(text)) return Error{source, "is empty; " + usage};
   Json doc;
   // {"answers": {"h": <up to kMaxAnswerDepth levels of arrays>}}
-  if (const auto f = detail::read_json(text, 2 + kMaxAnswerDepth, doc)) {
-    using Kind = detail::JsonReadFailure::Kind;
-    if (f->kind == Kind::DuplicateKey) return Error{f->where, "appears twice; give each key once"};
-    if (f->kind == Kind::TooDeep) {  // named by its key: "answers.h"
+  // an answer's row is at most a Jacobian's width: |wrt| ≤ 64 × 64 entries of a weight
+  const detail::JsonLimits limits{2 + kMaxAnswerDepth, kMaxAnswerRow};
+  if (const auto f = detail::read_json(text, limits, doc)) {
+    if (f->kind == detail::JsonReadFailure::Kind::TooDeep) {  // named by its key: "answers.h"
       const std::string field = f->where.substr(0, f->where.find('['));
       return Error{field.empty() ? source : field, "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
     }
-    if (f->kind == Kind::Overflow && !f->where.empty())
-      return Error{f->where, f->token + " overflows float64 (its magnitude exceeds 1.8e308)"};
-    return Error{source, "invalid JSON: " + f->message};
+    return detail::json_failure_error(*f, source, limits);
   }
   if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + detail::json_type_name(doc)};
   for (const auto& item : doc.items())
     if (item.key() != "state" && item.key() != "answers" && item.key() != "student" && item.key() != "layout")
-      return Error{item.key(), "unknown key; a sheet has \"state\" and \"answers\" (and optionally \"student\", \"layout\")"};
+      return Error{item.key().empty() ? "\"\"" : item.key(),
+                   "unknown key; a sheet has \"state\" and \"answers\" (and optionally \"student\", \"layout\")"};
   if (!doc.contains("state")) return Error{"state", "is missing; " + usage};
   if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};
   const Json& state_json = doc["state"];

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/agreement.h"
 #include "engine/finite_differences.h"
 #include "engine/jacobian_chain.h"
 #include "engine/network.h"
@@ -18,93 +19,109 @@ Eigen::MatrixXd to_f64(const Mat<T>& m) { return m.template cast<double>(); }
 
 bool is_vector_leaf(const std::string& name) { return name == "I" || name[0] == 'b'; }
 
-// max |a − b| and the largest entry of either; with `skip_nan_b`, NaN entries of b are entries the
-// method did not compute (the numeric sample). Any other NaN or inf makes the difference NaN.
-struct Diff {
-  double max_abs = 0, scale = 0;
-};
-Diff diff(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, bool skip_nan_b) {
-  Diff d;
-  for (Eigen::Index i = 0; i < a.size(); ++i) {
-    if (skip_nan_b && std::isnan(b(i)) && std::isfinite(a(i))) continue;
-    if (!std::isfinite(a(i)) || !std::isfinite(b(i))) {
-      d.max_abs = d.scale = std::numeric_limits<double>::quiet_NaN();
-      return d;
-    }
-    d.max_abs = std::max(d.max_abs, std::abs(a(i) - b(i)));
-    d.scale = std::max({d.scale, std::abs(a(i)), std::abs(b(i))});
-  }
-  return d;
-}
-
-// Relative to each matrix's own largest entry, so 1e-19 gradients are judged as finely as 1e3
-// ones; a matrix that is all zeros is judged against the largest gradient anywhere. `abs_floor`
-// forgives differences below the method's own noise (finite differences: rounding of l over 2δ).
-Agreement compare(const std::vector<NamedMatrix>& a, const std::vector<NamedMatrix>& b, double tolerance,
-                  double abs_floor = 0, bool skip_nan_b = false) {
-  Agreement ag;
-  ag.tolerance = tolerance;
-  ag.abs_floor = abs_floor;
-  double global_scale = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    const double scale = diff(a[i].value, b[i].value, skip_nan_b).scale;
-    if (std::isfinite(scale)) global_scale = std::max(global_scale, scale);
-  }
-  for (size_t i = 0; i < a.size(); ++i) {
-    const Diff d = diff(a[i].value, b[i].value, skip_nan_b);
-    if (std::isnan(d.max_abs)) {  // inf/NaN from an overflow: the gradients cannot agree
-      ag.max_abs = ag.max_rel = std::numeric_limits<double>::infinity();
-      ag.ok = false;
-      continue;
-    }
-    const double scale = d.scale > 0 ? d.scale : global_scale;
-    ag.max_abs = std::max(ag.max_abs, d.max_abs);
-    if (d.max_abs > 0) ag.max_rel = std::max(ag.max_rel, d.max_abs / scale);
-    if (d.max_abs > tolerance * scale + abs_floor) ag.ok = false;
-  }
-  return ag;
-}
-
 bool has_non_finite(const Eigen::MatrixXd& m) { return !m.allFinite(); }
 
 template <typename T>
-std::string numeric_explanation(const State& s, const Report& r, const NumericGradients<T>& num) {
+long count_flags(const std::vector<Mat<T>>& flags, const std::vector<Mat<T>>* except = nullptr) {
+  long n = 0;
+  for (size_t i = 0; i < flags.size(); ++i)
+    for (Eigen::Index k = 0; k < flags[i].size(); ++k)
+      n += flags[i](k) != 0 && !(except && (*except)[i](k) != 0);
+  return n;
+}
+
+std::string entries(long n) { return std::to_string(n) + (n == 1 ? " entry's" : " entries'"); }
+
+// Why finite differences and autodiff disagree: each cause found, with the method it makes inaccurate.
+template <typename T>
+std::string numeric_explanation(const State& s, const Report& r, const NumericGradients<T>& num,
+                                const std::vector<detail::MatrixFailure>& failures) {
   std::vector<std::string> reasons;
+  // 0. a non-finite value: the gradient itself overflowed, or x ± δ / l(x ± δ) did
+  for (const detail::MatrixFailure& f : failures)
+    if (!f.a_finite)
+      reasons.push_back("∇" + f.name + " is not finite in autodiff: the backward pass overflowed the " +
+                        std::string(option_name(s.precision)) + " range (a non-finite value; autodiff is the inaccurate one)");
+  if (const long n = count_flags(num.overflows))
+    reasons.push_back(entries(n) + " finite differences overflowed: x ± δ or the loss there is beyond the " +
+                      std::string(option_name(s.precision)) + " range (numeric is the inaccurate one)");
   // 1. the naive loss saturated: l and every finite difference are exactly 0
   bool all_zero = true;
   for (const NamedMatrix& m : r.numeric)
     for (Eigen::Index i = 0; i < m.value.size(); ++i)
       if (!std::isnan(m.value(i)) && m.value(i) != 0) all_zero = false;
-  if (s.head == Head::SoftmaxCE && s.loss_form == LossForm::Naive && all_zero)
+  if (s.head == Head::SoftmaxCE && s.loss_form == LossForm::Naive && all_zero && std::isfinite(r.loss))
     reasons.push_back(
         "the naive loss −Σ y·log s is flat here: the softmax saturates, s rounds to the label, so l = " +
         format_number(r.loss) +
-        " and every finite difference is 0 while the true gradient is not; loss_form \"stable\" computes l "
-        "from the logits and agrees");
-  // 2. finite differences across a ReLU kink
-  long kinks = 0;
-  for (const Mat<T>& k : num.kinks) kinks += static_cast<long>(k.sum());
-  if (kinks > 0)
-    reasons.push_back(std::to_string(kinks) +
-                      " entr" + (kinks == 1 ? "y's" : "ies'") +
+        " and every finite difference is 0 while the true gradient is not (numeric is the inaccurate one); "
+        "loss_form \"stable\" computes l from the logits and agrees");
+  // 1b. the naive loss near 0: −log s with s just below 1 keeps only an absolute ε of l
+  else if (s.head == Head::SoftmaxCE && s.loss_form == LossForm::Naive && std::isfinite(r.loss) &&
+           std::abs(r.loss) < 1e3 * std::numeric_limits<T>::epsilon())
+    reasons.push_back("the naive loss −Σ y·log s is computed from s ≈ 1, where log loses all but an absolute ε "
+                      "(cancellation: l = " + format_number(r.loss) + " carries an error of ~" +
+                      format_number(double(std::numeric_limits<T>::epsilon()), 2) +
+                      ", so numeric is the inaccurate one); loss_form \"stable\" computes l from the logits");
+  // 2. finite differences across a ReLU kink (not counting the entries that overflowed)
+  if (const long kinks = count_flags(num.kinks, &num.overflows))
+    reasons.push_back(entries(kinks) +
                       " finite differences moved a pre-activation across 0, the kink of the activation, where "
-                      "the derivative jumps (autodiff uses ReLU'(0) = 0)");
+                      "the derivative jumps (autodiff uses ReLU'(0) = 0; numeric is the inaccurate one there)");
   // 3. the textbook derivatives cancelled
   if (s.softmax_backward == SoftmaxBackward::Textbook)
     reasons.push_back(
         "softmax_backward \"textbook\" computes s − y, diag(s) − s sᵀ, y(1 − y) and 1 − y² as PyTorch does, and "
-        "those lose every digit where a probability or an activation rounds to 1; \"exact\" keeps them");
+        "those lose every digit where a probability or an activation rounds to 1 (cancellation: autodiff and the "
+        "manual chain are the inaccurate ones); \"exact\" keeps them");
   // 4. float32 range
   if (s.precision == Precision::F32) {
     bool non_finite = false;
     for (const NamedMatrix& m : r.forward) non_finite = non_finite || has_non_finite(m.value);
-    if (non_finite) reasons.push_back("a float32 value overflowed (inf/NaN in the forward pass)");
-    else reasons.push_back("float32 finite differences carry rounding error of order ∛ε ≈ 5e-3 relative");
+    if (non_finite) reasons.push_back("a float32 value overflowed (inf/NaN in the forward pass; no method is accurate)");
+    else reasons.push_back("float32 finite differences carry rounding error of order ∛ε ≈ 5e-3 relative (numeric is the inaccurate one)");
   }
-  if (reasons.empty()) reasons.push_back("disagreement beyond the tolerance with no known cause");
+  if (reasons.empty())
+    reasons.push_back("beyond the tolerance and the rounding noise of l with no known cause in " + detail::failed_names(failures));
   std::string text;
   for (const std::string& reason : reasons) text += (text.empty() ? "" : "; ") + reason;
   return text;
+}
+
+// One warning per matrix with a non-finite entry, naming it, the method and where the overflow began.
+template <typename T>
+void warn_non_finite(const State& s, const Graph<T>& g, Report& r) {
+  const std::string range = std::string(option_name(s.precision)) + " range";
+  for (const NamedMatrix& m : r.forward)
+    if (has_non_finite(m.value))
+      r.warnings.push_back(m.name + " is not finite (overflow in " + std::string(option_name(s.precision)) +
+                           "): gradients through it are meaningless");
+  // the backward pass: the first gradient (from l back) that is not finite is where it overflowed
+  std::string origin;
+  for (int i = g.size() - 1; i >= 0 && origin.empty(); --i)
+    if (g[i].role == NodeRole::Computed && g[i].on_loss_path && !g[i].grad.allFinite()) origin = g[i].name;
+  for (const NamedMatrix& m : r.node_grads)
+    if (has_non_finite(m.value))
+      r.warnings.push_back("∇" + m.name + " is not finite (autodiff" +
+                           (m.name == origin ? std::string(": the backward pass overflows the ") + range + " here"
+                                             : ": computed from ∇" + origin) + ")");
+  const auto methods = {std::make_pair("autodiff", &r.autodiff), std::make_pair("manual", &r.manual)};
+  for (const auto& [method, list] : methods)
+    for (const NamedMatrix& m : *list)
+      if (has_non_finite(m.value))
+        r.warnings.push_back("∇" + m.name + " (" + method + ") is not finite: " +
+                             (origin.empty() ? "an overflow past the " + range : "the backward pass overflowed at ∇" + origin));
+}
+
+// manual vs autodiff, once the finite differences (the arbiter when they disagree) are known
+void finish_manual(Report& r, const State& s, const std::vector<Eigen::MatrixXd>& floors) {
+  if (!r.manual_vs_autodiff.compared) return;
+  const detail::Comparison c = detail::compare_methods(r.manual, r.autodiff, manual_tolerance(s.precision), 0, floors, false);
+  r.manual_vs_autodiff = c.agreement;
+  r.manual_vs_autodiff.note = "hand-derived Jacobian chain vs reverse-mode autodiff, every entry, above the rounding "
+                              "noise of their sums (4·n·ε·Σ|terms| per entry, n the entries on the chain)";
+  if (!c.agreement.ok)
+    r.manual_vs_autodiff.note += ". Disagreement: " + detail::manual_disagreement(c.failures, r.manual, r.autodiff, r.numeric);
 }
 
 template <typename T>
@@ -123,10 +140,6 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
       r.forward.push_back({n.name, to_f64(n.value), n.value.cols() == 1 && n.name != "l"});
   }
   r.loss = static_cast<double>(g[net.loss].value(0));
-  for (const NamedMatrix& m : r.forward)
-    if (has_non_finite(m.value))
-      r.warnings.push_back(m.name + " is not finite (overflow in " + std::string(option_name(s.precision)) +
-                           "): gradients through it are meaningless");
 
   for (const Node<T>& n : g.nodes())
     if (n.role == NodeRole::Computed && n.on_loss_path)
@@ -137,19 +150,25 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
 
   // manual: the Jacobian chain, independent of the VJP rules
   r.manual_skipped = options.manual ? jacobian_chain_skip_reason(g) : "not computed (switched off for this evaluation)";
+  std::vector<Eigen::MatrixXd> manual_floors;  // per entry: the rounding noise either method can have
   if (r.manual_skipped.empty()) {
     const JacobianChain<T> chain = jacobian_chain(g, net.loss);
+    // a sum of n terms is off by at most about n·ε·Σ|terms|; n is bounded by the entries the chain passes
+    double terms = 0;
+    for (const Node<T>& n : g.nodes())
+      if (n.role == NodeRole::Computed) terms += double(n.value.size());
+    const double noise = 4 * terms * std::numeric_limits<T>::epsilon();
     for (const LocalJacobian<T>& J : chain.factors) r.jacobians.push_back({g[J.of].name, g[J.wrt].name, to_f64(J.value)});
     for (int leaf : leaves) {
       const Node<T>& n = g[leaf];
       const Mat<T> row = chain.rows[leaf].size() ? chain.rows[leaf] : Mat<T>::Zero(1, n.value.size());
       r.manual.push_back({report_name(n.name), to_f64(unflatten_row_major(row, n.value.rows(), n.value.cols())),
                           is_vector_leaf(n.name)});
+      const Mat<T> magnitude = chain.magnitudes[leaf].size() ? chain.magnitudes[leaf] : Mat<T>::Zero(1, n.value.size());
+      manual_floors.push_back(noise * to_f64(unflatten_row_major(magnitude, n.value.rows(), n.value.cols())));
       if (n.role == NodeRole::Parameter && !is_vector_leaf(n.name))
         r.manual_flat.push_back({n.name, to_f64(row), true});
     }
-    r.manual_vs_autodiff = compare(r.manual, r.autodiff, manual_tolerance(s.precision));
-    r.manual_vs_autodiff.note = "hand-derived Jacobian chain vs reverse-mode autodiff, every entry";
   } else {
     r.manual_vs_autodiff.compared = false;
     r.manual_vs_autodiff.note = "manual Jacobian chain " + r.manual_skipped;
@@ -159,6 +178,8 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
   if (!options.numeric) {
     r.numeric_vs_autodiff.compared = false;
     r.numeric_vs_autodiff.note = "finite differences not computed (switched off for this evaluation)";
+    finish_manual(r, s, manual_floors);
+    warn_non_finite(s, g, r);
     return r;
   }
   NumericGradients<T> num = numeric_gradients(net);
@@ -167,10 +188,13 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
   r.numeric_checked = num.checked;
   r.numeric_total = num.total;
   r.numeric_relative_step = num.relative_step;
-  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10)
+  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10);
+  // a loss in the denormal range is rounded to a multiple of the smallest denormal instead
   const double eps = std::numeric_limits<T>::epsilon();
-  const double noise = 10 * eps * std::abs(r.loss) / num.relative_step;
-  r.numeric_vs_autodiff = compare(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise, true);
+  const double l_noise = std::max(eps * std::abs(r.loss), double(std::numeric_limits<T>::denorm_min()));
+  const double noise = 10 * l_noise / num.relative_step;
+  const detail::Comparison numeric = detail::compare_methods(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise, {}, true);
+  r.numeric_vs_autodiff = numeric.agreement;
   std::string coverage =
       num.checked == num.total
           ? "all " + std::to_string(num.total) + " entries"
@@ -180,7 +204,14 @@ Report evaluate_as(const State& s, const EvaluateOptions& options) {
   r.numeric_vs_autodiff.note = "central differences, step " + format_number(num.relative_step, 2) +
                                "·max(1,|x|), " + coverage;
   if (!r.numeric_vs_autodiff.ok)
-    r.numeric_vs_autodiff.note += ". Disagreement: " + numeric_explanation(s, r, num);
+    r.numeric_vs_autodiff.note += ". Disagreement: " + numeric_explanation(s, r, num, numeric.failures);
+  finish_manual(r, s, manual_floors);
+  warn_non_finite(s, g, r);
+  for (size_t i = 0; i < leaves.size(); ++i)
+    if (count_flags(std::vector<Mat<T>>{num.overflows[i]}))
+      r.warnings.push_back("∇" + report_name(g[leaves[i]].name) +
+                           " (numeric) has entries whose finite differences overflowed (x ± δ or l(x ± δ) beyond the " +
+                           std::string(option_name(s.precision)) + " range)");
   return r;
 }
 

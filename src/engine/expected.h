@@ -9,25 +9,16 @@ namespace bp {
 struct Error {
   std::string field;   ///< what was wrong, e.g. "W1", "label[0]", "activation"
   std::string reason;  ///< why, in words, e.g. "has 3 columns but L has 2 entries"
-  /// The one line the CLI prints and the JS API returns: "error: <field>: <reason>".
-  /// Control characters from the input (an escaped \n in a key or value) are shown escaped, so it
-  /// stays one line.
-  std::string line() const { return one_line("error: " + field + ": " + reason); }
-
- private:
-  static std::string one_line(const std::string& text) {
-    static const char* kHex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : text) {
-      if (c == '\n') out += "\\n";
-      else if (c == '\r') out += "\\r";
-      else if (c == '\t') out += "\\t";
-      else if (c < 0x20 || c == 0x7f) out += std::string("\\u00") + kHex[c >> 4] + kHex[c & 15];
-      else out += static_cast<char>(c);
-    }
-    return out;
-  }
+  /// The one line the CLI prints and the JS API returns: "error: <field>: <reason>". It is one
+  /// valid UTF-8 line of bounded length whatever the input: control characters (an escaped \n in
+  /// a key) are shown escaped, invalid UTF-8 bytes as \xNN, a field longer than kMaxErrorField
+  /// bytes or a reason longer than kMaxErrorReason is cut with "…", and a field that is empty, holds
+  /// ": " or starts or ends with a space or ":" is quoted ("", ": x").
+  std::string line() const;
 };
+
+inline constexpr size_t kMaxErrorField = 200;
+inline constexpr size_t kMaxErrorReason = 600;
 
 /// A value or the Error that prevented it.
 template <typename T>

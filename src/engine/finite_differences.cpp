@@ -53,6 +53,7 @@ NumericGradients<T> numeric_gradients(Network<T>& net) {
     const Eigen::Index n = value.size();
     Mat<T> grad = Mat<T>::Constant(value.rows(), value.cols(), std::numeric_limits<T>::quiet_NaN());
     Mat<T> kinks = Mat<T>::Zero(value.rows(), value.cols());
+    Mat<T> overflows = Mat<T>::Zero(value.rows(), value.cols());
     const Eigen::Index count =
         fraction >= 1 ? n : std::min<Eigen::Index>(n, std::max<Eigen::Index>(kNumericMinPerLeaf, Eigen::Index(fraction * n)));
     for (Eigen::Index c = 0; c < count; ++c) {
@@ -63,13 +64,17 @@ NumericGradients<T> numeric_gradients(Network<T>& net) {
       const T plus = loss_at(value, k, x + step, crossed);
       const T minus = loss_at(value, k, x - step, crossed);
       at_row_major(value, k) = x;
-      // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T
-      at_row_major(grad, k) = (plus - minus) / ((x + step) - (x - step));
+      // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T. An overflow gives
+      // inf, never NaN, which would read as "not sampled"
+      const bool finite = std::isfinite(x + step) && std::isfinite(x - step) && std::isfinite(plus) && std::isfinite(minus);
+      at_row_major(grad, k) = finite ? (plus - minus) / ((x + step) - (x - step)) : std::numeric_limits<T>::infinity();
       at_row_major(kinks, k) = crossed ? T(1) : T(0);
+      at_row_major(overflows, k) = finite ? T(0) : T(1);
     }
     out.checked += count;
     out.grads.push_back(std::move(grad));
     out.kinks.push_back(std::move(kinks));
+    out.overflows.push_back(std::move(overflows));
   }
   g.forward();  // restore every computed value
   return out;

@@ -19,6 +19,7 @@ template <typename T>
 struct NumericGradients {
   std::vector<Mat<T>> grads;  ///< per leaf (Network::leaves order); NaN where not sampled
   std::vector<Mat<T>> kinks;  ///< per leaf: 1 where x ± δ moved a pre-activation across 0
+  std::vector<Mat<T>> overflows;  ///< per leaf: 1 where x ± δ or l(x ± δ) is not finite (past the range of T)
   long checked = 0;           ///< entries evaluated
   long total = 0;             ///< entries in all leaves
   T relative_step = 0;        ///< ∛ε

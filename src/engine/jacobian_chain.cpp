@@ -17,7 +17,9 @@ template <typename T>
 JacobianChain<T> jacobian_chain(const Graph<T>& graph, int root) {
   JacobianChain<T> chain;
   chain.rows.resize(graph.size());
+  chain.magnitudes.resize(graph.size());
   chain.rows[root] = Mat<T>::Ones(1, 1);  // ∇_l l = 1
+  chain.magnitudes[root] = Mat<T>::Ones(1, 1);
   for (int i = graph.size() - 1; i >= 0; --i) {
     const Node<T>& n = graph[i];
     if (n.role != NodeRole::Computed) continue;
@@ -27,8 +29,14 @@ JacobianChain<T> jacobian_chain(const Graph<T>& graph, int root) {
       LocalJacobian<T> J{i, x, graph.local_jacobian(i, k)};
       if (chain.rows[i].size() > 0) {  // on a path from the root
         Mat<T> contribution = chain.rows[i] * J.value;
-        if (chain.rows[x].size() == 0) chain.rows[x] = std::move(contribution);
-        else chain.rows[x] += contribution;  // another path: sum
+        Mat<T> magnitude = chain.magnitudes[i] * J.value.cwiseAbs();
+        if (chain.rows[x].size() == 0) {
+          chain.rows[x] = std::move(contribution);
+          chain.magnitudes[x] = std::move(magnitude);
+        } else {  // another path: sum
+          chain.rows[x] += contribution;
+          chain.magnitudes[x] += magnitude;
+        }
       }
       chain.factors.push_back(std::move(J));
     }

@@ -24,6 +24,9 @@ template <typename T>
 struct JacobianChain {
   std::vector<LocalJacobian<T>> factors;  ///< every edge from a non-constant input, loss first
   std::vector<Mat<T>> rows;               ///< per node: ∇_node l as a 1×|node| row (empty if off-path)
+  /// per node: the same chain over |J| — the size of the terms each entry of `rows` sums, which
+  /// bounds the rounding error of either method (both sum these terms in some order)
+  std::vector<Mat<T>> magnitudes;
 };
 
 /// Runs the chain from `root` over the whole graph.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 #include <vector>
 
 namespace bp::detail {
@@ -10,7 +11,7 @@ namespace {
 
 class PathTrackingParser {
  public:
-  PathTrackingParser(Json& out, size_t max_depth) : dom_(out, false), max_depth_(max_depth) {}
+  PathTrackingParser(Json& out, const JsonLimits& limits) : dom_(out, false), limits_(limits) {}
   bool null() { return value(dom_.null()); }
   bool boolean(bool v) { return value(dom_.boolean(v)); }
   bool number_integer(Json::number_integer_t v) { return value(dom_.number_integer(v)); }
@@ -22,9 +23,9 @@ class PathTrackingParser {
   bool key(std::string& k) {
     Frame& f = frames_.back();
     f.key = k;
-    if (std::find(f.keys.begin(), f.keys.end(), k) != f.keys.end())  // nlohmann would keep the last
+    if (!f.keys.insert(k).second)  // nlohmann would keep the last
       return fail(JsonReadFailure::Kind::DuplicateKey);
-    f.keys.push_back(k);
+    if (f.keys.size() > limits_.max_keys) return fail(JsonReadFailure::Kind::TooManyKeys);
     return dom_.key(k);
   }
   bool end_object() { frames_.pop_back(); return value(dom_.end_object()); }
@@ -45,39 +46,75 @@ class PathTrackingParser {
     bool array;
     size_t index;
     std::string key;
-    std::vector<std::string> keys = {};  // seen so far in this object
+    std::unordered_set<std::string> keys = {};  // seen so far in this object
   };
   bool fail(JsonReadFailure::Kind kind) {
     failure.kind = kind;
-    failure.where = path();
+    failure.where = path(kind != JsonReadFailure::Kind::TooLong);  // an over-long array is named itself
     return false;
   }
   bool nest(bool array) {
-    if (frames_.size() >= max_depth_) return fail(JsonReadFailure::Kind::TooDeep);
+    if (!count()) return false;
+    if (frames_.size() >= limits_.max_depth) return fail(JsonReadFailure::Kind::TooDeep);
     frames_.push_back({array, 0, ""});
     return true;
   }
+  // a scalar or a closed array/object: one more entry of the enclosing array (its index, for the path)
   bool value(bool ok) {
+    if (!ok || !count()) return false;
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    return ok;
+    return true;
   }
-  std::string path() const {
+  // room for one more entry in the enclosing array
+  bool count() {
+    if (frames_.empty() || !frames_.back().array || frames_.back().index < limits_.max_array) return true;
+    return fail(JsonReadFailure::Kind::TooLong);
+  }
+  std::string path(bool last_index = true) const {
     std::string p;
-    for (const Frame& f : frames_)
-      p += f.array ? "[" + std::to_string(f.index) + "]" : (p.empty() ? "" : ".") + f.key;
+    for (size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      if (f.array && (last_index || i + 1 < frames_.size())) p += "[" + std::to_string(f.index) + "]";
+      else if (!f.array) p += (p.empty() ? "" : ".") + f.key;
+    }
     return p;
   }
   nlohmann::detail::json_sax_dom_parser<Json> dom_;
-  size_t max_depth_;
+  JsonLimits limits_;
   std::vector<Frame> frames_;
 };
 
 }  // namespace
 
-std::optional<JsonReadFailure> read_json(std::string_view text, size_t max_depth, Json& out) {
-  PathTrackingParser parser(out, max_depth);
+std::optional<JsonReadFailure> read_json(std::string_view text, const JsonLimits& limits, Json& out) {
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    JsonReadFailure f;
+    f.kind = JsonReadFailure::Kind::NulByte;
+    f.token = std::to_string(nul);
+    return f;
+  }
+  PathTrackingParser parser(out, limits);
   if (Json::sax_parse(text.begin(), text.end(), &parser)) return std::nullopt;
   return parser.failure;
+}
+
+Error json_failure_error(const JsonReadFailure& f, const std::string& source, const JsonLimits& limits) {
+  using Kind = JsonReadFailure::Kind;
+  const std::string where = f.where.empty() ? source : f.where;
+  switch (f.kind) {
+    case Kind::DuplicateKey: return Error{where, "appears twice; give each key once"};
+    case Kind::Overflow: return Error{where, f.token + " overflows float64 (its magnitude exceeds 1.8e308)"};
+    case Kind::TooLong:
+      return Error{where, "has more than " + std::to_string(limits.max_array) + " entries, the limit of this format"};
+    case Kind::TooManyKeys:
+      return Error{where, "has more than " + std::to_string(limits.max_keys) + " keys, the limit of this format"};
+    case Kind::NulByte:
+      return Error{source, "invalid JSON: a NUL byte at byte " + f.token + " (JSON text cannot contain one)"};
+    case Kind::TooDeep:
+      return Error{where, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
+    case Kind::Syntax: break;
+  }
+  return Error{source, "invalid JSON: " + f.message};
 }
 
 const char* json_type_name(const Json& j) {
@@ -92,6 +129,10 @@ const char* json_type_name(const Json& j) {
 }
 
 size_t edit_distance(const std::string& a, const std::string& b) {
+  // far apart in length: the difference is a lower bound, and enough for "did you mean" (which
+  // wants ≤ 2); it keeps a 1 MB key from costing a quadratic table
+  const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > kEditDistanceExactGap) return gap;
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {

@@ -1,6 +1,9 @@
 // State → graph, layer by layer.
 #include "engine/network.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <string>
 
 namespace bp {
@@ -32,6 +35,16 @@ std::vector<int> Network<T>::leaves() const {
 
 std::string report_name(const std::string& node_name) { return node_name == "I" ? "input" : node_name; }
 
+// the state's float64 numbers in T; float32 saturates at its largest value, which validate()
+// accepts as printed to 4 digits (3.403e38), so the conversion never leaves float's range
+template <typename T>
+Mat<T> in_precision(const Eigen::MatrixXd& m) {
+  return m.unaryExpr([](double v) {
+    const double max = std::numeric_limits<T>::max();
+    return static_cast<T>(std::clamp(v, -max, max));
+  });
+}
+
 template <typename T>
 Network<T> build_network(const State& s) {
   Network<T> net;
@@ -39,18 +52,18 @@ Network<T> build_network(const State& s) {
   g.derivatives = s.softmax_backward == SoftmaxBackward::Exact ? Derivatives::Exact : Derivatives::Textbook;
   const int K = s.layers();
 
-  net.input = g.leaf("I", NodeRole::Input, s.input.cast<T>());
+  net.input = g.leaf("I", NodeRole::Input, in_precision<T>(s.input));
   int x = net.input;
   std::string x_name = "I";
   for (int k = 0; k < K; ++k) {
     const std::string idx = std::to_string(k);
     const bool last = k + 1 == K;
     const std::string out_name = last ? "O" : hidden_pre_name(k, K);
-    net.weights.push_back(g.leaf("W" + idx, NodeRole::Parameter, s.weights[k].cast<T>()));
+    net.weights.push_back(g.leaf("W" + idx, NodeRole::Parameter, in_precision<T>(s.weights[k])));
     net.biases.push_back(-1);
     int z;
     if (s.biases[k]) {
-      net.biases.back() = g.leaf("b" + idx, NodeRole::Parameter, s.biases[k]->cast<T>());
+      net.biases.back() = g.leaf("b" + idx, NodeRole::Parameter, in_precision<T>(*s.biases[k]));
       const int product = g.apply("W" + idx + "·" + x_name, OpKind::MatVec, {net.weights.back(), x});
       z = g.apply(out_name, OpKind::Add, {product, net.biases.back()});
     } else {
@@ -65,7 +78,7 @@ Network<T> build_network(const State& s) {
     }
   }
 
-  net.label = g.leaf("label", NodeRole::Constant, s.label.cast<T>());
+  net.label = g.leaf("label", NodeRole::Constant, in_precision<T>(s.label));
   if (s.head == Head::Mse) {
     net.loss = g.apply("l", OpKind::Mse, {net.output, net.label});
   } else {

@@ -22,9 +22,21 @@ Mat<T> sum_of_others(const Mat<T>& s) {
   return others;
 }
 
+// e^{x_i − max x} entry by entry with std::exp. Not Eigen's .array().exp(): its vectorised exp
+// (SSE/AVX, native builds only) clamps the argument near −709.78 (−88.72 in float) and returns
+// ~5.6e-309 (2.9e-39) where the true value underflows to a denormal or 0, so native and wasm
+// (no SIMD: std::exp) would disagree past a logit gap of ~709.
+template <typename T>
+Mat<T> shifted_exp(const Mat<T>& x) {
+  const T m = x.maxCoeff();
+  Mat<T> e(x.rows(), x.cols());
+  for (Eigen::Index i = 0; i < x.size(); ++i) e(i) = std::exp(x(i) - m);
+  return e;
+}
+
 template <typename T>
 Mat<T> softmax_of(const Mat<T>& x) {
-  Mat<T> e = (x.array() - x.maxCoeff()).exp().matrix();
+  Mat<T> e = shifted_exp(x);
   return e / e.sum();
 }
 
@@ -50,8 +62,7 @@ namespace detail {
 // --- s = softmax(x) ------------------------------------------------------------------------
 template <typename T>
 void softmax_forward(const Args<T>& a, Mat<T>& s) {
-  s = (a[0].array() - a[0].maxCoeff()).exp().matrix();
-  s /= s.sum();
+  s = softmax_of(a[0]);
 }
 
 template <typename T>

@@ -12,16 +12,19 @@ namespace {
 
 std::string indexed(const std::string& name, Eigen::Index i) { return name + "[" + std::to_string(i) + "]"; }
 
-// Every entry finite, and representable in float32 when that precision is asked for.
+// Every entry finite, and within float32's range when that precision is asked for: up to its
+// largest value as printed to 4 significant digits (3.403e38, how NumPy prints it), which the
+// engine reads as that largest value (network.cpp saturates).
 std::optional<Error> check_values(const std::string& name, const Eigen::MatrixXd& m, bool is_vector,
                                   Precision precision) {
   const double f32_max = std::numeric_limits<float>::max();
+  const double f32_limit = kFloat32PrintedMax;
   for (Eigen::Index i = 0; i < m.rows(); ++i)
     for (Eigen::Index j = 0; j < m.cols(); ++j) {
       const double v = m(i, j);
       const std::string field = is_vector ? indexed(name, i) : indexed(indexed(name, i), j);
       if (!std::isfinite(v)) return Error{field, "is not a finite number"};
-      if (precision == Precision::F32 && std::abs(v) > f32_max)
+      if (precision == Precision::F32 && std::abs(v) > f32_limit)
         return Error{field, format_number(v) + " overflows float32 (largest " + format_number(f32_max) +
                                 "); use precision f64"};
     }
@@ -82,12 +85,13 @@ std::optional<Error> validate(const State& s) {
                               std::to_string(n) + " (the rows of W" + std::to_string(K - 1) + ")"};
   if (auto e = check_values("label", s.label, true, s.precision)) return e;
   if (s.head == Head::SoftmaxCE) {
+    // the same slack for an entry below 0 as for the sum: rounding noise of a computed label
     for (Eigen::Index i = 0; i < s.label.size(); ++i)
-      if (s.label(i) < 0)
+      if (s.label(i) < -kLabelSlack)
         return Error{indexed("label", i), "is " + format_number(s.label(i)) +
                                               "; softmax_ce needs probabilities, which are ≥ 0"};
     const double sum = s.label.sum();
-    if (std::abs(sum - 1.0) > 1e-6)
+    if (std::abs(sum - 1.0) > kLabelSlack)
       return Error{"label", "sums to " + format_number(sum, 6) +
                                 "; softmax_ce needs a probability distribution summing to 1"};
   }

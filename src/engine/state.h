@@ -21,6 +21,11 @@ enum class Precision { F64, F32 };
 
 inline constexpr int kMaxLayers = 8;   ///< weight matrices W0…W7
 inline constexpr int kMaxWidth = 256;  ///< entries of any vector in the network
+/// The largest magnitude precision f32 takes: FLT_MAX = 3.4028235e38 as printed to 4 digits; a
+/// value between FLT_MAX and it is read as FLT_MAX.
+inline constexpr double kFloat32PrintedMax = 3.403e38;
+/// softmax_ce labels: entries ≥ −kLabelSlack and |Σ − 1| ≤ kLabelSlack (rounding of a computed label)
+inline constexpr double kLabelSlack = 1e-6;
 
 struct State {
   Eigen::VectorXd input;                               ///< I

@@ -29,6 +29,8 @@ Expected<double> read_number(const Json& j, const std::string& field) {
 Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
   if (!j.is_array()) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
   if (j.empty()) return Error{field, "is empty; it needs at least one number"};
+  if (j.size() > size_t(kMaxWidth))
+    return Error{field, "has " + std::to_string(j.size()) + " entries; widths are limited to 1…" + std::to_string(kMaxWidth)};
   Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
   for (size_t i = 0; i < j.size(); ++i) {
     auto x = read_number(j[i], sub(field, i));
@@ -43,15 +45,21 @@ Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
     return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + detail::json_type_name(j)};
   if (j.empty()) return Error{field, "is empty; a matrix needs at least one row"};
   const Json& first = j[0];
-  if (!first.is_array()) return Error{sub(field, 0), std::string("expected a row (an array of numbers), got ") + detail::json_type_name(first)};
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(first.size()));
+  // every row's shape first: the matrix is allocated only once it is known to be rectangular
   for (size_t r = 0; r < j.size(); ++r) {
     const std::string row_field = sub(field, r);
     if (!j[r].is_array()) return Error{row_field, std::string("expected a row (an array of numbers), got ") + detail::json_type_name(j[r])};
+    if (j[r].empty()) return Error{row_field, "is empty; a row needs at least one number"};
     if (j[r].size() != first.size())
       return Error{row_field, "has " + std::to_string(j[r].size()) + " entries but row 0 has " +
                                   std::to_string(first.size()) + " (every row of a matrix needs the same length)"};
-    if (j[r].empty()) return Error{row_field, "is empty; a row needs at least one number"};
+  }
+  if (j.size() > size_t(kMaxWidth) || first.size() > size_t(kMaxWidth))
+    return Error{field, "is " + std::to_string(j.size()) + "×" + std::to_string(first.size()) +
+                            "; widths are limited to 1…" + std::to_string(kMaxWidth)};
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(first.size()));
+  for (size_t r = 0; r < j.size(); ++r) {
+    const std::string row_field = sub(field, r);
     for (size_t c = 0; c < first.size(); ++c) {
       auto x = read_number(j[r][c], sub(row_field, c));
       if (!x) return x.error();
@@ -97,6 +105,8 @@ std::optional<Error> check_keys(const Json& obj) {
         return Error{key, "there is no W" + std::to_string(b) + " (a bias belongs to the layer of its weight matrix)"};
       continue;
     }
+    if (key.empty()) return Error{"\"\"", "unknown key (an empty name); known keys are input, label, W0…W7, b0…b7, "
+                                          "activation, head, loss_form, softmax_backward, precision"};
     std::string best;
     size_t best_d = 3;
     std::vector<std::string> candidates = fixed;
@@ -115,21 +125,28 @@ std::optional<Error> check_keys(const Json& obj) {
 
 }  // namespace
 
+std::optional<Error> check_input_size(std::string_view text, const std::string& source) {
+  if (text.size() <= kMaxInputBytes) return std::nullopt;
+  return Error{source, "is larger than " + std::to_string(kMaxInputBytes >> 20) +
+                           " MiB, the input size limit (the largest network, 8 × 256, takes about 11 MB)"};
+}
+
 Expected<State> parse_state(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
+  if (auto e = check_input_size(text, source)) return *e;
   if (detail::is_blank(text))
     return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
   Json obj;
-  // a state is 3 levels deep ({"W0": [[…]]}); far deeper input is refused before it is built
-  constexpr size_t kMaxDepth = 32;
-  if (const auto f = detail::read_json(text, kMaxDepth, obj)) {
-    using Kind = detail::JsonReadFailure::Kind;
-    if (f->kind == Kind::DuplicateKey) return Error{f->where, "appears twice; give each key once"};
-    if (f->kind == Kind::TooDeep)
+  // a state is 3 levels deep ({"W0": [[…]]}) and no vector is wider than kMaxWidth: far deeper
+  // or longer input is refused before it is built
+  const detail::JsonLimits limits{32, kMaxWidth};
+  if (const auto f = detail::read_json(text, limits, obj)) {
+    if (f->kind == detail::JsonReadFailure::Kind::TooDeep)
       return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};
-    if (f->kind == Kind::Overflow && !f->where.empty())
-      return Error{f->where, f->token + " overflows float64 (its magnitude exceeds 1.8e308)"};
-    return Error{source, "invalid JSON: " + f->message};
+    if (f->kind == detail::JsonReadFailure::Kind::TooLong)
+      return Error{f->where, "has more than " + std::to_string(kMaxWidth) + " entries; widths are limited to 1…" +
+                                 std::to_string(kMaxWidth)};
+    return detail::json_failure_error(*f, source, limits);
   }
   if (!obj.is_object()) return Error{source, std::string("expected one JSON object {…}, got ") + detail::json_type_name(obj)};
   if (auto e = check_keys(obj)) return *e;

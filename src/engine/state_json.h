@@ -5,6 +5,7 @@
 // Required: input, label, W0. W1 … W7 add layers (no gaps), b0 … b7 their optional biases.
 // Unknown keys are errors (a typo must not be ignored silently), with a suggestion.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,14 @@
 #include "engine/state.h"
 
 namespace bp {
+
+/// The largest JSON text a reader takes (a state, an answer sheet): far above the largest
+/// network (8 × 256 × 256 weights at 17 digits each is about 11 MB). Past it: an error naming the
+/// source, before anything is parsed.
+inline constexpr size_t kMaxInputBytes = size_t(32) << 20;
+
+/// The Error for text past kMaxInputBytes, or nullopt.
+std::optional<Error> check_input_size(std::string_view text, const std::string& source);
 
 /// Parses and validates one JSON object. `source` names the text in errors about the whole
 /// document ("stdin", a file name). Errors are "<field>: <reason>" a user can act on.

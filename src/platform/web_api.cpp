@@ -59,9 +59,10 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_state() {
   return keep(out, g_app->model.state_json());
 }
 
-EMSCRIPTEN_KEEPALIVE const char* lab_set_state(const char* json) {
+// texts arrive with their length in bytes: a "\u0000" inside is the text's, not its end
+EMSCRIPTEN_KEEPALIVE const char* lab_set_state(const char* json, int length) {
   static std::string out;
-  return keep(out, g_app->model.set_state_json(json));
+  return keep(out, g_app->model.set_state_json(std::string(json, static_cast<size_t>(length))));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lab_get_result() {
@@ -77,11 +78,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_sheet() {
   return keep(out, g_app->answers.sheet_json(g_app->model.state));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* lab_set_answer(const char* key, const char* text) {
+EMSCRIPTEN_KEEPALIVE const char* lab_set_answer(const char* key, int key_length, const char* text, int text_length) {
   static std::string out;
   g_app->model.settle();
   app::sync_answers(*g_app);
-  return keep(out, g_app->answers.set_text(key, text));
+  return keep(out, g_app->answers.set_text(std::string(key, static_cast<size_t>(key_length)),
+                                           std::string(text, static_cast<size_t>(text_length))));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lab_get_verdicts() {

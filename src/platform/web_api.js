@@ -46,16 +46,45 @@
   function check() {
     if (!started) throw new Error('backpropLab is not ready yet: await backpropLab.ready');
   }
-  // a C string in wasm memory for the duration of one call
+  // a C string in wasm memory for the duration of one call, with its length in bytes (text may
+  // hold a "\u0000", which the C side then sees rather than stopping there)
   function withCString(text, call) {
-    const size = lengthBytesUTF8(text) + 1;
-    const ptr = _malloc(size);
+    const length = lengthBytesUTF8(text);
+    const ptr = _malloc(length + 1);
+    if (!ptr) throw new Error('backpropLab: out of memory for a ' + length + '-byte argument');
     try {
-      stringToUTF8(text, ptr, size);
-      return call(ptr);
+      stringToUTF8(text, ptr, length + 1);
+      return call(ptr, length);
     } finally {
       _free(ptr);
     }
+  }
+  // what an argument is, for an error line: "undefined", "a symbol", "a function", …
+  function kind(value) {
+    if (value === null) return 'null';
+    const t = typeof value;
+    return t === 'undefined' ? 'undefined' : (/^[aeiou]/.test(t) ? 'an ' : 'a ') + t;
+  }
+  // setState's argument as JSON text: a string as it is, an object or array stringified; anything
+  // else (undefined, a Symbol, a function, a BigInt, a cyclic object) is an error line, never a throw
+  function jsonText(value) {
+    if (typeof value === 'string') return { text: value };
+    if (typeof value === 'object' && value !== null) {
+      try {
+        const text = JSON.stringify(value);
+        if (typeof text === 'string') return { text };
+      } catch (e) {
+        return { error: 'error: json: cannot be turned into JSON text (' + String(e.message).slice(0, 200) + ')' };
+      }
+    }
+    return { error: 'error: json: expected a JSON string or an object, got ' + kind(value) };
+  }
+  // setAnswer's text: a string, a number, or nested arrays of numbers (written as JSON)
+  function answerText(value) {
+    if (typeof value === 'string') return { text: value };
+    if (typeof value === 'number') return { text: String(value) };
+    if (Array.isArray(value)) return jsonText(value);
+    return { got: kind(value) };
   }
 
   window.backpropLab = Object.freeze({
@@ -66,8 +95,9 @@
     },
     setState(json) {
       check();
-      const text = typeof json === 'string' ? json : JSON.stringify(json);
-      return withCString(text, (ptr) => UTF8ToString(_lab_set_state(ptr)));
+      const arg = jsonText(json);
+      if (arg.error) return arg.error;
+      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_set_state(ptr, length)));
     },
     getResult() {
       check();
@@ -79,7 +109,14 @@
     },
     setAnswer(key, text) {
       check();
-      return withCString(String(key), (k) => withCString(String(text), (t) => UTF8ToString(_lab_set_answer(k, t))));
+      if (typeof key !== 'string') return 'error: key: expected a string such as "grad:W1", got ' + kind(key);
+      const arg = answerText(text);
+      if (arg.error) return arg.error;
+      if (arg.text === undefined) {  // nothing is stored
+        const field = key.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+        return 'error: answers.' + field + ': expected text, a number or nested arrays of numbers, got ' + arg.got;
+      }
+      return withCString(key, (k, kl) => withCString(arg.text, (t, tl) => UTF8ToString(_lab_set_answer(k, kl, t, tl))));
     },
     getVerdicts() {
       check();

@@ -346,8 +346,8 @@ describe('bad input', () => {
     ['a bias of a ninth layer (b8)', withOptions({ b8: [1] }), 'b8', /at most 8/],
     ['a gap in the layers', withOptions({ W3: [[1, 1]] }), 'W2', /missing/],
     ['width over 256 (257-wide input)', withOptions({ input: wide(257), W0: [wide(257), wide(257)] }), 'input',
-      /257/],
-    ['width over 256 (257-wide hidden layer)', withOptions({ W0: Array(257).fill([1, 1]) }), 'W0', /257/],
+      /more than 256 entries/],
+    ['width over 256 (257-wide hidden layer)', withOptions({ W0: Array(257).fill([1, 1]) }), 'W0', /more than 256 entries/],
     ['f32 value above float max', withOptions({ W0: [[1e39, -2], [2, 5]], precision: 'f32' }), 'W0[0][0]',
       /float32/],
     ['an escaped newline in a string stays on one line', withOptions({ activation: 're\nlu' }), 'activation',
@@ -408,8 +408,8 @@ describe('hostile input', () => {
     assertInputError(run(['eval'], bytes), 'stdin', /invalid JSON/);
   });
 
-  test('1 MB of garbage inside a valid-looking object', () => {
-    assertInputError(run(['eval'], `{"input": [${'1,'.repeat(1 << 19)}`), 'stdin', /invalid JSON/);
+  test('1 MB of garbage inside a valid-looking object: refused at the 257th entry', () => {
+    assertInputError(run(['eval'], `{"input": [${'1,'.repeat(1 << 19)}`), 'input', /more than 256 entries/);
   });
 
   test('100000 unclosed [', () => {
@@ -463,5 +463,98 @@ describe('size limits', () => {
     assert.deepEqual(Object.keys(r.grad.autodiff), ['W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'input']);
     assert.ok(r.grad.autodiff.W0.flat().every(Number.isFinite), 'finite gradients');
     for (const k of [0, 1, 2, 3, 4, 5, 6]) assert.equal(r.forward[`L${k}`].length, 256);
+  });
+});
+
+// [SECTION] hardening: each defect class found by adversarial use and fuzzing, end to end
+
+describe('hardening', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'backprop-cli-'));
+  test('write-error class: eval/exercise/check into /dev/full exit 2 with an error line', () => {
+    const file = join(dir, 'exercise.json');
+    writeFileSync(file, JSON.stringify(exercise));
+    const sheet = join(dir, 'sheet.json');
+    writeFileSync(sheet, JSON.stringify({ state: exercise, answers: { h: '[2, 13]' } }));
+    for (const args of [['eval', file], ['exercise'], ['check', sheet], ['key', file], ['--help']]) {
+      const r = spawnSync('sh', ['-c', `"$0" "$@" > /dev/full`, CLI, ...args], { encoding: 'utf8', timeout: kTimeoutMs });
+      assert.equal(r.status, kInvalidInput, `${args.join(' ')}: exit ${r.status}, stderr ${r.stderr}`);
+      assert.match(r.stderr, /^error: stdout: cannot write the output \(No space left on device\)\n$/);
+    }
+  });
+
+  test('write-error class: a closed pipe gives an error line and a non-zero status, not a silent death', () => {
+    const file = join(dir, 'big.json');
+    const big = { input: Array(64).fill(1), label: [0, 1], W0: Array(64).fill(Array(64).fill(0.01)), W1: Array(2).fill(Array(64).fill(0.01)) };
+    writeFileSync(file, JSON.stringify(big));
+    // `true` exits at once: the CLI's output (≫ the pipe buffer) meets a closed pipe
+    const s = spawnSync('bash', ['-c', `"$0" eval "$1" | true; echo "status \${PIPESTATUS[0]}"`, CLI, file], { encoding: 'utf8', timeout: kTimeoutMs });
+    assert.match(s.stdout, /^status 2\n$/, `stderr: ${s.stderr}`);
+    assert.match(s.stderr, /^error: stdout: cannot write the output \(Broken pipe\)\n$/);
+  });
+
+  test('silently-accepted class: exercise --bogus and exercise x are errors', () => {
+    assertInputError(run(['exercise', '--bogus']), '--bogus', /unknown option/);
+    assertInputError(run(['exercise', 'x']), 'x', /unexpected argument/);
+  });
+
+  test('raw-bytes class: a newline or invalid UTF-8 in a command stays one escaped line', () => {
+    assertInputError(run(['ev\nal']), 'command', /"ev\\nal"/);
+    const r = spawnSync(CLI, [Buffer.from([0x65, 0xff, 0x0a]).toString('latin1')], { encoding: 'buffer', timeout: kTimeoutMs });
+    assert.equal(r.status, kInvalidInput);
+    const text = r.stderr.toString('utf8');
+    assert.ok(!text.includes('\ufffd'), 'valid UTF-8');
+    assert.equal(text.split('\n').length, 2, 'one line');
+  });
+
+  test('unbounded-echo class: a huge option value gives a bounded error line', () => {
+    // Linux caps one argument at 128 KiB (MAX_ARG_STRLEN); the engine's unit tests cut 50 MB
+    const r = spawnSync(CLI, ['check', '-', '--tolerance', 'x'.repeat(120000)], { encoding: 'utf8', timeout: kTimeoutMs });
+    assert.equal(r.status, kInvalidInput);
+    assert.ok(r.stderr.length < 1000, `stderr is ${r.stderr.length} bytes`);
+    assert.match(r.stderr, /^error: --tolerance: expected a number between 0 and 1 \(exclusive\), got "x+…\n$/);
+  });
+
+  test('input-size class: more than 32 MiB on stdin is refused without reading on', () => {
+    assertInputError(run(['eval'], ' '.repeat(32 * 1024 * 1024 + 1)), 'stdin', /larger than 32 MiB, the input size limit/);
+  });
+
+  test('NUL-byte class: text after a NUL is refused, not ignored', () => {
+    assertInputError(run(['eval'], JSON.stringify(exercise) + '\0garbage'), 'stdin', /NUL byte at byte \d+/);
+  });
+
+  test('allocation class: a ragged matrix of 500 KB exits 2 in eval, check and key', () => {
+    const state = `{"input": [1, 2], "label": [0, 1], "W0": [[${'0,'.repeat(99999)}0]${',[]'.repeat(100000)}]}`;
+    assertInputError(run(['eval'], state), 'W0[0]', /more than 256 entries/);
+    assertInputError(run(['key'], state), 'W0[0]', /more than 256 entries/);
+    assertInputError(run(['check'], `{"state": ${state}, "answers": {}}`), 'state.W0[0]', /more than 4096 entries/);
+  });
+
+  test('linear-time class: 10× the keys take at most 12× the time', () => {
+    const sheet = (n) => JSON.stringify({ state: exercise, answers: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, '1'])) });
+    // the median of several runs of each size, so that a busy machine does not decide the ratio;
+    // both sizes are far past the key limit, so this measures reading up to it and stopping
+    const time = (text) => {
+      const runs = [];
+      for (let i = 0; i < 5; ++i) {
+        const start = process.hrtime.bigint();
+        const r = run(['check'], text);
+        runs.push(Number(process.hrtime.bigint() - start));
+        assert.equal(r.status, kInvalidInput);
+      }
+      return runs.sort((a, b) => a - b)[2];
+    };
+    // a document read to its end before it is refused (an unknown key after a long string value)
+    const padded = (n) => `{"input": [1], "label": [1], "W0": [[1]], "pad": "${'x'.repeat(n)}"}`;
+    const small = time(padded(1 << 20)), large = time(padded(10 << 20));
+    assert.ok(large <= 12 * small, `10× the input took ${(large / small).toFixed(1)}× the time`);
+    // keys: reading stops at the 4097th key of an object, so 10× the keys cost no more
+    const k1 = time(sheet(10000)), k10 = time(sheet(100000));
+    assert.ok(k10 <= 12 * k1, `10× the keys took ${(k10 / k1).toFixed(1)}× the time`);
+  });
+
+  test('float32-range class: 3.403e38 is float32\'s largest value', () => {
+    const r = evalOk(withOptions({ input: [3.403e38, 1], W0: [[1e-38, 0], [0, 1e-38]], precision: 'f32' }));
+    assert.ok(Math.abs(r.forward.h[0] - 3.4028234663852886) < 1e-6);
+    evalError(withOptions({ input: [3.41e38, 1], precision: 'f32' }), 'input[0]', /overflows float32/);
   });
 });

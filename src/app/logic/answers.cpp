@@ -51,7 +51,7 @@ std::string Answers::set_text(const std::string& key, std::string text) {
     // the checker's own message for an unknown key ("did you mean …")
     bp::ParsedAnswer dummy{Eigen::MatrixXd::Zero(1, 1), bp::Dims::Scalar};
     const auto r = bp::check_answers(*sheet_, {bp::Answer{key, dummy}}, {tolerance_});
-    return r ? "error: answers." + key + ": unknown key" : r.error().line();
+    return r ? bp::Error{"answers." + key, "unknown key"}.line() : r.error().line();
   }
   ++edits_;
   if (text.empty()) texts_.erase(key);

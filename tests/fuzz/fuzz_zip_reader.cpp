@@ -1,5 +1,5 @@
 // libFuzzer target for the zip reader (and through it inflate): any bytes must give entries or an
-// error. Build: cmake -DBACKPROP_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++; seed with tests/fixtures/sheets.zip.
+// error (a reader of outside input: the archives `grade` and `report` take). Seed: tests/fixtures/sheets.zip.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,0 +1,80 @@
+// The dispatcher: one command per call, and the check that its output was really written.
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+
+#include "cli.h"
+#include "engine/state.h"
+#include "engine/state_json.h"
+
+namespace cli {
+namespace {
+
+const char* kUsage =
+    "usage: backprop-cli eval [FILE|-] [--format json|table]\n"
+    "       backprop-cli exercise\n"
+    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X] [--layout L]\n"
+    "       backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K]\n"
+    "                            [--width W] [--saturated]\n"
+    "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L]\n"
+    "                        [--student ID [--course KEY] | --seed N] [--output DIR]\n"
+    "       backprop-cli grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X]\n"
+    "                          [--layout L]\n"
+    "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
+    "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
+    "          reverse-mode autodiff, finite differences)\n"
+    "exercise  the reference exercise's state (the input of eval and key)\n"
+    "check     a student's answer sheet {\"state\": …, \"answers\": …}: a verdict per filled cell;\n"
+    "          exit 0 all right, 1 some wrong, 2 invalid input (tolerance: relative, default 1e-4)\n"
+    "variant   a new exercise with small-integer numbers; the same seed gives the same exercise;\n"
+    "          --student: one per student ID, keyed by the course's secret --course KEY\n"
+    "key       the worked solution of a state or of a sheet's state (--blank: the sheet to fill in)\n"
+    "grade     a gradebook of many sheets (files, folders, zip archives): score, first wrong cell, each\n"
+    "          cell's mistake, copied/edited exercises and identical wrong answers; exit 1 if a sheet\n"
+    "          could not be read\n"
+    "report    the class report: mistakes by cell, the score distribution (HTML with SVG, or Markdown)\n"
+    "FILE defaults to stdin. See README.md for the JSON formats.\n";
+
+int exercise(const Args& args, Io io) {
+  if (!args.empty())
+    return fail(io, {args[0], args[0].size() > 1 && args[0][0] == '-' ? "unknown option; exercise takes none"
+                                                                       : "unexpected argument; exercise takes none"});
+  io.out << bp::state_to_json(bp::exercise_state()) << "\n";
+  return 0;
+}
+
+int dispatch(const Args& args, Io io) {
+  if (args.empty()) {  // a usage error: the usage goes to stderr
+    io.err << kUsage;
+    return kInvalidInput;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    io.out << kUsage;
+    return 0;
+  }
+  const Args rest(args.begin() + 1, args.end());
+  if (args[0] == "eval") return eval(rest, io);
+  if (args[0] == "check") return check(rest, io);
+  if (args[0] == "variant") return variant(rest, io);
+  if (args[0] == "key") return key(rest, io);
+  if (args[0] == "grade") return grade(rest, io);
+  if (args[0] == "report") return report(rest, io);
+  if (args[0] == "exercise") return exercise(rest, io);
+  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade or report"});
+}
+
+}  // namespace
+
+int run(const Args& args, Io io) {
+  errno = 0;
+  const int status = dispatch(args, io);
+  io.out.flush();
+  if (!io.out) {  // ENOSPC (/dev/full), EPIPE (a closed pipe; SIGPIPE is ignored by main)
+    const int e = errno;
+    return fail(io, {"stdout", std::string("cannot write the output (") +
+                                   (e ? std::strerror(e) : "write failed") + ")"});
+  }
+  return status;
+}
+
+}  // namespace cli
