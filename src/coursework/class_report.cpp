@@ -100,6 +100,20 @@ std::string cells_svg(const ClassStats& s) {
   return svg.str();
 }
 
+// the colours of the cells chart, for the classes that occur
+std::string legend(const ClassStats& s) {
+  std::map<std::string, int> seen;
+  for (const CellStats& c : s.cells)
+    for (const auto& m : c.mistakes) seen[m.first] += m.second;
+  auto key = [](const char* colour, const std::string& what) {
+    return "<span style=\"display:inline-block;width:.9em;height:.9em;background:" + std::string(colour) +
+           ";margin:0 .3em 0 1em;vertical-align:middle\"></span>" + html_escape(what);
+  };
+  std::string out = key("#009e73", "right") + key("#56b4e9", "consistent");
+  for (const auto& m : seen) out += key(mistake_colour(m.first), mistake_words(m.first));
+  return out + key("#000000", "unreadable") + key("#dddddd", "empty");
+}
+
 }  // namespace
 
 // [SECTION] statistics (public)
@@ -183,7 +197,8 @@ std::string class_report_html(const std::vector<GradeRow>& rows) {
       << html_escape(m.cell->key) << "</code>)</small></li>\n";
   }
   if (ranked.empty()) h << "<li>No mistakes.</li>\n";
-  h << "</ol>\n<h2>Verdicts by cell</h2>\n" << cells_svg(s) << "\n<table id=\"cells\">\n<tr><th>cell</th><th>quantity</th>"
+  h << "</ol>\n<h2>Verdicts by cell</h2>\n" << cells_svg(s) << "\n<p class=\"legend\">" << legend(s)
+    << "</p>\n<table id=\"cells\">\n<tr><th>cell</th><th>quantity</th>"
     << "<th>answered</th><th>right</th><th>consistent</th><th>mistakes</th><th>empty</th><th>unreadable</th>"
        "<th>first wrong here</th></tr>\n";
   for (const CellStats& c : s.cells) {

@@ -71,7 +71,7 @@ bool is_variant_of(const State& state, const std::string& student, const std::st
 struct Graded {
   GradeRow row;
   std::string state_json;
-  // each wrong answer with a non-integer entry: (cell key + its exact numbers, the cell's truth)
+  // each wrong answer with a computed entry: (cell key + its exact numbers, the cell's truth)
   std::vector<std::pair<std::string, std::string>> wrong;
 };
 
@@ -137,7 +137,7 @@ Graded grade_one(const GradeDocument& doc, const GradeOptions& o) {
       } else {
         c.verdict = std::string(mistake_name(*verdict.mistake));
         const Eigen::MatrixXd& given = answers.at(cell.key)->value.value;
-        if ((given.array() != given.array().round()).any())
+        if ((given.array() * 100 != (given.array() * 100).round()).any())  // more than a guess like 0.5
           g.wrong.push_back({cell.key + "=" + exact_text(given), exact_text(cell.truth)});
       }
     } else if (const auto u = unreadable.find(cell.key); u != unreadable.end()) {
@@ -194,9 +194,9 @@ std::vector<GradeRow> grade_sheets(const std::vector<GradeDocument>& documents, 
     }
   }
 
-  // (3) identical wrong answers for different true values: the same wrong non-integer numbers in
-  // a cell whose truth differs between the two exercises were copied (two students who share a
-  // W1 may well both write W1ᵀ, and many write 0 or [1, 0]; neither is evidence)
+  // (3) identical wrong answers for different true values: the same wrong computed numbers (not
+  // all multiples of 0.01) in a cell whose truth differs between the two exercises were copied
+  // (two students who share a W1 may well both write W1ᵀ, and many write 0, [1, 0] or 0.5)
   std::unordered_map<std::string, std::vector<std::pair<size_t, const std::string*>>> same_wrong;
   for (size_t i = 0; i < graded.size(); ++i)
     for (const auto& w : graded[i].wrong) same_wrong[w.first].push_back({i, &w.second});

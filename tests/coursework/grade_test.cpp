@@ -201,3 +201,27 @@ TEST_CASE("grade: points files set each kind, each cell and the consistency cred
   CHECK(bp::parse_points("[1]").error().line() == "error: points: expected a JSON object, got an array");
   CHECK(bp::parse_points("{\"forward\": 1, \"forward\": 2}").error().line() == "error: points.forward: appears twice");
 }
+
+TEST_CASE("grade: the same guess is not a copy; the same computed wrong numbers are") {
+  std::vector<bp::GradeDocument> docs;
+  for (const std::string id : {"1", "2"}) {
+    const bp::State st = bp::make_student_variant(id, kCourse).value();
+    Json a = Json::object();
+    a["s"] = Json::array({0.5, 0.5});  // a guess anyone might write
+    docs.push_back({id, sheet_text(id, st, a), ""});
+  }
+  bp::GradeOptions o;
+  o.course = kCourse;
+  auto rows = bp::grade_sheets(docs, o);
+  CHECK(rows[0].copies.empty());
+  CHECK(rows[1].copies.empty());
+  for (bp::GradeDocument& d : docs) {  // now both write the same six-digit wrong s
+    Json j = Json::parse(*d.text);
+    j["answers"]["s"] = Json::array({0.731059, 0.268941});
+    d.text = j.dump();
+  }
+  rows = bp::grade_sheets(docs, o);
+  CHECK(rows[0].copies == std::vector<std::string>{"2"});
+  CHECK(rows[1].copies == std::vector<std::string>{"1"});
+  CHECK(bp::class_report_html(rows).find("class=\"legend\"") != std::string::npos);
+}
