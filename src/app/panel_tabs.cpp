@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/panels.h"
 
 namespace app {
@@ -17,6 +18,7 @@ void tab(App& app, const char* label, RightTab which, void (*body)(App&)) {
   app.probe.add(std::string("tab:") + label, min.x, min.y, size.x, size.y);  // browser tests click tabs
   if (open) {
     ImGui::BeginChild("##tab-body");
+    TextScope scope(label);  // the tab's text belongs to the tab ("Inspector", …)
     body(app);
     ImGui::EndChild();
     ImGui::EndTabItem();

@@ -235,3 +235,19 @@ TEST_CASE("the Answer sheet tab: every cell filled right, wrong and unreadable, 
   ui.frames(2);
   check_no_asserts();
 }
+
+TEST_CASE("the probe records drawn text with its widget and clip rectangle") {
+  Ui ui;
+  ui.frames(3);
+  const auto& texts = ui.app->probe.texts();
+  REQUIRE_FALSE(texts.empty());
+  bool results_tab = false, network_text = false;
+  for (const auto& t : texts) {
+    if (t.widget == "tabs" && t.text == "Results") results_tab = true;
+    if (t.widget == "network") network_text = true;
+    CHECK_MESSAGE(t.w >= 0, t.text);
+    CHECK_MESSAGE(t.clip_x1 >= t.clip_x0, t.text);
+  }
+  CHECK(results_tab);
+  CHECK(network_text);
+}
