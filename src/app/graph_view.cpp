@@ -27,6 +27,8 @@ void sync_graph(GraphView& g, const Model& model) {
   g.revision = model.revision;
   if (!model.report) return;  // an invalid state: keep drawing the last good graph
   g.stepper.rebuild(logic::snapshot_of(model.state, *model.report));
+  g.jacobians.clear();
+  g.chains.clear();
   const logic::GraphSnapshot& snap = g.stepper.graph();
   std::string structure = structure_of(snap);
   if (structure != g.structure) {

@@ -2,9 +2,13 @@
 // the stepper, the selection (an edge's Jacobian or a node's chain), the pan/zoom and the tab the
 // right column should switch to. Rebuilt from app::Model when its revision changes. No GL.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
+#include <Eigen/Dense>
+
+#include "app/logic/chain.h"
 #include "app/logic/gradient_scale.h"
 #include "app/logic/graph_layout.h"
 #include "app/logic/stepper.h"
@@ -27,6 +31,10 @@ struct GraphView {
   bool fit_pending = true;     ///< fit to view at the next frame (the canvas size is known there)
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
+  // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
+  // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame
+  std::map<int, Eigen::MatrixXd> jacobians;
+  std::map<int, logic::Chain> chains;
 
   // an in-place edit on the canvas (a cell being dragged)
   int drag_node = -1, drag_entry = -1;

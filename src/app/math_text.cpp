@@ -79,4 +79,33 @@ void math_text_colored(const ImVec4& color, std::string_view tex) {
   ImGui::PopStyleColor();
 }
 
+void math_text_wrapped(std::string_view tex) {
+  // break points: spaces at depth 0 of (), [] and {}
+  std::vector<size_t> breaks;
+  int depth = 0;
+  for (size_t i = 0; i < tex.size(); ++i) {
+    const char c = tex[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+    else if (c == ' ' && depth == 0) breaks.push_back(i);
+  }
+  breaks.push_back(tex.size());
+  const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  size_t start = 0, end = 0;  // the line so far: tex[start, end)
+  for (size_t b : breaks) {
+    if (end > start && math_text_size(tex.substr(start, b - start)).x > width) {
+      math_text(tex.substr(start, end - start));
+      start = end + 1;  // drop the space the line broke at
+    }
+    end = b;
+  }
+  if (end > start) math_text(tex.substr(start, end - start));
+}
+
+void math_text_wrapped_colored(const ImVec4& color, std::string_view tex) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  math_text_wrapped(tex);
+  ImGui::PopStyleColor();
+}
+
 }  // namespace app

@@ -33,6 +33,10 @@ TEST_CASE("the loss l is ℓ, never confusable with the input I; words keep thei
   CHECK(plain_math("∇_I l") == "∇I ℓ");
   CHECK(plain_math("l = 7.781e-20") == "ℓ = 7.781e-20");
   CHECK(plain_math("label, log, softmax(l)") == "label, log, softmax(ℓ)");
+  // next to ∂ or ∇, and as a subscript
+  CHECK(plain_math("∂l/∂O") == "∂ℓ/∂O");
+  CHECK(plain_math("∇_l l = ∂l/∂l = 1") == "∇ℓ ℓ = ∂ℓ/∂ℓ = 1");
+  CHECK(plain_math("∇_{label} l") == "∇label ℓ");
 }
 
 TEST_CASE("plain form uses Unicode scripts where every character has one") {

@@ -15,9 +15,10 @@ size_t code_point_length(std::string_view s, size_t i) {
   return i + n <= s.size() ? n : s.size() - i;
 }
 
-bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+// ASCII only: "∂l" and "∇l" are the loss next to a symbol, not part of a word
+bool is_word_char(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-// a lone "l" in base text (not inside a word such as "label" or "log") is the loss
+// a lone "l" (not inside a word such as "label" or "log") is the loss, also as a subscript (∇_l ℓ)
 std::string loss_as_script_l(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -31,7 +32,7 @@ std::string loss_as_script_l(const std::string& s) {
 
 void push(std::vector<MathRun>& runs, std::string text, MathLevel level) {
   if (text.empty()) return;
-  if (level == MathLevel::Base) text = loss_as_script_l(text);
+  if (level != MathLevel::Super) text = loss_as_script_l(text);
   if (!runs.empty() && runs.back().level == level) runs.back().text += text;
   else runs.push_back({std::move(text), level});
 }
