@@ -29,6 +29,11 @@ struct GraphView {
   long revision = -1;          ///< the model revision the snapshot was taken from
   std::string structure;       ///< names and shapes: a change re-fits the view
   bool fit_pending = true;     ///< fit to view at the next frame (the canvas size is known there)
+  bool auto_fit = true;        ///< refit on resize and network change; off once the user pans or zooms
+  logic::Rect screen;          ///< the graph area last frame, logical pixels
+  bool flow = false;           ///< animate the gradient flowing back along every edge
+  double flow_time = 0;        ///< seconds of flow animation (its phase)
+  bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
@@ -45,6 +50,15 @@ struct GraphView {
 
 /// Brings the snapshot, layout, stepper and selection up to date with the model (cheap when the
 /// revision is unchanged). Keeps the stepper's position and the view unless the shape changed.
+/// The first graph starts at the end of the replay: every value and gradient shown.
 void sync_graph(GraphView& g, const Model& model);
+
+/// The user moved the view (pan, zoom): it stops refitting itself.
+void set_view(GraphView& g, const logic::View& view);
+/// Fit to view now and refit on resize and network change again (Fit to view, Home).
+void request_fit(GraphView& g);
+
+/// getView()'s JSON for this canvas (logic::view_json with the zoom and the visible rect).
+std::string graph_view_json(const GraphView& g);
 
 }  // namespace app

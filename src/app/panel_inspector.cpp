@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/flow_layout.h"
 #include "app/logic/chain.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
@@ -47,15 +48,9 @@ void matrix_block(const char* id, const std::string& title, const Eigen::MatrixX
   ImGui::PopID();
 }
 
-// items of width w side by side while they fit the panel, then on the next line
-void flow(bool first, float w) {
-  if (first) return;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
-}
-
+// numbers side by side while they fit the panel, then on the next line
 void flowing_text(bool first, const ImVec4& color, const std::string& s) {
-  flow(first, ImGui::CalcTextSize(s.c_str()).x);
+  if (!first) flow_next(ImGui::CalcTextSize(s.c_str()).x);
   text_colored(color, s);
 }
 

@@ -28,6 +28,7 @@ void tab(App& app, const char* label, RightTab which, void (*body)(App&)) {
 }  // namespace
 
 void right_panel(App& app, const Rect& rect) {
+  const RightTab asked = app.graph.request_tab;  // a tab's own button may ask for another tab: keep that
   if (begin_panel("##right", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
     if (ImGui::BeginTabBar("##right-tabs")) {
       tab(app, "Results", RightTab::Results, results_tab);
@@ -36,7 +37,7 @@ void right_panel(App& app, const Rect& rect) {
       tab(app, "Answer sheet", RightTab::None, answers_panel);
       ImGui::EndTabBar();
     }
-    app.graph.request_tab = RightTab::None;
+    if (app.graph.request_tab == asked) app.graph.request_tab = RightTab::None;
   }
   ImGui::End();
 }

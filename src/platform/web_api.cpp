@@ -109,7 +109,7 @@ EMSCRIPTEN_KEEPALIVE double lab_frame_count() { return static_cast<double>(g_fra
 EMSCRIPTEN_KEEPALIVE const char* lab_get_view() {
   static std::string out;
   app::sync_graph(g_app->graph, g_app->model);
-  return keep(out, app::logic::view_json(g_app->graph.stepper, g_app->graph.selection));
+  return keep(out, app::graph_view_json(g_app->graph));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lab_select(const char* of, const char* wrt) {

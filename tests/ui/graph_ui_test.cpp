@@ -83,3 +83,124 @@ TEST_CASE("three layers: the chains of W0, W1 and W2 with every factor and runni
   check_chain_drawn(ui, "W2", 2);
   check_no_asserts();
 }
+
+namespace {
+
+bool overlap(const app::TextRect& a, const app::TextRect& b) {
+  constexpr float e = 0.5f;  // touching is fine
+  return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h;
+}
+
+// the canvas's text at fit zoom: present, readable, inside its clip, no two overlapping, no "?"
+void check_canvas_text(const Ui& ui) {
+  std::vector<app::TextRect> canvas;
+  for (const auto& t : ui.app->probe.texts())
+    if (t.widget == "canvas" && !t.hidden()) canvas.push_back(t);
+  REQUIRE(canvas.size() >= ui.app->graph.layout.boxes.size());  // at least every node's name
+  for (size_t i = 0; i < canvas.size(); ++i) {
+    const auto& t = canvas[i];
+    CHECK_MESSAGE(t.h >= 9.0f, t.text << " is " << t.h << " px tall");
+    CHECK_MESSAGE(!t.clipped(), t.text << " is cut off by its box or the canvas");
+    CHECK_MESSAGE(t.text.find('?') == std::string::npos, t.text);
+    for (size_t j = i + 1; j < canvas.size(); ++j)
+      CHECK_MESSAGE(!overlap(t, canvas[j]), "\"" << t.text << "\" overlaps \"" << canvas[j].text << "\"");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the first frame shows every value and gradient: no \"?\", the stepper at the end of its replay") {
+  Ui ui;
+  ui.frame();
+  CHECK(ui.view()["phase"] == "done");
+  const std::string canvas = drawn(ui, "canvas");
+  for (const char* s : {"13", "−33", "7.781e-20", "3.112e-19", "1.245e-18"})  // h, O, s0 and gradients
+    CHECK_MESSAGE(canvas.find(s) != std::string::npos, std::string(s) << " not in " << canvas);
+  for (const auto& t : ui.app->probe.texts()) CHECK_MESSAGE(t.text.find('?') == std::string::npos, t.widget << ": " << t.text);
+  // a preset keeps what is shown
+  ui.app->model.replace(bp::random_state(2, 3, 4));
+  ui.frame();
+  CHECK(ui.view()["phase"] == "done");
+  check_no_asserts();
+}
+
+TEST_CASE("canvas text at fit zoom: readable, not cut off, never overlapping (exercise, 4 × 16, 8 × 64)") {
+  for (const bp::State& s : {bp::exercise_state(), bp::random_state(7, 4, 16), bp::random_state(3, 8, 64)}) {
+    for (ImVec2 display : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+      Ui ui;
+      ImGui::GetIO().DisplaySize = display;
+      ui.app->model.replace(s);
+      ui.frames(3);
+      CAPTURE(s.layers());
+      CAPTURE(display.x);
+      check_canvas_text(ui);
+    }
+  }
+  check_no_asserts();
+}
+
+TEST_CASE("toolbar buttons respond to the mouse; zoom keys act only over the canvas, never while typing") {
+  Ui ui;
+  ui.frames(3);
+  const double fit = ui.view()["zoom"];
+  ui.click(ui.centre_of_text("+"));
+  const double in = ui.view()["zoom"];
+  CHECK(in > fit);
+  CHECK(ui.view()["autoFit"] == false);
+  ui.click(ui.centre_of_text("−"));
+  ui.click(ui.centre_of_text("−"));
+  CHECK(double(ui.view()["zoom"]) < in);
+  ui.click(ui.centre_of_text("Fit to view"));
+  ui.frame();
+  CHECK(ui.view()["zoom"] == fit);
+  CHECK(ui.view()["autoFit"] == true);
+
+  // "-1.5" typed after a click on a cell of the network panel (not in edit mode): no zoom
+  ui.click(ui.centre_of("W0[0,1]"));
+  for (char c : std::string("-1.5")) {
+    ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame();
+  }
+  CHECK(ui.view()["zoom"] == fit);
+  // over the canvas "-" zooms out
+  ui.mouse(ui.centre_of("node:W0"), false);
+  ImGui::GetIO().AddInputCharacter('-');
+  ui.frame();
+  CHECK(double(ui.view()["zoom"]) < fit);
+  check_no_asserts();
+}
+
+TEST_CASE("the view refits on resize and on a new network until the user zooms") {
+  Ui ui;
+  ui.frames(3);
+  const double wide = ui.view()["zoom"];
+  ImGui::GetIO().DisplaySize = ImVec2(900, 800);
+  ui.frames(2);
+  const double narrow = ui.view()["zoom"];
+  CHECK(narrow < wide);
+  CHECK(ui.view()["canvas"]["w"] < 900);
+  ui.mouse(ui.centre_of("node:W0"), false);
+  ImGui::GetIO().AddInputCharacter('+');
+  ui.frame();
+  const double zoomed = ui.view()["zoom"];
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  ui.frames(2);
+  CHECK(ui.view()["zoom"] == zoomed);  // the user's zoom stays
+  ui.app->model.replace(bp::random_state(7, 4, 16));
+  ui.frames(2);
+  CHECK(ui.view()["autoFit"] == true);  // a new network is fitted
+  CHECK(ui.view()["zoom"] != zoomed);
+  check_no_asserts();
+}
+
+TEST_CASE("the Explainer's \"Show ∇W1 l in the Inspector\" opens the Inspector with W1's chain") {
+  Ui ui;
+  ui.frames(2);
+  ui.click(ui.centre_of("tab:Explainer"));
+  ui.frames(2);
+  ui.click(ui.centre_of_text("Show ∇W1 l in the Inspector"));
+  ui.frames(2);
+  CHECK(ui.view()["selected"] == nlohmann::json{{"node", "W1"}});
+  CHECK(drawn(ui, "Inspector").find("∇W1 ℓ = ∇ℓ ℓ · ∂ℓ/∂O · ∂O/∂W1") != std::string::npos);
+  check_no_asserts();
+}

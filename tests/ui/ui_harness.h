@@ -68,7 +68,19 @@ struct Ui {
     ImGui::GetIO().MouseDown[0] = down;
     frame();
   }
-  nlohmann::json view() { return nlohmann::json::parse(app::logic::view_json(app->graph.stepper, app->graph.selection)); }
+  void click(ImVec2 at) {
+    mouse(at, false);
+    mouse(at, true);
+    mouse(at, false);
+  }
+  /// The centre of the first text drawn last frame that reads exactly `text` (a button's label).
+  ImVec2 centre_of_text(const std::string& text) {
+    for (const auto& t : app->probe.texts())
+      if (t.text == text) return ImVec2(t.x + t.w / 2, t.y + t.h / 2);
+    FAIL(text << " is not drawn");
+    return ImVec2();
+  }
+  nlohmann::json view() { return nlohmann::json::parse(app::graph_view_json(app->graph)); }
 };
 
 inline void check_no_asserts() {

@@ -81,13 +81,15 @@ TEST_CASE("Space plays the stepper to the end; ← and → step") {
   Ui ui;
   ui.frames(3);
   const auto& st = ui.app->graph.stepper;
-  CHECK(st.step() == 0);
-  ui.key(kRight);
-  CHECK(st.step() == 1);
+  CHECK(st.phase() == app::logic::Phase::Done);  // at rest: every value and gradient shown
+  ui.mouse(ui.centre_of("node:W0"), false);       // the canvas's keys act while it is hovered
   ui.key(kLeft);
-  CHECK(st.step() == 0);
+  CHECK(st.step() == 11);
+  ui.key(kRight);
+  CHECK(st.step() == 12);
   ui.key(kSpace);
   CHECK(st.playing());
+  CHECK(st.step() < 12);  // played again from the start
   for (int i = 0; i < 200 && st.phase() != app::logic::Phase::Done; ++i) ui.frame(0.1);
   CHECK(st.phase() == app::logic::Phase::Done);
   CHECK(ui.view()["phase"] == "done");

@@ -106,6 +106,27 @@ std::string formula_values(const Eigen::MatrixXd& m, int max_items) {
 
 std::string formula_symbol(const std::string& name) { return name == "label" ? "y" : name; }
 
+namespace {
+std::string op_label(bp::OpKind op) {
+  switch (op) {
+    case bp::OpKind::MatVec: return "W·x";
+    case bp::OpKind::Add: return "+ b";
+    case bp::OpKind::SoftmaxCrossEntropy: return "CE(softmax)";
+    case bp::OpKind::CrossEntropy: return "−Σ y·log s";
+    case bp::OpKind::LeakyRelu: return "leaky relu";
+    default: return bp::op_name(op);
+  }
+}
+}  // namespace
+
+std::string node_title(const SnapshotNode& n) {
+  if (n.name == "label") return "y (label)";
+  if (n.op) return n.name + "  " + op_label(*n.op);
+  if (n.role == bp::NodeRole::Parameter) return n.name + "  parameter";
+  if (n.role == bp::NodeRole::Input) return n.name + "  input";
+  return n.name;
+}
+
 std::string operand_symbol(const GraphSnapshot& g, int node) { return operand(sym(g, node)); }
 
 std::string partial_symbol(const GraphSnapshot& g, int of, int wrt) {
