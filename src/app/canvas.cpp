@@ -242,6 +242,9 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     const ImVec2 c = p.pt(b.box.center());
     const float top = c.y - (nsz.y + (with_shape ? ssz.y : 0)) / 2;
     const ImVec4 canvas_clip = p.dl->_ClipRectStack.back();
+    const float half = std::max(nsz.x, with_shape ? ssz.x : 0.0f) / 2 + 2;  // a backdrop: readable over a heat-map
+    p.dl->AddRectFilled(ImVec2(c.x - half, top), ImVec2(c.x + half, top + nsz.y + (with_shape ? ssz.y : 0)),
+                        col(ImVec4(0.07f, 0.07f, 0.09f, 0.8f)), 2.0f);
     draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(ImVec4(0.95f, 0.96f, 0.98f, 1)), name, &canvas_clip);
     if (with_shape)
       draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, col(theme::kMuted), shape, &canvas_clip);
@@ -493,7 +496,7 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     gv.drag_start_view = gv.view;
     if (gv.drag_node >= 0) gv.drag_start_value = entry_of(g.nodes[gv.drag_node].value, gv.drag_entry);
   }
-  if (ImGui::IsItemActive()) {
+  if (ImGui::IsItemActive() && gv.fingers.size() < 2) {  // two fingers pinch (touch_graph) instead
     if (gv.panning) {
       set_view(gv, logic::pan_by(gv.drag_start_view, {moved.x, moved.y}));
     } else if (gv.drag_node >= 0 && gv.drag_node < static_cast<int>(g.nodes.size())) {

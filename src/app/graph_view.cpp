@@ -70,6 +70,28 @@ void request_fit(GraphView& g) {
   g.auto_fit = true;
 }
 
+void touch_graph(GraphView& g, int64_t finger, logic::Vec2 at, TouchPhase phase) {
+  if (phase == TouchPhase::Up) {
+    g.fingers.erase(finger);
+    return;
+  }
+  const logic::Vec2 local{at.x - g.screen.x, at.y - g.screen.y};  // canvas-relative, as View wants
+  if (phase == TouchPhase::Down) {
+    g.fingers[finger] = local;
+    return;
+  }
+  auto it = g.fingers.find(finger);
+  if (it == g.fingers.end()) return;
+  if (g.fingers.size() == 2) {
+    auto other = g.fingers.begin();
+    if (other == it) ++other;
+    const logic::Vec2 o = other->second;
+    if (g.screen.contains({g.screen.x + o.x, g.screen.y + o.y}) || g.screen.contains(at))
+      set_view(g, logic::pinch(g.view, it->second, o, local, o));
+  }
+  it->second = local;
+}
+
 std::string graph_view_json(const GraphView& g) {
   logic::CanvasInfo c;
   c.zoom = g.view.zoom;

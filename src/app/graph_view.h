@@ -2,6 +2,7 @@
 // the stepper, the selection (an edge's Jacobian or a node's chain), the pan/zoom and the tab the
 // right column should switch to. Rebuilt from app::Model when its revision changes. No GL.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct GraphView {
   bool flow = false;           ///< animate the gradient flowing back along every edge
   double flow_time = 0;        ///< seconds of flow animation (its phase)
   bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
+  std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
@@ -57,6 +59,11 @@ void sync_graph(GraphView& g, const Model& model);
 void set_view(GraphView& g, const logic::View& view);
 /// Fit to view now and refit on resize and network change again (Fit to view, Home).
 void request_fit(GraphView& g);
+
+enum class TouchPhase { Down, Move, Up };
+/// A finger on the screen (logical pixels; the platform's touch events): two fingers over the
+/// canvas pinch-zoom and pan it. One finger arrives as the mouse too (a drag pans).
+void touch_graph(GraphView& g, int64_t finger, logic::Vec2 at, TouchPhase phase);
 
 /// getView()'s JSON for this canvas (logic::view_json with the zoom and the visible rect).
 std::string graph_view_json(const GraphView& g);

@@ -204,3 +204,30 @@ TEST_CASE("the Explainer's \"Show ∇W1 l in the Inspector\" opens the Inspector
   CHECK(drawn(ui, "Inspector").find("∇W1 ℓ = ∇ℓ ℓ · ∂ℓ/∂O · ∂O/∂W1") != std::string::npos);
   check_no_asserts();
 }
+
+TEST_CASE("touch: two fingers over the canvas pinch-zoom about their midpoint and pan; elsewhere nothing") {
+  Ui ui;
+  ui.frames(3);
+  auto& gv = ui.app->graph;
+  const double fit = gv.view.zoom;
+  const app::logic::Vec2 c{gv.screen.x + gv.screen.w / 2, gv.screen.y + gv.screen.h / 2};
+  app::touch_graph(gv, 1, {c.x - 40, c.y}, app::TouchPhase::Down);
+  app::touch_graph(gv, 2, {c.x + 40, c.y}, app::TouchPhase::Down);
+  for (int i = 1; i <= 4; ++i) {  // apart, 80 → 160 px
+    app::touch_graph(gv, 1, {c.x - 40 - 10.0 * i, c.y}, app::TouchPhase::Move);
+    app::touch_graph(gv, 2, {c.x + 40 + 10.0 * i, c.y}, app::TouchPhase::Move);
+    ui.frame();
+  }
+  CHECK(gv.view.zoom == doctest::Approx(fit * 2).epsilon(0.01));
+  CHECK(ui.view()["autoFit"] == false);
+  app::touch_graph(gv, 1, {}, app::TouchPhase::Up);
+  app::touch_graph(gv, 2, {}, app::TouchPhase::Up);
+  CHECK(gv.fingers.empty());
+  // two fingers over the network panel: no zoom
+  const double zoom = gv.view.zoom;
+  app::touch_graph(gv, 3, {20, 300}, app::TouchPhase::Down);
+  app::touch_graph(gv, 4, {60, 300}, app::TouchPhase::Down);
+  app::touch_graph(gv, 4, {120, 300}, app::TouchPhase::Move);
+  CHECK(gv.view.zoom == zoom);
+  check_no_asserts();
+}

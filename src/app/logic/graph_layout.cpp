@@ -374,6 +374,13 @@ View pan_by(const View& view, Vec2 screen_delta) {
   return v;
 }
 
+View pinch(const View& view, Vec2 a0, Vec2 b0, Vec2 a1, Vec2 b1) {
+  const double d0 = std::hypot(b0.x - a0.x, b0.y - a0.y), d1 = std::hypot(b1.x - a1.x, b1.y - a1.y);
+  const Vec2 m0 = (a0 + b0) * 0.5, m1 = (a1 + b1) * 0.5;
+  const View zoomed = d0 > 0 && d1 > 0 ? zoom_about(view, m0, d1 / d0) : view;
+  return pan_by(zoomed, m1 - m0);
+}
+
 // [SECTION] hit-testing
 
 int hit_node(const GraphLayout& layout, Vec2 p) {
