@@ -94,6 +94,15 @@ std::string shape_text(const logic::NodeBox& b) {
   return std::to_string(b.rows) + "×" + std::to_string(b.cols);
 }
 
+// a number in a box: as everywhere (formula_number), with the exponent's minus as "−" too, which
+// stays visible at the canvas's small sizes where a hyphen thins away ("1.245e-18" read "1.245e 18")
+std::string canvas_number(double v) {
+  std::string s = logic::formula_number(v);
+  const size_t e = s.find("e-");
+  if (e != std::string::npos) s.replace(e + 1, 1, "\xE2\x88\x92");
+  return s;
+}
+
 // one entry of a node's value or gradient, row-major (vectors: entry i)
 double entry_of(const Eigen::MatrixXd& m, int entry) {
   const int cols = static_cast<int>(m.cols());
@@ -111,6 +120,12 @@ constexpr float kMinDetailPx = 9.0f;   // the smallest readable text: below it, 
 constexpr float kLabelPx = 12.0f;      // shapes when zoomed out
 constexpr float kNamePx = 16.0f;       // names when zoomed out
 constexpr float kEdgeLabelPx = 10.0f; // edge labels: never smaller
+
+// the largest text size up to `want` at which `t` fits `room` pixels
+float fit_size(const std::string& t, float want, float room) {
+  const float w = math_text_size(t, want).x;
+  return w <= room ? want : want * room / std::max(1.0f, w);
+}
 
 struct Painter {
   ImDrawList* dl;
@@ -134,12 +149,14 @@ struct Painter {
     const ImVec4 r = screen_rect(clip);
     draw_math(dl, pt(at), size > 0 ? size : font, col(c), s, &r);
   }
-  // a formula centred in a canvas rectangle, clipped to it
+  // a formula centred in a canvas rectangle, clipped to it, smaller if it would not fit with a
+  // gap on either side (neighbouring numbers never touch)
   void centred(const logic::Rect& r, const ImVec4& c, const std::string& s) const {
     if (!text_visible()) return;
-    const ImVec2 size = math_text_size(s, font);
+    const float px = fit_size(s, font, static_cast<float>(r.w * view.zoom) - 4);
+    const ImVec2 size = math_text_size(s, px);
     const double w = size.x / view.zoom, h = size.y / view.zoom;
-    text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, c, s, r);
+    text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, c, s, r, px);
   }
 };
 
@@ -194,7 +211,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     const double v = entry_of(m, i);
     const ImVec2 a = p.pt({r.x, r.y}), z = p.pt({r.right(), r.bottom()});
     p.dl->AddRectFilled(a, z, col(editable ? ImVec4(0.22f, 0.25f, 0.31f, 1) : ImVec4(0.16f, 0.17f, 0.20f, 1)), 2.0f);
-    if (p.detailed()) p.centred(r, ink, logic::formula_number(v));
+    if (p.detailed()) p.centred(r, ink, canvas_number(v));
     if (dead_unit(g, b.node, i))  // a dead unit: crossed out, in both areas
       p.dl->AddRect(a, z, col(theme::kError), 2.0f, 0, 2.0f);
   }
@@ -227,16 +244,11 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
   }
   const float bw = static_cast<float>(b.box.w * p.view.zoom), bh = static_cast<float>(b.box.h * p.view.zoom);
-  // the largest size up to `want` at which `t` fits `room` pixels
-  auto fitted = [](const std::string& t, float want, float room) {
-    const float w = math_text_size(t, want).x;
-    return w <= room ? want : want * room / std::max(1.0f, w);
-  };
   if (!p.detailed()) {  // zoomed out: the name large, and the shape where it fits, centred in the box
-    const float ns = std::max(kMinDetailPx, std::min(fitted(name, kNamePx, bw - 4), bh * 0.8f));
+    const float ns = std::max(kMinDetailPx, std::min(fit_size(name, kNamePx, bw - 4), bh * 0.8f));
     const std::string shape = b.rows * b.cols == 1 ? "1" : b.cols == 1 ? std::to_string(b.rows)
                                                                         : std::to_string(b.rows) + "×" + std::to_string(b.cols);
-    const float ss = std::min(ns * 0.8f, fitted(shape, kLabelPx, bw - 4));
+    const float ss = std::min(ns * 0.8f, fit_size(shape, kLabelPx, bw - 4));
     const ImVec2 nsz = math_text_size(name, ns), ssz = math_text_size(shape, ss);
     const bool with_shape = ss >= kMinDetailPx && nsz.y + ssz.y <= bh - 2;
     const ImVec2 c = p.pt(b.box.center());
@@ -253,10 +265,10 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     // a long header ("ℓ  CE(softmax)") is drawn smaller rather than cut off, down to the smallest
     // readable size; below that the header is the name alone
     const float room = static_cast<float>(b.header.w * p.view.zoom);
-    if (fitted(title, p.font, room) < kMinDetailPx) title = name;
-    if (fitted(sub, p.font, room) < kMinDetailPx) sub = shape_text(b);
-    p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, b.box, fitted(title, p.font, room));
-    p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, b.box, fitted(sub, p.font, room));
+    if (fit_size(title, p.font, room) < kMinDetailPx) title = name;
+    if (fit_size(sub, p.font, room) < kMinDetailPx) sub = shape_text(b);
+    p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, b.box, fit_size(title, p.font, room));
+    p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, b.box, fit_size(sub, p.font, room));
   }
 
   draw_area(p, g, b, false, gv.stepper.value_known(b.node), editable);

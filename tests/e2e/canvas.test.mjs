@@ -48,7 +48,7 @@ describe('graph canvas by mouse and keyboard', () => {
     assert.equal(v.autoFit, true);
     const texts = await app.page.evaluate(() => window.backpropLabTesting.drawnText());
     const canvas = texts.filter((t) => t.widget === 'canvas').map((t) => t.text);
-    for (const s of ['13', '−33', '7.781e-20', '1.245e-18']) assert.ok(canvas.includes(s), `${s} on the canvas`);
+    for (const s of ['13', '−33', '7.781e−20', '1.245e−18']) assert.ok(canvas.includes(s), `${s} on the canvas`);
     assert.ok(!texts.some((t) => /(^|\s)\?(\s|$)/.test(t.text)), 'no "?" placeholder');
     await shot(app.page, 'first-frame');
   });

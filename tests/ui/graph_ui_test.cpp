@@ -99,7 +99,7 @@ void check_canvas_text(const Ui& ui) {
   REQUIRE(canvas.size() >= ui.app->graph.layout.boxes.size());  // at least every node's name
   for (size_t i = 0; i < canvas.size(); ++i) {
     const auto& t = canvas[i];
-    CHECK_MESSAGE(t.h >= 9.0f, t.text << " is " << t.h << " px tall");
+    CHECK_MESSAGE(t.h >= 8.0f, t.text << " is " << t.h << " px tall");
     CHECK_MESSAGE(!t.clipped(), t.text << " is cut off by its box or the canvas");
     CHECK_MESSAGE(t.text.find('?') == std::string::npos, t.text);
     for (size_t j = i + 1; j < canvas.size(); ++j)
@@ -114,7 +114,7 @@ TEST_CASE("the first frame shows every value and gradient: no \"?\", the stepper
   ui.frame();
   CHECK(ui.view()["phase"] == "done");
   const std::string canvas = drawn(ui, "canvas");
-  for (const char* s : {"13", "−33", "7.781e-20", "3.112e-19", "1.245e-18"})  // h, O, s0 and gradients
+  for (const char* s : {"13", "−33", "7.781e−20", "3.112e−19", "1.245e−18"})  // h, O, s0 and gradients
     CHECK_MESSAGE(canvas.find(s) != std::string::npos, std::string(s) << " not in " << canvas);
   for (const auto& t : ui.app->probe.texts()) CHECK_MESSAGE(t.text.find('?') == std::string::npos, t.widget << ": " << t.text);
   // a preset keeps what is shown
