@@ -448,6 +448,14 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
   ImGui::EndTooltip();
 }
 
+// a tooltip for the item just drawn, its text recorded like every other
+void item_tooltip(std::string_view tip) {
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  text(tip);
+  ImGui::EndTooltip();
+}
+
 // [SECTION] the type-in popup (Ctrl+click / double-click on a cell)
 struct TypeIn {
   int node = -1, entry = -1;
@@ -624,7 +632,7 @@ void stepper_bar(GraphView& gv) {
   auto button = [](const char* label, const char* tip, float width = 0) {
     flow_next(width > 0 ? width : button_width(label));
     const bool pressed = ImGui::Button(label, ImVec2(width, 0));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+    item_tooltip(tip);
     return pressed;
   };
   if (button("Reset", "back to the start of the replay: nothing computed yet")) st.reset();
@@ -653,7 +661,7 @@ void toolbar(GraphView& gv, const ImVec2& size) {
   text_colored(theme::kMuted, "Computation graph");
   flow_next(button_width("Fit to view"));
   if (ImGui::SmallButton("Fit to view")) request_fit(gv);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("fit the whole graph (Home); it then refits on resize");
+  item_tooltip("fit the whole graph (Home); it then refits on resize");
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
   ImGui::SameLine();
   if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
@@ -661,7 +669,7 @@ void toolbar(GraphView& gv, const ImVec2& size) {
   if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
   ImGui::SameLine();
   ImGui::Checkbox("Flow", &gv.flow);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("animate the gradient flowing back along every edge");
+  item_tooltip("animate the gradient flowing back along every edge");
   ImGui::SameLine();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);

@@ -1,6 +1,6 @@
 // Browser end-to-end test of the graph canvas by mouse, keyboard and touch: the toolbar's "+",
 // "−" and "Fit to view" change getView().zoom; "-1.5" typed after a click on a cell never zooms;
-// resizing the window refits; the Explainer's "Show ∇W1 l in the Inspector" opens the Inspector;
+// resizing the window refits; the Explainer's "Show ∇W1 ℓ in the Inspector" opens the Inspector;
 // the Flow switch animates the gradient; pinch and pan with touch events (CDP). Screenshots in
 // tests/e2e/artifacts/canvas-*.png.
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/canvas.test.mjs
@@ -109,10 +109,10 @@ describe('graph canvas by mouse and keyboard', () => {
     assert.equal((await view(page)).flow, false);
   });
 
-  test('"Show ∇W1 l in the Inspector" (Explainer) opens the Inspector with W1\'s chain', async () => {
+  test('"Show ∇W1 ℓ in the Inspector" (Explainer) opens the Inspector with W1\'s chain', async () => {
     const { page } = app;
     await click(page, await itemCentre(page, 'tab:Explainer'));
-    await click(page, await textCentre(page, 'Show ∇W1 l in the Inspector'));
+    await click(page, await textCentre(page, 'Show ∇W1 ℓ in the Inspector'));
     await frames(page, 2);
     assert.deepEqual((await view(page)).selected, { node: 'W1' });
     const inspector = (await page.evaluate(() => window.backpropLabTesting.drawnText()))

@@ -193,12 +193,12 @@ TEST_CASE("the view refits on resize and on a new network until the user zooms")
   check_no_asserts();
 }
 
-TEST_CASE("the Explainer's \"Show ∇W1 l in the Inspector\" opens the Inspector with W1's chain") {
+TEST_CASE("the Explainer's \"Show ∇W1 ℓ in the Inspector\" opens the Inspector with W1's chain") {
   Ui ui;
   ui.frames(2);
   ui.click(ui.centre_of("tab:Explainer"));
   ui.frames(2);
-  ui.click(ui.centre_of_text("Show ∇W1 l in the Inspector"));
+  ui.click(ui.centre_of_text("Show ∇W1 ℓ in the Inspector"));
   ui.frames(2);
   CHECK(ui.view()["selected"] == nlohmann::json{{"node", "W1"}});
   CHECK(drawn(ui, "Inspector").find("∇W1 ℓ = ∇ℓ ℓ · ∂ℓ/∂O · ∂O/∂W1") != std::string::npos);
@@ -229,5 +229,47 @@ TEST_CASE("touch: two fingers over the canvas pinch-zoom about their midpoint an
   app::touch_graph(gv, 4, {60, 300}, app::TouchPhase::Down);
   app::touch_graph(gv, 4, {120, 300}, app::TouchPhase::Move);
   CHECK(gv.view.zoom == zoom);
+  check_no_asserts();
+}
+
+TEST_CASE("an invalid state: the canvas says so in full and shows no stale numbers; so does the Inspector") {
+  Ui ui;
+  ui.frames(2);
+  auto& gv = ui.app->graph;
+  REQUIRE(app::logic::select_node(gv.selection, gv.stepper.graph(), "W0") == "");
+  gv.request_tab = app::RightTab::Inspector;
+  ui.frames(2);
+  CHECK(drawn(ui, "Inspector").find("factor") != std::string::npos);
+  ImGui::GetIO().DisplaySize = ImVec2(1000, 700);  // a narrow canvas: the message wraps
+  ui.app->model.state.label(0) = 0.7;  // sums to 1.7
+  ui.app->model.edited();
+  ui.frames(2);
+  bool message = false;
+  for (const auto& t : ui.app->probe.texts()) {
+    if (t.widget != "canvas") continue;
+    if (t.text.rfind("✗ the network is not valid", 0) == 0) {
+      message = true;
+      CHECK_MESSAGE(!t.clipped(), "the message is cut off: " << t.x + t.w << " > " << t.clip_x1);
+    }
+    CHECK_MESSAGE(t.text.find("e−") == std::string::npos, "a stale number on the canvas: " << t.text);
+  }
+  CHECK(message);
+  const std::string inspector = drawn(ui, "Inspector");
+  CHECK(inspector.find("factor") == std::string::npos);  // the chain waits for a valid state
+  check_no_asserts();
+}
+
+TEST_CASE("the tooltip of a saturated softmax says how tiny its derivative is, never that it vanishes") {
+  Ui ui;
+  ui.frames(3);
+  const auto box = ui.app->probe.find("node:s");
+  REQUIRE(box);
+  ui.mouse(ImVec2(box->x + box->w - 4, box->y + 4), false);  // on the box, off its cells
+  ui.frames(2);
+  const std::string canvas = drawn(ui, "canvas");
+  CHECK(canvas.find("saturated softmax") != std::string::npos);
+  CHECK(canvas.find("7.781e-20") != std::string::npos);
+  CHECK(canvas.find("not zero") != std::string::npos);
+  CHECK(canvas.find("vanish") == std::string::npos);
   check_no_asserts();
 }
