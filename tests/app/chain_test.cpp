@@ -75,7 +75,8 @@ TEST_CASE("chains of W1, the input and every node on the path; the naive loss go
 }
 
 TEST_CASE("three layers and 8 × 64: every factor down to W0, the products equal the engine's gradients") {
-  for (auto [layers, width] : {std::pair{3, 2}, std::pair{3, 5}, std::pair{8, 64}}) {
+  for (const auto& shape : {std::pair{3, 2}, std::pair{3, 5}, std::pair{8, 64}}) {
+    const int layers = shape.first, width = shape.second;  // named copies: CAPTURE cannot take bindings
     CAPTURE(layers);
     CAPTURE(width);
     const GraphSnapshot g = test::from_report(bp::random_state(7, layers, width));

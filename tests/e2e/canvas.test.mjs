@@ -99,6 +99,19 @@ describe('graph canvas by mouse and keyboard', () => {
     assert.equal((await view(page)).zoom, wide.zoom);
   });
 
+  test('screenshots at 768×1024 and 1920×1080: the graph fits and refits', async () => {
+    const { page } = app;
+    for (const [width, height] of [[768, 1024], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await frames(page, 4);
+      const v = await view(page);
+      assert.ok(v.canvas.w > 100 && v.autoFit, `${width}×${height}: ${JSON.stringify(v.canvas)}`);
+      await shot(page, `${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await frames(page, 4);
+  });
+
   test('the Flow switch animates the gradient flowing back', async () => {
     const { page } = app;
     await click(page, await textCentre(page, 'Flow'));
