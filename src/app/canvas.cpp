@@ -654,6 +654,7 @@ void stepper_bar(GraphView& gv) {
   flow_next(timeline);
   ImGui::SetNextItemWidth(std::max(timeline, ImGui::GetContentRegionAvail().x));
   if (ImGui::SliderInt("##timeline", &pos, 0, st.step_count(), label)) st.seek(pos);
+  gv.bar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetStyle().WindowPadding.y;
 }
 
 void toolbar(GraphView& gv, const ImVec2& size) {
@@ -663,17 +664,19 @@ void toolbar(GraphView& gv, const ImVec2& size) {
   if (ImGui::SmallButton("Fit to view")) request_fit(gv);
   item_tooltip("fit the whole graph (Home); it then refits on resize");
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
-  ImGui::SameLine();
+  flow_next(button_width("−"));
   if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
-  ImGui::SameLine();
+  flow_next(button_width("+"));
   if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
-  ImGui::SameLine();
+  flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x);
   ImGui::Checkbox("Flow", &gv.flow);
   item_tooltip("animate the gradient flowing back along every edge");
   ImGui::SameLine();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
+  flow_next(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);
+  gv.toolbar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + 4;
 }
 
 void legend(const Painter& p, const ImVec2& corner) {
@@ -723,8 +726,9 @@ void canvas_view(App& app, const Rect& rect) {
   if (gv.flow || backward_step) gv.flow_time += dt;
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float bar_h = 2 * ImGui::GetFrameHeightWithSpacing() + math_text_size("∇_{W0} l").y + style.ItemSpacing.y +
-                      2 * style.WindowPadding.y;
+  // the formula line and one row of controls, or as many rows as they took last frame
+  const float bar_h = std::max(gv.bar_h, 2 * ImGui::GetFrameHeightWithSpacing() + math_text_size("∇_{W0} l").y +
+                                             style.ItemSpacing.y + 2 * style.WindowPadding.y);
   const Rect graph_rect{rect.min, ImVec2(rect.max.x, std::max(rect.min.y, rect.max.y - bar_h))};
   const Rect bar_rect{ImVec2(rect.min.x, graph_rect.max.y), rect.max};
 
@@ -738,7 +742,7 @@ void canvas_view(App& app, const Rect& rect) {
     const bool resized = size.x != static_cast<float>(gv.screen.w) || size.y != static_cast<float>(gv.screen.h);
     gv.screen = {origin.x, origin.y, size.x, size.y};
     if ((gv.fit_pending || (gv.auto_fit && resized)) && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
-      const double top = 32, bottom = 40;  // the toolbar and the legend
+      const double top = std::max(32.0f, gv.toolbar_h + 6), bottom = 40;  // the toolbar and the legend
       gv.view = logic::fit_to_view(gv.layout, {size.x, std::max(1.0, size.y - top - bottom)});
       gv.view.pan.y += top;
       gv.fit_pending = false;
@@ -779,6 +783,8 @@ void canvas_view(App& app, const Rect& rect) {
       probe_items(app.probe, p, gv);
     }
     dl->PopClipRect();
+    if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph
+      dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
     toolbar(gv, size);
     if (stale) {  // wrapped to the canvas, on a backdrop: never cut off
       ImGui::SetCursorPos(ImVec2(12, ImGui::GetCursorPosY() + 6));

@@ -35,6 +35,8 @@ struct GraphView {
   bool flow = false;           ///< animate the gradient flowing back along every edge
   double flow_time = 0;        ///< seconds of flow animation (its phase)
   bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
+  float toolbar_h = 0;         ///< the canvas toolbar's height last frame (its rows flow on a narrow canvas)
+  float bar_h = 0;             ///< the stepper bar's content height last frame (likewise)
   std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
