@@ -20,7 +20,8 @@ if(EMSCRIPTEN)
   target_compile_options(imgui PRIVATE -Os)  # size over speed: ImGui is most of the download
 endif()
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# the test-engine hooks let the app's probe record every labelled widget's text (src/app/probe_hooks.cpp)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
 
 add_library(imgui_backends STATIC
   ${IMGUI_DIR}/backends/imgui_impl_sdl.cpp

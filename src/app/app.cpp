@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 
@@ -17,12 +18,26 @@ void shutdown(App& app) { app.grid.shutdown(); }
 
 void frame(App& app) {
   app.probe.begin_frame();
+  set_text_probe(&app.probe);
+  enable_probe_hooks();
   const float status_height = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
   const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, status_height);
-  canvas_view(app, layout.canvas);
-  network_panel(app, layout.network);
-  right_panel(app, layout.results);
-  status_bar(app, layout.status);
+  {
+    TextScope scope("canvas");
+    canvas_view(app, layout.canvas);
+  }
+  {
+    TextScope scope("network");
+    network_panel(app, layout.network);
+  }
+  {
+    TextScope scope("tabs");
+    right_panel(app, layout.results);
+  }
+  {
+    TextScope scope("status");
+    status_bar(app, layout.status);
+  }
   if (!ImGui::IsAnyItemActive()) app.model.settle();  // a drag on a big network has ended
 }
 

@@ -8,8 +8,12 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+#include "app/flow_layout.h"
 #include "app/graph_view.h"
 #include "app/logic/formula.h"
+#include "app/logic/math_notation.h"
+#include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "engine/number_format.h"
@@ -84,22 +88,19 @@ bool saturated_softmax(const logic::GraphSnapshot& g, int node) {
   return n.value.maxCoeff() >= 1 - 1e-6;
 }
 
-// short op names for box headers
-std::string op_label(bp::OpKind op) {
-  switch (op) {
-    case bp::OpKind::MatVec: return "W·x";
-    case bp::OpKind::Add: return "+ b";
-    case bp::OpKind::SoftmaxCrossEntropy: return "CE(softmax)";
-    case bp::OpKind::CrossEntropy: return "−Σ y·log s";
-    case bp::OpKind::LeakyRelu: return "leaky relu";
-    default: return bp::op_name(op);
-  }
-}
-
 std::string shape_text(const logic::NodeBox& b) {
   if (b.rows * b.cols == 1) return "scalar";
   if (b.cols == 1) return std::to_string(b.rows) + "-vector";
   return std::to_string(b.rows) + "×" + std::to_string(b.cols);
+}
+
+// a number in a box: as everywhere (formula_number), with the exponent's minus as "−" too, which
+// stays visible at the canvas's small sizes where a hyphen thins away ("1.245e-18" read "1.245e 18")
+std::string canvas_number(double v) {
+  std::string s = logic::formula_number(v);
+  const size_t e = s.find("e-");
+  if (e != std::string::npos) s.replace(e + 1, 1, "\xE2\x88\x92");
+  return s;
 }
 
 // one entry of a node's value or gradient, row-major (vectors: entry i)
@@ -114,32 +115,48 @@ std::string cell_label(const std::string& name, const logic::NodeBox& b, int ent
 }
 
 // [SECTION] drawing
+constexpr float kMinTextPx = 6.0f;     // below this, no text at the canvas's own scale
+constexpr float kMinDetailPx = 9.0f;   // the smallest readable text: below it, a node shows name and shape only
+constexpr float kLabelPx = 12.0f;      // shapes when zoomed out
+constexpr float kNamePx = 16.0f;       // names when zoomed out
+constexpr float kEdgeLabelPx = 10.0f; // edge labels: never smaller
+
+// the largest text size up to `want` at which `t` fits `room` pixels
+float fit_size(const std::string& t, float want, float room) {
+  const float w = math_text_size(t, want).x;
+  return w <= room ? want : want * room / std::max(1.0f, w);
+}
+
 struct Painter {
   ImDrawList* dl;
   ImVec2 origin;  // the canvas area's corner
   logic::View view;
   float font;     // text size in pixels at this zoom
+  bool stale = false;  // the state is invalid: boxes without numbers
 
   ImVec2 pt(Vec2 p) const { return ImVec2(origin.x + static_cast<float>(p.x * view.zoom + view.pan.x),
                                           origin.y + static_cast<float>(p.y * view.zoom + view.pan.y)); }
-  bool text_visible() const { return font >= 6.0f; }
-
-  void text(Vec2 at, const ImVec4& c, const std::string& s, const logic::Rect* clip = nullptr) const {
-    if (!text_visible()) return;
-    if (clip) {
-      const ImVec4 r(pt({clip->x, clip->y}).x, pt({clip->x, clip->y}).y, pt({clip->right(), clip->bottom()}).x,
-                     pt({clip->right(), clip->bottom()}).y);
-      dl->AddText(ImGui::GetFont(), font, pt(at), col(c), s.c_str(), nullptr, 0, &r);
-    } else {
-      dl->AddText(ImGui::GetFont(), font, pt(at), col(c), s.c_str());
-    }
+  ImVec4 screen_rect(const logic::Rect& r) const {
+    const ImVec2 a = pt({r.x, r.y}), z = pt({r.right(), r.bottom()});
+    return ImVec4(a.x, a.y, z.x, z.y);
   }
-  // text centred in a canvas rectangle, clipped to it
+  bool text_visible() const { return font >= kMinTextPx; }
+  // the node's full details are readable at this zoom; below it a node shows its name and shape, large
+  bool detailed() const { return font >= kMinDetailPx; }
+
+  // a formula at a canvas point, clipped to a canvas rectangle
+  void text(Vec2 at, const ImVec4& c, const std::string& s, const logic::Rect& clip, float size = 0) const {
+    const ImVec4 r = screen_rect(clip);
+    draw_math(dl, pt(at), size > 0 ? size : font, col(c), s, &r);
+  }
+  // a formula centred in a canvas rectangle, clipped to it, smaller if it would not fit with a
+  // gap on either side (neighbouring numbers never touch)
   void centred(const logic::Rect& r, const ImVec4& c, const std::string& s) const {
     if (!text_visible()) return;
-    const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(font, FLT_MAX, 0, s.c_str());
+    const float px = fit_size(s, font, static_cast<float>(r.w * view.zoom) - 4);
+    const ImVec2 size = math_text_size(s, px);
     const double w = size.x / view.zoom, h = size.y / view.zoom;
-    text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, c, s, &r);
+    text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, c, s, r, px);
   }
 };
 
@@ -173,9 +190,8 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
   const logic::Rect area = grad ? b.grad_area : b.value_area;
   const ImVec4 ink = grad ? theme::kGradient : theme::kValue;
   const int count = b.rows * b.cols;
-  if (!known || m.size() != count) {
+  if (!known || p.stale || m.size() != count) {  // not reached yet in the replay: an empty slot, to be filled
     p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), col(theme::kMuted, 0.35f), 2.0f);
-    p.centred(area, theme::kMuted, grad ? "∇ ?" : "?");
     return;
   }
   double max_abs = 0;
@@ -195,7 +211,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     const double v = entry_of(m, i);
     const ImVec2 a = p.pt({r.x, r.y}), z = p.pt({r.right(), r.bottom()});
     p.dl->AddRectFilled(a, z, col(editable ? ImVec4(0.22f, 0.25f, 0.31f, 1) : ImVec4(0.16f, 0.17f, 0.20f, 1)), 2.0f);
-    p.centred(r, ink, logic::formula_number(v));
+    if (p.detailed()) p.centred(r, ink, canvas_number(v));
     if (dead_unit(g, b.node, i))  // a dead unit: crossed out, in both areas
       p.dl->AddRect(a, z, col(theme::kError), 2.0f, 0, 2.0f);
   }
@@ -219,11 +235,7 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   p.dl->AddRect(a, z, col(border), round, 0, thick);
 
   // header: the exercise's symbol, its op or role, and its shape
-  std::string title = n.name == "label" ? "y (label)" : n.name;
-  if (n.op) title += "  " + op_label(*n.op);
-  else if (n.role == bp::NodeRole::Parameter) title += "  parameter";
-  else if (n.role == bp::NodeRole::Input) title += "  input";
-  p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, &b.box);
+  const std::string name = logic::formula_symbol(n.name);
   std::string sub = shape_text(b);
   if (saturated_softmax(g, b.node)) sub += "  ! saturated";
   else if (n.op && *n.op == bp::OpKind::Relu) {
@@ -231,13 +243,39 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     for (int i = 0; i < b.rows * b.cols; ++i) dead += dead_unit(g, b.node, i);
     if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
   }
-  p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, &b.box);
+  const float bw = static_cast<float>(b.box.w * p.view.zoom), bh = static_cast<float>(b.box.h * p.view.zoom);
+  if (!p.detailed()) {  // zoomed out: the name large, and the shape where it fits, centred in the box
+    const float ns = std::max(kMinDetailPx, std::min(fit_size(name, kNamePx, bw - 4), bh * 0.8f));
+    const std::string shape = b.rows * b.cols == 1 ? "1" : b.cols == 1 ? std::to_string(b.rows)
+                                                                        : std::to_string(b.rows) + "×" + std::to_string(b.cols);
+    const float ss = std::min(ns * 0.8f, fit_size(shape, kLabelPx, bw - 4));
+    const ImVec2 nsz = math_text_size(name, ns), ssz = math_text_size(shape, ss);
+    const bool with_shape = ss >= kMinDetailPx && nsz.y + ssz.y <= bh - 2;
+    const ImVec2 c = p.pt(b.box.center());
+    const float top = c.y - (nsz.y + (with_shape ? ssz.y : 0)) / 2;
+    const ImVec4 canvas_clip = p.dl->_ClipRectStack.back();
+    const float half = std::max(nsz.x, with_shape ? ssz.x : 0.0f) / 2 + 2;  // a backdrop: readable over a heat-map
+    p.dl->AddRectFilled(ImVec2(c.x - half, top), ImVec2(c.x + half, top + nsz.y + (with_shape ? ssz.y : 0)),
+                        col(ImVec4(0.07f, 0.07f, 0.09f, 0.8f)), 2.0f);
+    draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(ImVec4(0.95f, 0.96f, 0.98f, 1)), name, &canvas_clip);
+    if (with_shape)
+      draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, col(theme::kMuted), shape, &canvas_clip);
+  } else {
+    std::string title = logic::node_title(n);
+    // a long header ("ℓ  CE(softmax)") is drawn smaller rather than cut off, down to the smallest
+    // readable size; below that the header is the name alone
+    const float room = static_cast<float>(b.header.w * p.view.zoom);
+    if (fit_size(title, p.font, room) < kMinDetailPx) title = name;
+    if (fit_size(sub, p.font, room) < kMinDetailPx) sub = shape_text(b);
+    p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, b.box, fit_size(title, p.font, room));
+    p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, b.box, fit_size(sub, p.font, room));
+  }
 
   draw_area(p, g, b, false, gv.stepper.value_known(b.node), editable);
   if (b.has_grad_area) {
     const logic::GradState gs = gv.stepper.grad_state(b.node);
     draw_area(p, g, b, true, gs == logic::GradState::Complete, false);
-    if (gs == logic::GradState::Partial)
+    if (gs == logic::GradState::Partial && p.detailed())
       p.centred(b.grad_area, theme::kGradient, "Σ …");
   }
 }
@@ -271,7 +309,45 @@ void draw_edge(const Painter& p, const GraphView& gv, int e) {
   for (int s = 0; s < el.segments(); ++s)
     p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
                          p.pt(el.curve[3 * s + 3]), col(c), thick);
-  p.dl->AddTriangleFilled(p.pt(el.arrow[0]), p.pt(el.arrow[1]), p.pt(el.arrow[2]), col(c));
+  // the value's direction: the arrowhead at the consumer (muted once gradient flows the other way)
+  p.dl->AddTriangleFilled(p.pt(el.arrow[0]), p.pt(el.arrow[1]), p.pt(el.arrow[2]),
+                          col(grad ? ImVec4(0.62f, 0.66f, 0.72f, 1) : c));
+}
+
+// a filled chevron at screen point `at` pointing along the unit vector `dir`, `len` pixels long
+void chevron(ImDrawList* dl, ImVec2 at, ImVec2 dir, float len, ImU32 color) {
+  const ImVec2 n(-dir.y, dir.x);
+  const ImVec2 tip(at.x + dir.x * len / 2, at.y + dir.y * len / 2);
+  const ImVec2 back(at.x - dir.x * len / 2, at.y - dir.y * len / 2);
+  const float w = len * 0.55f;
+  dl->AddTriangleFilled(tip, ImVec2(back.x + n.x * w, back.y + n.y * w), ImVec2(back.x - n.x * w, back.y - n.y * w), color);
+}
+
+// screen-space direction of the curve at t, towards decreasing t (consumer → producer)
+ImVec2 backward_dir(const Painter& p, const logic::EdgeLayout& el, double t) {
+  const ImVec2 a = p.pt(logic::edge_point(el, std::min(1.0, t + 0.01))), b = p.pt(logic::edge_point(el, std::max(0.0, t - 0.01)));
+  const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+  return len > 0 ? ImVec2(dx / len, dy / len) : ImVec2(-1, 0);
+}
+
+// the gradient travelling back along an edge: chevrons moving from the consumer to the producer,
+// sized by |gradient| on the edge's log scale, and a gradient arrowhead at the producer
+void draw_flow(const Painter& p, const GraphView& gv, int e, double time) {
+  const logic::EdgeLayout& el = gv.layout.edges[e];
+  if (el.segments() == 0 || e >= static_cast<int>(gv.magnitudes.size()) || !gv.magnitudes[e].carries) return;
+  const logic::EdgeMagnitude& m = gv.magnitudes[e];
+  const ImVec4 c = m.zero ? theme::kMuted : magnitude_color(m.t);
+  const float len = static_cast<float>(7.0 + 7.0 * (m.zero ? 0 : m.t));
+  const ImVec2 a = p.pt(el.start()), z = p.pt(el.end());
+  const float span = std::max(1.0f, std::hypot(z.x - a.x, z.y - a.y));
+  const int marks = std::clamp(static_cast<int>(span / 36), 1, 12);
+  const double speed = 0.6;  // curve lengths per second
+  for (int k = 0; k < marks; ++k) {
+    double t = 1.0 - std::fmod(time * speed + static_cast<double>(k) / marks, 1.0);
+    t = 0.06 + 0.88 * t;  // off the boxes' borders
+    chevron(p.dl, p.pt(logic::edge_point(el, t)), backward_dir(p, el, t), len, col(c, 0.95f));
+  }
+  chevron(p.dl, p.pt(logic::edge_point(el, 0.03)), backward_dir(p, el, 0.03), len + 3, col(c));
 }
 
 // the Answer sheet tab's first wrong factor (panel_answers.cpp): a vermilion halo under its edge
@@ -288,27 +364,49 @@ void draw_answer_highlight(const Painter& p, const GraphView& gv, const logic::A
   }
 }
 
-// the signed largest gradient entry along an edge, drawn over the boxes: beside a vertical edge
-// (a leaf's), above a horizontal one
-void draw_edge_label(const Painter& p, const GraphView& gv, int e) {
+// the signed largest gradient entry along an edge: beside a vertical edge (a leaf's), above a
+// horizontal one; left out where it would cover a box or another label (hover the edge for it)
+void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<ImVec4>& taken) {
   const logic::EdgeLayout& el = gv.layout.edges[e];
-  if (el.segments() == 0 || !p.text_visible() || e >= static_cast<int>(gv.magnitudes.size())) return;
+  if (el.segments() == 0 || e >= static_cast<int>(gv.magnitudes.size())) return;
   if (!gv.stepper.edge_grad_known(e) || !gv.magnitudes[e].carries || gv.edge_labels[e].empty()) return;
+  if (p.font < kEdgeLabelPx * 0.75f) return;  // zoomed out: hover the edge for its number
+  const float size_px = std::max(kEdgeLabelPx, p.font * 0.85f);
   const logic::EdgeMagnitude& m = gv.magnitudes[e];
   const ImVec4 c = m.zero ? theme::kMuted : magnitude_color(m.t);
   const std::string& label = gv.edge_labels[e];
-  const float size_px = std::max(9.0f, p.font * 0.85f);
-  const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(size_px, FLT_MAX, 0, label.c_str());
+  const ImVec2 size = math_text_size(label, size_px);
   const ImVec2 at = p.pt(logic::edge_point(el, 0.5));
   const bool vertical = std::abs(el.end().x - el.start().x) < std::abs(el.end().y - el.start().y);
   const ImVec2 a = vertical ? ImVec2(at.x + 6, at.y - size.y / 2 - 1) : ImVec2(at.x - size.x / 2 - 3, at.y - size.y - 6);
   const ImVec2 z(a.x + size.x + 6, a.y + size.y + 2);
+  const ImVec4 r(a.x, a.y, z.x, z.y);
+  auto overlaps = [&](const ImVec4& o) { return r.x < o.z && o.x < r.z && r.y < o.w && o.y < r.w; };
+  for (const logic::NodeBox& b : gv.layout.boxes)
+    if (overlaps(p.screen_rect(b.box))) return;
+  for (const ImVec4& o : taken)
+    if (overlaps(o)) return;
+  taken.push_back(r);
   p.dl->AddRectFilled(a, z, col(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)), 3.0f);
   p.dl->AddRect(a, z, col(c, 0.6f), 3.0f);
-  p.dl->AddText(ImGui::GetFont(), size_px, ImVec2(a.x + 3, a.y + 1), col(c), label.c_str());
+  draw_math(p.dl, ImVec2(a.x + 3, a.y + 1), size_px, col(c), label);
 }
 
 // [SECTION] tooltips: a hovered heat-strip cell, a dead unit, a saturated softmax
+// how far the saturated softmax has shrunk the gradient: its largest local derivative, in words
+std::string saturation_note(const logic::GraphSnapshot& g, int node) {
+  const auto& n = g.nodes[node];
+  const Eigen::MatrixXd& s = n.value;
+  double largest = 0;  // diag(s) − s sᵀ: its largest entry is max_i s_i(1 − s_i), 1 − s_i as the sum of the others
+  for (Eigen::Index i = 0; i < s.size(); ++i) {
+    double others = 0;
+    for (Eigen::Index j = 0; j < s.size(); ++j) others += j == i ? 0 : s(j);
+    largest = std::max(largest, s(i) * others);
+  }
+  return "saturated softmax: s is nearly one-hot, so diag(s) − s s^T is tiny (largest entry " +
+         logic::formula_number(largest) + "): the gradient through it shrinks by that much, but it is not zero";
+}
+
 void hover_tooltip(const GraphView& gv, Vec2 at) {
   const logic::GraphSnapshot& g = gv.stepper.graph();
   const int node = logic::hit_node(gv.layout, at);
@@ -317,10 +415,10 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
     if (e < 0) return;
     const auto& se = g.edges[e];
     ImGui::BeginTooltip();
-    ImGui::Text("%s → %s: click for the local Jacobian ∂%s/∂%s", g.nodes[se.from].name.c_str(),
-                g.nodes[se.to].name.c_str(), g.nodes[se.to].name.c_str(), g.nodes[se.from].name.c_str());
+    math_text(logic::formula_symbol(g.nodes[se.from].name) + " → " + logic::formula_symbol(g.nodes[se.to].name) +
+              ": click for the local Jacobian " + logic::partial_symbol(g, se.to, se.from));
     if (gv.stepper.edge_grad_known(e) && !gv.edge_labels[e].empty())
-      ImGui::TextColored(theme::kGradient, "largest gradient entry along it: %s", gv.edge_labels[e].c_str());
+      math_text_colored(theme::kGradient, "largest gradient entry along it: " + gv.edge_labels[e]);
     ImGui::EndTooltip();
     return;
   }
@@ -328,25 +426,33 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
   const auto& n = g.nodes[node];
   const auto cell = logic::hit_cell(b, at);
   ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
   if (cell) {
     const bool known = cell->grad ? gv.stepper.grad_state(node) == logic::GradState::Complete : gv.stepper.value_known(node);
     const Eigen::MatrixXd& m = cell->grad ? n.grad : n.value;
     const std::string what = (cell->grad ? "∇" : "") + cell_label(n.name, b, cell->entry);
     if (known && cell->entry < m.size())
-      ImGui::TextColored(cell->grad ? theme::kGradient : theme::kValue, "%s = %s", what.c_str(),
-                         bp::format_round_trip(entry_of(m, cell->entry)).c_str());
+      text_colored(cell->grad ? theme::kGradient : theme::kValue, what + " = " + bp::format_round_trip(entry_of(m, cell->entry)));
     else
-      ImGui::TextDisabled("%s: not computed yet (step on)", what.c_str());
+      text_colored(theme::kMuted, what + ": not computed yet at this step of the replay");
     if (dead_unit(g, node, cell->entry))
-      ImGui::TextColored(theme::kError, "dead ReLU unit: its input is ≤ 0, so ∂L/∂h = 0 there and no gradient passes back");
+      text_wrapped_colored(theme::kError, "dead ReLU unit: its input is ≤ 0, so ∂L/∂h = 0 there and no gradient passes back");
     if (!cell->grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter))
-      ImGui::TextDisabled("drag to change; Ctrl+click or double-click to type");
+      text_colored(theme::kMuted, "drag to change; Ctrl+click or double-click to type");
   } else {
-    ImGui::Text("%s (%s)", n.name.c_str(), shape_text(b).c_str());
-    if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) ImGui::TextDisabled("click for its whole chain");
+    math_text(logic::formula_symbol(n.name) + " (" + shape_text(b) + ")");
+    if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) text_colored(theme::kMuted, "click for its whole chain");
   }
-  if (saturated_softmax(g, node))
-    ImGui::TextColored(theme::kWarning, "saturated softmax: s is one-hot in float, so diag(s) − s sᵀ ≈ 0 and the gradient through it vanishes");
+  if (saturated_softmax(g, node)) text_wrapped_colored(theme::kWarning, logic::plain_math(saturation_note(g, node)));
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// a tooltip for the item just drawn, its text recorded like every other
+void item_tooltip(std::string_view tip) {
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  text(tip);
   ImGui::EndTooltip();
 }
 
@@ -371,6 +477,7 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   if (size.x < 1 || size.y < 1) return;
   ImGui::SetCursorScreenPos(origin);
   ImGui::InvisibleButton("##graph", size);
+  ImGui::SetItemAllowOverlap();  // the toolbar's buttons, drawn later on top, take the hover
   const bool hovered = ImGui::IsItemHovered();
   const Vec2 local{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
   const Vec2 at = gv.view.to_canvas(local);
@@ -409,9 +516,9 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     gv.drag_start_view = gv.view;
     if (gv.drag_node >= 0) gv.drag_start_value = entry_of(g.nodes[gv.drag_node].value, gv.drag_entry);
   }
-  if (ImGui::IsItemActive()) {
+  if (ImGui::IsItemActive() && gv.fingers.size() < 2) {  // two fingers pinch (touch_graph) instead
     if (gv.panning) {
-      gv.view = logic::pan_by(gv.drag_start_view, {moved.x, moved.y});
+      set_view(gv, logic::pan_by(gv.drag_start_view, {moved.x, moved.y}));
     } else if (gv.drag_node >= 0 && gv.drag_node < static_cast<int>(g.nodes.size())) {
       const std::string name = g.nodes[gv.drag_node].name;
       const LeafRef ref = leaf_ref(app.model.state, name);
@@ -427,72 +534,114 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     gv.drag_node = gv.drag_entry = -1;
   }
   if (hovered && io.MouseWheel != 0)
-    gv.view = logic::zoom_about(gv.view, local, std::pow(1.15, static_cast<double>(io.MouseWheel)));
+    set_view(gv, logic::zoom_about(gv.view, local, std::pow(1.15, static_cast<double>(io.MouseWheel))));
   if (hovered && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
   if (gv.drag_node >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 
   if (ImGui::BeginPopup("##type-in")) {
     if (g_type_in.node >= 0 && g_type_in.node < static_cast<int>(g.nodes.size())) {
       const std::string name = g.nodes[g_type_in.node].name;
-      ImGui::Text("%s", cell_label(name, gv.layout.boxes[g_type_in.node], g_type_in.entry).c_str());
+      text(cell_label(name, gv.layout.boxes[g_type_in.node], g_type_in.entry));
       if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
       ImGui::SetNextItemWidth(160);
       if (ImGui::InputDouble("##value", &g_type_in.value, 0, 0, "%.17g", ImGuiInputTextFlags_EnterReturnsTrue)) {
         set_entry(app, name, g_type_in.entry, g_type_in.value);
         ImGui::CloseCurrentPopup();
       }
-      ImGui::TextDisabled("Enter to set, Esc to cancel");
+      text_colored(theme::kMuted, "Enter to set, Esc to cancel");
     }
     ImGui::EndPopup();
   }
 }
 
+// the canvas's keys act only while the canvas (or its stepper bar) is hovered or focused, and
+// never while a text field takes the keyboard: typing "-1.5" into a cell never zooms
 void handle_keys(GraphView& gv, const ImVec2& size) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+  const bool hot = gv.stepper_hot || ImGui::IsWindowFocused() ||
+                   ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  if (!hot) return;
   auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
   if (pressed(ImGuiKey_Space)) gv.stepper.toggle_play();
   if (pressed(ImGuiKey_RightArrow)) {
-    if (io.KeyShift) gv.view = logic::pan_by(gv.view, {-40, 0});
+    if (io.KeyShift) set_view(gv, logic::pan_by(gv.view, {-40, 0}));
     else gv.stepper.step_forward();
   }
   if (pressed(ImGuiKey_LeftArrow)) {
-    if (io.KeyShift) gv.view = logic::pan_by(gv.view, {40, 0});
+    if (io.KeyShift) set_view(gv, logic::pan_by(gv.view, {40, 0}));
     else gv.stepper.step_back();
   }
-  if (pressed(ImGuiKey_UpArrow)) gv.view = logic::pan_by(gv.view, {0, 40});
-  if (pressed(ImGuiKey_DownArrow)) gv.view = logic::pan_by(gv.view, {0, -40});
-  if (pressed(ImGuiKey_Home)) gv.fit_pending = true;
+  if (pressed(ImGuiKey_UpArrow)) set_view(gv, logic::pan_by(gv.view, {0, 40}));
+  if (pressed(ImGuiKey_DownArrow)) set_view(gv, logic::pan_by(gv.view, {0, -40}));
+  if (pressed(ImGuiKey_Home)) request_fit(gv);
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
   for (ImWchar ch : io.InputQueueCharacters) {
-    if (ch == '+' || ch == '=') gv.view = logic::zoom_about(gv.view, centre, 1.25);
-    if (ch == '-') gv.view = logic::zoom_about(gv.view, centre, 1 / 1.25);
+    if (ch == '+' || ch == '=') set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
+    if (ch == '-') set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
   }
 }
 
 // [SECTION] the stepper bar: formula, controls, timeline
+// the formula on one line of fixed height: a formula too long for the bar is cut between terms
+// and ends in "…" (the whole formula on hover), so the controls below never move
+void formula_line(const std::string& formula, const ImVec4& color) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = math_text_size("∇_{W0} l").y;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec4 clip(at.x, at.y, at.x + width, at.y + height);
+  std::string shown = formula;
+  if (math_text_size(formula).x > width) {
+    const std::string ellipsis = " …";
+    int depth = 0;
+    size_t cut = 0;  // the last break between terms (a space outside brackets) that still fits
+    for (size_t i = 0; i < formula.size(); ++i) {
+      const char c = formula[i];
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+      else if (c == ' ' && depth == 0) {
+        if (math_text_size(formula.substr(0, i) + ellipsis).x > width) break;
+        cut = i;
+      }
+    }
+    shown = formula.substr(0, cut) + ellipsis;
+  }
+  draw_math(dl, at, 0, col(color), shown, &clip);
+  if (hovered && shown != formula) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    math_text_wrapped_colored(color, formula);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
 void stepper_bar(GraphView& gv) {
+  gv.stepper_hot = ImGui::IsWindowFocused() || ImGui::IsWindowHovered();
   logic::Stepper& st = gv.stepper;
   const std::string formula = st.formula();
-  ImGui::PushStyleColor(ImGuiCol_Text, st.phase() == logic::Phase::Backward ? theme::kGradient : theme::kValue);
   if (formula.empty())
-    ImGui::TextColored(theme::kMuted, "Press Play (Space) or step (→) to watch the forward and backward passes.");
+    formula_line("Press Play (Space) or step (→) to watch the forward and backward passes.", theme::kMuted);
   else
-    ImGui::TextWrapped("%s", formula.c_str());
-  ImGui::PopStyleColor();
+    formula_line(formula, st.phase() == logic::Phase::Backward ? theme::kGradient : theme::kValue);
 
-  if (ImGui::Button("Reset")) st.reset();
-  ImGui::SameLine();
-  if (ImGui::Button("◀##back")) st.step_back();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("step back (←)");
-  ImGui::SameLine();
-  if (ImGui::Button(st.playing() ? "Pause##play" : "▶ Play##play", ImVec2(72, 0))) st.toggle_play();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("play / pause (Space)");
-  ImGui::SameLine();
-  if (ImGui::Button("▶##forward")) st.step_forward();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("step forward (→)");
-  ImGui::SameLine();
+  // the controls flow onto a second line on a narrow screen
+  auto button = [](const char* label, const char* tip, float width = 0) {
+    flow_next(width > 0 ? width : button_width(label));
+    const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+    item_tooltip(tip);
+    return pressed;
+  };
+  if (button("Reset", "back to the start of the replay: nothing computed yet")) st.reset();
+  if (button("◀##back", "step back (←)")) st.step_back();
+  if (button(st.playing() ? "Pause##play" : "▶ Play##play", "play / pause (Space)", 72)) st.toggle_play();
+  if (button("▶##forward", "step forward (→)")) st.step_forward();
+  if (button("Show all", "the end of the replay: every value and gradient")) st.seek(st.step_count());
   float speed = static_cast<float>(st.speed());
+  flow_next(110);
   ImGui::SetNextItemWidth(110);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(logic::Stepper::kMinSpeed),
                          static_cast<float>(logic::Stepper::kMaxSpeed), "%.2g steps/s", ImGuiSliderFlags_Logarithmic))
@@ -501,33 +650,45 @@ void stepper_bar(GraphView& gv) {
   int pos = st.step();
   char label[64];
   std::snprintf(label, sizeof label, "%s  %d / %d", logic::phase_name(st.phase()), pos, st.step_count());
-  ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x));
+  const float timeline = ImGui::CalcTextSize(label).x + 40;
+  flow_next(timeline);
+  ImGui::SetNextItemWidth(std::max(timeline, ImGui::GetContentRegionAvail().x));
   if (ImGui::SliderInt("##timeline", &pos, 0, st.step_count(), label)) st.seek(pos);
+  gv.bar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetStyle().WindowPadding.y;
 }
 
-void toolbar(GraphView& gv) {
+void toolbar(GraphView& gv, const ImVec2& size) {
   ImGui::SetCursorPos(ImVec2(10, 8));
-  ImGui::TextColored(theme::kMuted, "Computation graph");
+  text_colored(theme::kMuted, "Computation graph");
+  flow_next(button_width("Fit to view"));
+  if (ImGui::SmallButton("Fit to view")) request_fit(gv);
+  item_tooltip("fit the whole graph (Home); it then refits on resize");
+  const Vec2 centre{size.x / 2.0, size.y / 2.0};
+  flow_next(button_width("−"));
+  if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
+  flow_next(button_width("+"));
+  if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
+  flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x);
+  ImGui::Checkbox("Flow", &gv.flow);
+  item_tooltip("animate the gradient flowing back along every edge");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Fit to view")) gv.fit_pending = true;
-  ImGui::SameLine();
-  if (ImGui::SmallButton("−")) gv.view = logic::zoom_about(gv.view, {0, 0}, 1 / 1.25);
-  ImGui::SameLine();
-  if (ImGui::SmallButton("+")) gv.view = logic::zoom_about(gv.view, {0, 0}, 1.25);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%.0f%%  drag empty space to pan, wheel to zoom", gv.view.zoom * 100);
+  char zoom[32];
+  std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
+  flow_next(ImGui::CalcTextSize(zoom).x);
+  text_colored(theme::kMuted, zoom);
+  gv.toolbar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + 4;
 }
 
 void legend(const Painter& p, const ImVec2& corner) {
   // the magnitude scale: what colour and thickness mean once gradient flows
   const char* caption = "|∇| small → large (log)";
-  const float w = std::max(120.0f, ImGui::CalcTextSize(caption).x), h = 8;
+  const float w = std::max(120.0f, math_text_size(caption).x), h = 8;
   const ImVec2 a(corner.x - w - 12, corner.y - h - 26);
   for (int i = 0; i < 24; ++i) {
     const float x0 = a.x + w * i / 24, x1 = a.x + w * (i + 1) / 24;
     p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), col(magnitude_color(i / 23.0)));
   }
-  p.dl->AddText(ImVec2(a.x, a.y + h + 2), col(theme::kMuted), caption);
+  draw_math(p.dl, ImVec2(a.x, a.y + h + 2), 0, col(theme::kMuted), caption);
 }
 
 // where the browser test can click: editable cells "canvas:W0[0,1]", nodes "node:W1" and the
@@ -558,10 +719,16 @@ void probe_items(Probe& probe, const Painter& p, const GraphView& gv) {
 void canvas_view(App& app, const Rect& rect) {
   GraphView& gv = app.graph;
   sync_graph(gv, app.model);
-  gv.stepper.tick(ImGui::GetIO().DeltaTime);
+  const float dt = ImGui::GetIO().DeltaTime;
+  gv.stepper.tick(dt);
+  const bool backward_step = gv.stepper.phase() == logic::Phase::Backward && gv.stepper.current() &&
+                             gv.stepper.current()->edge >= 0;
+  if (gv.flow || backward_step) gv.flow_time += dt;
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float bar_h = 2 * ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + 2 * style.WindowPadding.y;
+  // the formula line and one row of controls, or as many rows as they took last frame
+  const float bar_h = std::max(gv.bar_h, 2 * ImGui::GetFrameHeightWithSpacing() + math_text_size("∇_{W0} l").y +
+                                             style.ItemSpacing.y + 2 * style.WindowPadding.y);
   const Rect graph_rect{rect.min, ImVec2(rect.max.x, std::max(rect.min.y, rect.max.y - bar_h))};
   const Rect bar_rect{ImVec2(rect.min.x, graph_rect.max.y), rect.max};
 
@@ -572,9 +739,11 @@ void canvas_view(App& app, const Rect& rect) {
   ImGui::PopStyleVar();
   if (open) {
     const ImVec2 origin = graph_rect.min, size = graph_rect.size();
-    if (gv.fit_pending && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
-      const double top = 32, bottom = 40;  // the toolbar and the legend
-      gv.view = logic::fit_to_view(gv.layout, {size.x, size.y - top - bottom});
+    const bool resized = size.x != static_cast<float>(gv.screen.w) || size.y != static_cast<float>(gv.screen.h);
+    gv.screen = {origin.x, origin.y, size.x, size.y};
+    if ((gv.fit_pending || (gv.auto_fit && resized)) && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
+      const double top = std::max(32.0f, gv.toolbar_h + 6), bottom = 40;  // the toolbar and the legend
+      gv.view = logic::fit_to_view(gv.layout, {size.x, std::max(1.0, size.y - top - bottom)});
       gv.view.pan.y += top;
       gv.fit_pending = false;
     }
@@ -586,29 +755,48 @@ void canvas_view(App& app, const Rect& rect) {
     handle_mouse(app, gv, origin, size);
     handle_keys(gv, size);
 
-    const Painter p{dl, origin, gv.view, kCanvasFont * static_cast<float>(gv.view.zoom)};
+    const bool stale = !app.model.report;  // an invalid state: the last valid graph, without its numbers
+    const Painter p{dl, origin, gv.view, kCanvasFont * static_cast<float>(gv.view.zoom), stale};
     dl->PushClipRect(graph_rect.min, graph_rect.max, true);
     if (!gv.layout.boxes.empty()) {
       if (app.answers.counts().filled > 0) {  // the wrong factor of the answer sheet, under the edges
         sync_answers(app);
         draw_answer_highlight(p, gv, app.answers);
       }
-      for (int e = 0; e < static_cast<int>(gv.layout.edges.size()); ++e) draw_edge(p, gv, e);
+      const int edges = static_cast<int>(gv.layout.edges.size());
+      for (int e = 0; e < edges; ++e) draw_edge(p, gv, e);
+      if (!stale)
+        for (int e = 0; e < edges; ++e) {
+          const bool current = backward_step && gv.stepper.current()->edge == e;
+          if (current || (gv.flow && gv.stepper.edge_grad_known(e))) draw_flow(p, gv, e, gv.flow_time);
+        }
       const ImVec2 lo = graph_rect.min, hi = graph_rect.max;
       for (const logic::NodeBox& b : gv.layout.boxes) {
         const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
         if (z.x < lo.x || a.x > hi.x || z.y < lo.y || a.y > hi.y) continue;  // off screen
         draw_node(p, gv, b);
       }
-      for (int e = 0; e < static_cast<int>(gv.layout.edges.size()); ++e) draw_edge_label(p, gv, e);
+      std::vector<ImVec4> labels;
+      if (!stale)
+        for (int e = 0; e < edges; ++e) draw_edge_label(p, gv, e, labels);
       legend(p, graph_rect.max);
       probe_items(app.probe, p, gv);
     }
     dl->PopClipRect();
-    toolbar(gv);
-    if (!app.model.report) {
-      ImGui::SetCursorPos(ImVec2(12, 34));
-      ImGui::TextColored(theme::kError, "✗ the network is not valid (see the message under the field): showing the last valid graph");
+    if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph
+      dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
+    toolbar(gv, size);
+    if (stale) {  // wrapped to the canvas, on a backdrop: never cut off
+      ImGui::SetCursorPos(ImVec2(12, ImGui::GetCursorPosY() + 6));
+      ImGui::PushTextWrapPos(size.x - 12);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const std::string message =
+          "✗ the network is not valid (see the message under the field): the graph waits for a valid state";
+      const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
+      dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
+                        col(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)), 3.0f);
+      text_colored(theme::kError, message);
+      ImGui::PopTextWrapPos();
     }
   }
   ImGui::End();

@@ -26,7 +26,11 @@ void sync_graph(GraphView& g, const Model& model) {
   if (g.revision == model.revision) return;
   g.revision = model.revision;
   if (!model.report) return;  // an invalid state: keep drawing the last good graph
+  const bool first = g.stepper.step_count() == 0;
   g.stepper.rebuild(logic::snapshot_of(model.state, *model.report));
+  if (first) g.stepper.seek(g.stepper.step_count());  // at rest the replay shows everything
+  g.jacobians.clear();
+  g.chains.clear();
   const logic::GraphSnapshot& snap = g.stepper.graph();
   std::string structure = structure_of(snap);
   if (structure != g.structure) {
@@ -35,7 +39,7 @@ void sync_graph(GraphView& g, const Model& model) {
     metrics.band_gap = 36;
     g.layout = logic::layout_graph(snap, metrics);
     g.structure = std::move(structure);
-    g.fit_pending = true;
+    request_fit(g);  // a new picture: fit it, whatever the user did to the old one
     g.drag_node = g.drag_entry = -1;
   }
   g.magnitudes = logic::edge_gradient_magnitudes(snap);
@@ -54,6 +58,49 @@ void sync_graph(GraphView& g, const Model& model) {
     g.edge_labels[e] = sign + bp::format_number(g.magnitudes[e].max_abs, 2);  // short: it sits between boxes
   }
   logic::drop_stale_selection(g.selection, snap);
+}
+
+void set_view(GraphView& g, const logic::View& view) {
+  g.view = view;
+  g.auto_fit = false;
+}
+
+void request_fit(GraphView& g) {
+  g.fit_pending = true;
+  g.auto_fit = true;
+}
+
+void touch_graph(GraphView& g, int64_t finger, logic::Vec2 at, TouchPhase phase) {
+  if (phase == TouchPhase::Up) {
+    g.fingers.erase(finger);
+    return;
+  }
+  const logic::Vec2 local{at.x - g.screen.x, at.y - g.screen.y};  // canvas-relative, as View wants
+  if (phase == TouchPhase::Down) {
+    g.fingers[finger] = local;
+    return;
+  }
+  auto it = g.fingers.find(finger);
+  if (it == g.fingers.end()) return;
+  if (g.fingers.size() == 2) {
+    auto other = g.fingers.begin();
+    if (other == it) ++other;
+    const logic::Vec2 o = other->second;
+    if (g.screen.contains({g.screen.x + o.x, g.screen.y + o.y}) || g.screen.contains(at))
+      set_view(g, logic::pinch(g.view, it->second, o, local, o));
+  }
+  it->second = local;
+}
+
+std::string graph_view_json(const GraphView& g) {
+  logic::CanvasInfo c;
+  c.zoom = g.view.zoom;
+  c.screen = g.screen;
+  const logic::Vec2 a = g.view.to_canvas({0, 0}), z = g.view.to_canvas({g.screen.w, g.screen.h});
+  c.visible = {a.x, a.y, z.x - a.x, z.y - a.y};
+  c.auto_fit = g.auto_fit;
+  c.flow = g.flow;
+  return logic::view_json(g.stepper, g.selection, &c);
 }
 
 }  // namespace app

@@ -2,9 +2,14 @@
 // the stepper, the selection (an edge's Jacobian or a node's chain), the pan/zoom and the tab the
 // right column should switch to. Rebuilt from app::Model when its revision changes. No GL.
 #pragma once
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
+#include <Eigen/Dense>
+
+#include "app/logic/chain.h"
 #include "app/logic/gradient_scale.h"
 #include "app/logic/graph_layout.h"
 #include "app/logic/stepper.h"
@@ -25,8 +30,20 @@ struct GraphView {
   long revision = -1;          ///< the model revision the snapshot was taken from
   std::string structure;       ///< names and shapes: a change re-fits the view
   bool fit_pending = true;     ///< fit to view at the next frame (the canvas size is known there)
+  bool auto_fit = true;        ///< refit on resize and network change; off once the user pans or zooms
+  logic::Rect screen;          ///< the graph area last frame, logical pixels
+  bool flow = false;           ///< animate the gradient flowing back along every edge
+  double flow_time = 0;        ///< seconds of flow animation (its phase)
+  bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
+  float toolbar_h = 0;         ///< the canvas toolbar's height last frame (its rows flow on a narrow canvas)
+  float bar_h = 0;             ///< the stepper bar's content height last frame (likewise)
+  std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
+  // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
+  // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame
+  std::map<int, Eigen::MatrixXd> jacobians;
+  std::map<int, logic::Chain> chains;
 
   // an in-place edit on the canvas (a cell being dragged)
   int drag_node = -1, drag_entry = -1;
@@ -37,6 +54,20 @@ struct GraphView {
 
 /// Brings the snapshot, layout, stepper and selection up to date with the model (cheap when the
 /// revision is unchanged). Keeps the stepper's position and the view unless the shape changed.
+/// The first graph starts at the end of the replay: every value and gradient shown.
 void sync_graph(GraphView& g, const Model& model);
+
+/// The user moved the view (pan, zoom): it stops refitting itself.
+void set_view(GraphView& g, const logic::View& view);
+/// Fit to view now and refit on resize and network change again (Fit to view, Home).
+void request_fit(GraphView& g);
+
+enum class TouchPhase { Down, Move, Up };
+/// A finger on the screen (logical pixels; the platform's touch events): two fingers over the
+/// canvas pinch-zoom and pan it. One finger arrives as the mouse too (a drag pans).
+void touch_graph(GraphView& g, int64_t finger, logic::Vec2 at, TouchPhase phase);
+
+/// getView()'s JSON for this canvas (logic::view_json with the zoom and the visible rect).
+std::string graph_view_json(const GraphView& g);
 
 }  // namespace app

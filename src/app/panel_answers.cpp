@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -42,33 +43,7 @@ bool input_multiline(const char* id, std::string& text, const ImVec2& size) {
 }
 
 // "∇_{W1} O" drawn as ∇ with a lowered, smaller W1, then " O"; plain names ("h") as they are
-void notation_label(const std::string& notation, const ImVec4& color) {
-  const std::string nabla = "∇_";
-  if (notation.rfind(nabla, 0) != 0) {
-    ImGui::TextColored(color, "%s", notation.c_str());
-    return;
-  }
-  std::string sub, rest;
-  if (notation.size() > nabla.size() && notation[nabla.size()] == '{') {
-    const size_t close = notation.find('}', nabla.size());
-    sub = notation.substr(nabla.size() + 1, close - nabla.size() - 1);
-    rest = close == std::string::npos ? "" : notation.substr(close + 1);
-  } else {
-    const size_t space = notation.find(' ', nabla.size());
-    sub = notation.substr(nabla.size(), space - nabla.size());
-    rest = space == std::string::npos ? "" : notation.substr(space);
-  }
-  ImGui::TextColored(color, "∇");
-  ImGui::SameLine(0, 1);
-  const float size = ImGui::GetFontSize() * 0.72f;
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const ImVec2 extent = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0, sub.c_str());
-  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), size, ImVec2(pos.x, pos.y + ImGui::GetFontSize() * 0.38f),
-                                      ImGui::GetColorU32(color), sub.c_str());
-  ImGui::Dummy(ImVec2(extent.x, ImGui::GetFontSize()));
-  ImGui::SameLine(0, 0);
-  ImGui::TextColored(color, "%s", rest.c_str());
-}
+void notation_label(const std::string& notation, const ImVec4& color) { math_text_colored(color, notation); }
 
 std::string shape_text(const bp::SheetCell& c) {
   if (c.truth.size() == 1) return "number";

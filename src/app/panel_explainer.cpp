@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+#include "app/logic/math_notation.h"
+#include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -21,14 +24,11 @@ bool is_exercise(const bp::State& s) {
   return s.activation == e.activation && s.head == e.head;
 }
 
+// a point of the list: its title and body in plain notation (the loss as ℓ, wrapped as prose)
 void point(const char* title, const char* body) {
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
-  ImGui::TextUnformatted(title);
-  ImGui::PopStyleColor();
-  ImGui::TextUnformatted(body);
-  ImGui::PopTextWrapPos();
+  text_wrapped_colored(theme::kWarning, logic::plain_math(title));
+  text_wrapped(logic::plain_math(body));
 }
 
 void show_node(App& app, const char* name, bool done = true) {
@@ -55,7 +55,7 @@ void explainer_tab(App& app) {
   point("1. The loss printed as 0",
         "The notebook computed −log(s1) from s = softmax(O) with O = [−33, 11]: s0 = 7.8e-20, and "
         "s1 = 1 − 7.8e-20 rounds to exactly 1, so −log(s1) = 0 in float32 and float64 alike. The stable "
-        "form log(1 + e^−44) keeps it: l = 7.781e-20.");
+        "form log(1 + e^{-44}) keeps it: l = 7.781e-20.");
   const bool naive = m.state.loss_form == bp::LossForm::Naive;
   if (ImGui::Button(naive ? "Back to the stable loss##p1" : "Compare: switch to the naive form##p1")) {
     m.state.loss_form = naive ? bp::LossForm::Stable : bp::LossForm::Naive;
@@ -63,8 +63,7 @@ void explainer_tab(App& app) {
     show_node(app, "s");
   }
   if (m.report) {
-    ImGui::TextColored(theme::kValue, "l = %s (%s)", bp::format_number(m.report->loss, 4).c_str(),
-                       naive ? "naive" : "stable");
+    math_text_colored(theme::kValue, "l = " + bp::format_number(m.report->loss, 4) + (naive ? " (naive)" : " (stable)"));
   }
 
   point("2. Gradients of ~1e-19 are not zero",
@@ -75,8 +74,8 @@ void explainer_tab(App& app) {
 
   point("3. The notebook's autograd numbers are exactly half of ours",
         "s.unsqueeze(0) has shape [1, 1, 2] and the label [1, 2], so its \"loss\" has shape [1, 2], one term "
-        "per class; l.mean() divides by 2. Its W1.grad[0,0] = 7.781e-20 is half of our 1.556e-19.");
-  if (ImGui::Button("Show ∇W1 l in the Inspector##p3")) show_node(app, "W1");
+        "per class; its .mean() divides by 2. Its W1.grad[0,0] = 7.781e-20 is half of our 1.556e-19.");
+  if (ImGui::Button("Show ∇W1 ℓ in the Inspector##p3")) show_node(app, "W1");
 
   point("4. PyTorch's F.cross_entropy loses ∇W1's second row here",
         "Its softmax backward uses the textbook s − y: with s1 rounded to 1, s1 − y1 = 0, so the second "

@@ -3,13 +3,17 @@
 // to the separate softmax and CE steps, and the agreement of the three gradient methods.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+#include "app/flow_layout.h"
+#include "app/logic/chain.h"
 #include "app/logic/formula.h"
+#include "app/logic/math_notation.h"
+#include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -22,176 +26,143 @@ namespace {
 
 using logic::GraphSnapshot;
 
-// ∂(edge's consumer)/∂(edge's input) by the engine's own rule: |of| × |wrt|, row-major entries
-Eigen::MatrixXd local_jacobian(const GraphSnapshot& g, int edge) {
-  const auto& se = g.edges[edge];
-  const auto& n = g.nodes[se.to];
-  if (!n.op) return {};
-  bp::Args<double> args;
-  args.n = static_cast<int>(n.inputs.size());
-  for (int k = 0; k < args.n && k < 3; ++k) args.x[k] = &g.nodes[n.inputs[k]].value;
-  return bp::op_rule<double>(*n.op).jacobian(args, n.value, se.k, g.derivatives);
-}
-
-// Jacobians and chain products per model revision: a 64-wide layer's ∂h/∂W0 is 64 × 4096, too
-// costly to rebuild every frame (UI-only state: one Inspector)
-struct Cache {
-  long revision = -1;
-  std::map<int, Eigen::MatrixXd> jacobians;  // by edge
-  std::map<int, Eigen::MatrixXd> rows;       // by node: the chain's product
-  void at(long r) {
-    if (r == revision) return;
-    revision = r;
-    jacobians.clear();
-    rows.clear();
-  }
-};
-Cache g_cache;
-
-const Eigen::MatrixXd& jacobian_of(const GraphSnapshot& g, int edge) {
-  auto it = g_cache.jacobians.find(edge);
-  if (it == g_cache.jacobians.end()) it = g_cache.jacobians.emplace(edge, local_jacobian(g, edge)).first;
+const Eigen::MatrixXd& jacobian_of(GraphView& gv, int edge) {
+  auto it = gv.jacobians.find(edge);
+  if (it == gv.jacobians.end()) it = gv.jacobians.emplace(edge, logic::local_jacobian(gv.stepper.graph(), edge)).first;
   return it->second;
 }
 
-// how the exercise writes this Jacobian
-std::string jacobian_rule(const GraphSnapshot& g, int edge) {
-  const auto& se = g.edges[edge];
-  const auto& n = g.nodes[se.to];
-  const std::string of = logic::formula_symbol(n.name), wrt = logic::formula_symbol(g.nodes[se.from].name);
-  const std::string d = "∂" + of + "/∂" + wrt + " = ";
-  switch (*n.op) {
-    case bp::OpKind::MatVec:
-      return se.k == 0 ? d + "one row per entry of " + of + ": row i holds " + logic::formula_symbol(g.nodes[n.inputs[1]].name) +
-                             "ᵀ in the columns of " + wrt + "'s row i (the exercise's layout)"
-                       : d + logic::formula_symbol(g.nodes[n.inputs[0]].name);
-    case bp::OpKind::Add: return d + "the identity";
-    case bp::OpKind::Relu: return d + "diag(1[" + wrt + ">0])";
-    case bp::OpKind::LeakyRelu: return d + "diag(1[" + wrt + ">0] + 0.01·1[" + wrt + "≤0])";
-    case bp::OpKind::Sigmoid: return d + "diag(σ(" + wrt + ")·σ(−" + wrt + "))";
-    case bp::OpKind::Tanh: return d + "diag(1 − tanh²" + wrt + ")";
-    case bp::OpKind::Identity: return d + "the identity";
-    case bp::OpKind::Softmax: return d + "diag(s) − s sᵀ";
-    case bp::OpKind::LogSoftmax: return d + "I − 1 sᵀ";
-    case bp::OpKind::CrossEntropy: return d + "−y/s (a row)";
-    case bp::OpKind::SoftmaxCrossEntropy: return d + "s − y (softmax and cross-entropy fused)";
-    case bp::OpKind::Mse: return d + "2(O − y)ᵀ/n";
-  }
-  return d;
+const logic::Chain& chain_for(GraphView& gv, int node) {
+  auto it = gv.chains.find(node);
+  if (it == gv.chains.end()) it = gv.chains.emplace(node, logic::chain_of(gv.stepper.graph(), node)).first;
+  return it->second;
 }
 
 std::string dims(const Eigen::MatrixXd& m) { return std::to_string(m.rows()) + "×" + std::to_string(m.cols()); }
 
-void matrix_block(const char* id, const char* title, const Eigen::MatrixXd& m, const ImVec4& color) {
-  ImGui::TextColored(theme::kMuted, "%s  (%s)", title, dims(m).c_str());
+// a caption in formula notation with the matrix's shape, then the matrix
+void matrix_block(const char* id, const std::string& title, const Eigen::MatrixXd& m, const ImVec4& color) {
+  math_text_wrapped_colored(theme::kMuted, title + "  (" + dims(m) + ")");
   ImGui::PushID(id);
   show_matrix(id, m, false, color);
   ImGui::PopID();
 }
 
+// numbers side by side while they fit the panel, then on the next line
+void flowing_text(bool first, const ImVec4& color, const std::string& s) {
+  if (!first) flow_next(ImGui::CalcTextSize(s.c_str()).x);
+  text_colored(color, s);
+}
+
 // [SECTION] one edge
-void edge_section(const GraphSnapshot& g, int edge, Probe& probe) {
+void edge_section(GraphView& gv, int edge, Probe& probe) {
+  const GraphSnapshot& g = gv.stepper.graph();
   const auto& se = g.edges[edge];
   const auto& of = g.nodes[se.to];
-  const std::string title = "∂" + logic::formula_symbol(of.name) + "/∂" + logic::formula_symbol(g.nodes[se.from].name);
-  ImGui::Text("Local Jacobian %s", title.c_str());
+  const std::string title = logic::partial_symbol(g, edge);
+  math_text("Local Jacobian " + title);
   {  // for the browser test: the Inspector shows this edge's Jacobian
     const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectMax();
     probe.add("inspector:" + g.nodes[se.to].name + ">" + g.nodes[se.from].name, a.x, a.y, z.x - a.x, z.y - a.y);
   }
-  note(jacobian_rule(g, edge).c_str());
-  const Eigen::MatrixXd& j = jacobian_of(g, edge);
+  math_text_wrapped_colored(theme::kMuted, logic::jacobian_rule(g, edge));
+  const Eigen::MatrixXd& j = jacobian_of(gv, edge);
   if (j.size() == 0) return;
-  matrix_block("J", title.c_str(), j, theme::kValue);
+  matrix_block("J", title, j, theme::kValue);
   if (!of.has_grad || of.grad.size() == 0) {
     note("No gradient reaches this edge: its consumer is off the loss path.");
     return;
   }
   const Eigen::MatrixXd g_row = bp::flatten_row_major<double>(of.grad);
   const std::string incoming = logic::grad_symbol(g, se.to);
-  matrix_block("g", (incoming + " (incoming row)").c_str(), g_row, theme::kGradient);
+  matrix_block("g", incoming + " (incoming row)", g_row, theme::kGradient);
   const Eigen::MatrixXd product = g_row * j;
-  const std::string result = incoming + " · " + title;
-  matrix_block("p", result.c_str(), product, theme::kGradient);
+  matrix_block("p", incoming + " · " + title, product, theme::kGradient);
   const auto& wrt = g.nodes[se.from];
-  if (wrt.value.cols() > 1) {
+  if (wrt.value.cols() > 1)
     matrix_block("r", "reshaped row-major", bp::unflatten_row_major<double>(product, wrt.value.rows(), wrt.value.cols()),
                  theme::kGradient);
-  }
 }
 
 // [SECTION] a parameter's whole chain
-void chain_section(const GraphSnapshot& g, int node) {
+// the flat row and its row-major reshape, entry k ↔ cell (k / c, k % c) in the same hue
+void flat_row_and_reshape(GraphView& gv, int node, const Eigen::MatrixXd& row) {
+  const GraphSnapshot& g = gv.stepper.graph();
   const auto& n = g.nodes[node];
-  ImGui::Text("%s", n.name.c_str());
+  const std::string name = logic::formula_symbol(n.name);
+  const int r = static_cast<int>(n.value.rows()), c = static_cast<int>(n.value.cols());
+  static const ImVec4 hues[] = {{0.34f, 0.71f, 0.91f, 1}, {0.90f, 0.62f, 0.0f, 1}, {0.0f, 0.62f, 0.45f, 1},
+                                {0.80f, 0.47f, 0.65f, 1}, {0.94f, 0.89f, 0.26f, 1}, {0.84f, 0.37f, 0.0f, 1}};
+  constexpr int kHued = 16;  // beyond this the grids scroll and hues stop helping
+  math_text_wrapped_colored(theme::kGradient, "the product: " + logic::grad_symbol(g, node) + " as a flat 1×" +
+                                                  std::to_string(row.cols()) + " row");
+  if (row.cols() <= kHued) {
+    for (int k = 0; k < row.cols(); ++k)
+      flowing_text(k == 0, hues[k % 6], "[" + std::to_string(k) + "] " + logic::formula_number(row(0, k)));
+  } else {
+    show_matrix("flat", row, true, theme::kGradient);
+  }
+  if (c <= 1 || row.cols() != r * c) {
+    note("A vector parameter: its gradient row already has its shape.");
+    return;
+  }
+  math_text_wrapped_colored(theme::kGradient, "reshaped row-major to " + std::to_string(r) + "×" + std::to_string(c) +
+                                                  ", shaped like " + name + ":");
+  const Eigen::MatrixXd shaped = bp::unflatten_row_major<double>(row, r, c);
+  if (row.cols() <= kHued) {
+    for (int a = 0; a < r; ++a)
+      for (int b = 0; b < c; ++b) {
+        const int k = a * c + b;
+        flowing_text(b == 0, hues[k % 6],
+                     "[" + std::to_string(k) + "]→(" + std::to_string(a) + "," + std::to_string(b) + ") " +
+                         logic::formula_number(shaped(a, b)));
+      }
+  } else {
+    show_matrix("shaped", shaped, false, theme::kGradient);
+  }
+  const logic::Chain& chain = chain_for(gv, node);
+  const std::string last = chain.factors.empty() ? "" : logic::partial_symbol(g, chain.factors.back().edge);
+  text_wrapped_colored(theme::kMuted, "Why a vector and a matrix? The chain multiplies gradient ROWS by Jacobians, and " +
+                                          logic::plain_math(last) +
+        " has one column per entry of " + name + ", so the product is a flat row of " + std::to_string(r * c) +
+        " numbers (what the exercise's numpy printed). Entry k is " + name + "[k / " + std::to_string(c) +
+        ", k mod " + std::to_string(c) + "]: reading it row-major gives the gradient shaped like " + name +
+        " itself, the matrix autodiff reports. Same numbers, two layouts.");
+}
+
+void chain_section(GraphView& gv, int node) {
+  const GraphSnapshot& g = gv.stepper.graph();
+  const auto& n = g.nodes[node];
+  math_text(logic::formula_symbol(n.name));
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", dims(n.value).c_str());
+  text_colored(theme::kMuted, dims(n.value));
   if (!n.has_grad) {
     note(n.role == bp::NodeRole::Constant ? "A constant: no gradient flows into it." : "Off the loss path: no gradient.");
     show_matrix("value", n.value, n.value.cols() == 1, theme::kValue);
     return;
   }
-  // the path from this node up to the loss (an MLP has one consumer per node on it)
-  std::vector<int> path;
-  for (int cur = node, guard = 0; cur != g.root && guard < 64; ++guard) {
-    int next = -1;
-    for (int e : g.edges_out_of(cur))
-      if (g.carries_gradient(e)) { next = e; break; }
-    if (next < 0) break;
-    path.push_back(next);
-    cur = g.edges[next].to;
+  const logic::Chain& chain = chain_for(gv, node);
+  if (chain.factors.empty()) {
+    math_text_colored(theme::kGradient, logic::seed_formula(g));
+    return;
   }
-  std::reverse(path.begin(), path.end());
-  std::string chain = logic::grad_symbol(g, node) + " = ∇_l l";
-  for (int e : path)
-    chain += " · ∂" + logic::formula_symbol(g.nodes[g.edges[e].to].name) + "/∂" + logic::formula_symbol(g.nodes[g.edges[e].from].name);
-  ImGui::TextWrapped("%s", chain.c_str());
-  const bool cached = g_cache.rows.count(node) > 0;
-  Eigen::MatrixXd row = Eigen::MatrixXd::Ones(1, 1);
-  int i = 0;
-  for (int e : path) {
-    const Eigen::MatrixXd& j = jacobian_of(g, e);
-    if (j.rows() != row.cols()) break;
-    ImGui::PushID(i++);
-    if (ImGui::TreeNodeEx("##f", ImGuiTreeNodeFlags_DefaultOpen, "· %s", jacobian_rule(g, e).c_str())) {
-      show_matrix("J", j, false, theme::kValue);
-      ImGui::TreePop();
-    }
+  math_text_wrapped(logic::chain_formula(g, node, chain));
+  for (size_t i = 0; i < chain.factors.size(); ++i) {
+    const logic::ChainFactor& f = chain.factors[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Spacing();
+    math_text_wrapped_colored(theme::kValue, "factor " + std::to_string(i + 1) + ": " + logic::jacobian_rule(g, f.edge) +
+                                                 "  (" + dims(f.jacobian) + ")");
+    show_matrix("J", f.jacobian, false, theme::kValue);
+    // after the factor: the product so far is the gradient of the factor's input
+    const int wrt = g.edges[f.edge].from;
+    math_text_wrapped_colored(theme::kGradient, "so far: " + logic::grad_symbol(g, wrt) + "  (" + dims(f.product) + ")");
+    show_matrix("P", f.product, false, theme::kGradient);
     ImGui::PopID();
-    if (!cached) row = row * j;
   }
-  if (cached) row = g_cache.rows[node];
-  else g_cache.rows[node] = row;
+  if (!chain.broken.empty()) inline_error("the chain stops: " + logic::plain_math(chain.broken));
   ImGui::Separator();
-  const int r = static_cast<int>(n.value.rows()), c = static_cast<int>(n.value.cols());
-  ImGui::TextColored(theme::kGradient, "the product: a flat 1×%d row", static_cast<int>(row.cols()));
-  // the row-major mapping: entry k ↔ cell (k / c, k % c), the same hue in both
-  static const ImVec4 hues[] = {{0.34f, 0.71f, 0.91f, 1}, {0.90f, 0.62f, 0.0f, 1}, {0.0f, 0.62f, 0.45f, 1},
-                                {0.80f, 0.47f, 0.65f, 1}, {0.94f, 0.89f, 0.26f, 1}, {0.84f, 0.37f, 0.0f, 1}};
-  const int shown = std::min<int>(static_cast<int>(row.cols()), 16);
-  for (int k = 0; k < shown; ++k) {
-    if (k % 4) ImGui::SameLine();
-    ImGui::TextColored(hues[k % 6], "[%d] %s", k, logic::formula_number(row(0, k)).c_str());
-  }
-  if (shown < row.cols()) ImGui::TextDisabled("… %d more", static_cast<int>(row.cols()) - shown);
-  if (c > 1 && row.cols() == r * c) {
-    ImGui::TextColored(theme::kGradient, "reshaped row-major to %d×%d, shaped like %s:", r, c, n.name.c_str());
-    for (int a = 0; a < std::min(r, 8); ++a) {
-      for (int b = 0; b < std::min(c, 8); ++b) {
-        if (b) ImGui::SameLine();
-        const int k = a * c + b;
-        ImGui::TextColored(k < shown ? hues[k % 6] : theme::kGradient, "[%d]→(%d,%d) %s", k, a, b,
-                           logic::formula_number(row(0, k)).c_str());
-      }
-    }
-    note(("Why a vector and a matrix? The chain multiplies gradient ROWS by Jacobians, and ∂O/∂" + n.name +
-          " has one column per entry of " + n.name + ", so the product is a flat row of " + std::to_string(r * c) +
-          " numbers (what the exercise's numpy printed). Entry k is " + n.name + "[k / " + std::to_string(c) + ", k mod " +
-          std::to_string(c) + "]: reading it row-major gives the gradient shaped like " + n.name +
-          " itself, the matrix autodiff reports. Same numbers, two layouts.").c_str());
-  } else {
-    note("A vector parameter: its gradient row already has its shape.");
-  }
+  flat_row_and_reshape(gv, node, chain.factors.back().product);
 }
 
 // [SECTION] fused s − y vs the separate softmax and CE steps
@@ -258,7 +229,7 @@ void agreement_section(const bp::Report& r) {
     if (!a->note.empty()) note(a->note.c_str());
   for (const bp::NamedMatrix& p : r.autodiff) {
     ImGui::PushID(p.name.c_str());
-    ImGui::TextColored(theme::kGradient, "∇%s l", display_name(p.name));
+    math_text_colored(theme::kGradient, "∇_{" + std::string(display_name(p.name)) + "} l");
     double max_abs = 0, max_rel = 0;
     for (const auto* list : {&r.manual, &r.numeric}) {
       const bp::NamedMatrix* m = find(*list, p.name);
@@ -273,7 +244,7 @@ void agreement_section(const bp::Report& r) {
       }
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("max abs %s, max rel %s", bp::format_number(max_abs, 3).c_str(), bp::format_number(max_rel, 3).c_str());
+    text_colored(theme::kMuted, "max abs " + bp::format_number(max_abs, 3) + ", max rel " + bp::format_number(max_rel, 3));
     const struct { const char* label; const std::vector<bp::NamedMatrix>& list; } rows[] = {
         {"manual", r.manual}, {"autodiff", r.autodiff}, {"numeric", r.numeric}};
     for (const auto& row : rows) {
@@ -292,17 +263,21 @@ void agreement_section(const bp::Report& r) {
 
 void inspector_tab(App& app) {
   GraphView& gv = app.graph;
-  g_cache.at(gv.revision);
   const GraphSnapshot& g = gv.stepper.graph();
   const logic::Selection& sel = gv.selection;
+  if (!app.model.report) {  // the graph keeps the last valid numbers; the Inspector shows none
+    inline_error(app.model.error ? app.model.error->line() : "not evaluated");
+    note("The Inspector shows the Jacobians again once the network is valid.");
+    return;
+  }
   if (ImGui::CollapsingHeader("Selection", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (sel.kind == logic::Selection::Kind::Edge) {
       const int of = g.find(sel.of), wrt = g.find(sel.wrt);
       const int e = of >= 0 && wrt >= 0 ? g.find_edge(wrt, of) : -1;
-      if (e >= 0) edge_section(g, e, app.probe);
+      if (e >= 0) edge_section(gv, e, app.probe);
     } else if (sel.kind == logic::Selection::Kind::Node) {
       const int n = g.find(sel.node);
-      if (n >= 0) chain_section(g, n);
+      if (n >= 0) chain_section(gv, n);
     } else {
       note("Click an edge on the graph for its local Jacobian, or a parameter (W0, W1, …) for its whole chain.");
     }

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/panels.h"
 
 namespace app {
@@ -17,6 +18,7 @@ void tab(App& app, const char* label, RightTab which, void (*body)(App&)) {
   app.probe.add(std::string("tab:") + label, min.x, min.y, size.x, size.y);  // browser tests click tabs
   if (open) {
     ImGui::BeginChild("##tab-body");
+    TextScope scope(label);  // the tab's text belongs to the tab ("Inspector", …)
     body(app);
     ImGui::EndChild();
     ImGui::EndTabItem();
@@ -26,6 +28,7 @@ void tab(App& app, const char* label, RightTab which, void (*body)(App&)) {
 }  // namespace
 
 void right_panel(App& app, const Rect& rect) {
+  const RightTab asked = app.graph.request_tab;  // a tab's own button may ask for another tab: keep that
   if (begin_panel("##right", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
     if (ImGui::BeginTabBar("##right-tabs")) {
       tab(app, "Results", RightTab::Results, results_tab);
@@ -34,7 +37,7 @@ void right_panel(App& app, const Rect& rect) {
       tab(app, "Answer sheet", RightTab::None, answers_panel);
       ImGui::EndTabBar();
     }
-    app.graph.request_tab = RightTab::None;
+    if (app.graph.request_tab == asked) app.graph.request_tab = RightTab::None;
   }
   ImGui::End();
 }

@@ -99,6 +99,14 @@ void frame(void* arg) {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) p.quit = true;
+    if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
+      // normalised to the window; the app pinch-zooms the canvas with two fingers
+      const ImVec2 size = ImGui::GetIO().DisplaySize;
+      const auto phase = event.type == SDL_FINGERDOWN ? app::TouchPhase::Down
+                         : event.type == SDL_FINGERUP ? app::TouchPhase::Up : app::TouchPhase::Move;
+      app::touch_graph(p.app->graph, static_cast<int64_t>(event.tfinger.fingerId),
+                       {event.tfinger.x * size.x, event.tfinger.y * size.y}, phase);
+    }
   }
 
   // the app's own CPU time: UI build and any engine work, not GL submission or vsync

@@ -8,6 +8,8 @@
 #include <emscripten.h>
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+
 // calls into web_api.js
 EM_JS(void, js_first_frame, (), { Module.backpropLabFirstFrame(); });
 EM_JS(void, js_startup_failed, (const char* message), { Module.backpropLabFailed(UTF8ToString(message)); });
@@ -109,7 +111,7 @@ EMSCRIPTEN_KEEPALIVE double lab_frame_count() { return static_cast<double>(g_fra
 EMSCRIPTEN_KEEPALIVE const char* lab_get_view() {
   static std::string out;
   app::sync_graph(g_app->graph, g_app->model);
-  return keep(out, app::logic::view_json(g_app->graph.stepper, g_app->graph.selection));
+  return keep(out, app::graph_view_json(g_app->graph));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lab_select(const char* of, const char* wrt) {
@@ -137,6 +139,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_item_rect(const char* name) {
   std::snprintf(buf, sizeof buf, "{\"x\": %.2f, \"y\": %.2f, \"w\": %.2f, \"h\": %.2f}", item->x, item->y, item->w,
                 item->h);
   return keep(out, buf);
+}
+
+// testing hook: every piece of text drawn last frame (app/drawn_text.h)
+EMSCRIPTEN_KEEPALIVE const char* lab_drawn_text() {
+  static std::string out;
+  return keep(out, app::drawn_text_json(g_app->probe));
 }
 
 // benchmark hook: the app's CPU time per frame (see app/frame_stats.h) and the last evaluation's

@@ -146,6 +146,10 @@
       const json = withCString(String(name), (ptr) => UTF8ToString(_lab_item_rect(ptr)));
       return json ? JSON.parse(json) : null;
     },
+    drawnText() {
+      check();
+      return JSON.parse(UTF8ToString(_lab_drawn_text()));
+    },
     frameStats() {
       check();
       const stats = JSON.parse(UTF8ToString(_lab_frame_stats()));

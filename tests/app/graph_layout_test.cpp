@@ -314,3 +314,24 @@ TEST_CASE("hit-testing: boxes, edges within a tolerance, cells") {
   REQUIRE(wh.collapsed);
   for (int entry : {0, 1, 31, 63}) CHECK(hit_cell(wh, cell_rect(wh, entry, true).center())->entry == entry);
 }
+
+TEST_CASE("pinch: fingers apart zoom in about their midpoint; moving together pans") {
+  using app::logic::pinch;
+  using app::logic::Vec2;
+  using app::logic::View;
+  View v;
+  v.zoom = 0.5;
+  v.pan = {10, 20};
+  const Vec2 mid{200, 300};
+  const Vec2 under = v.to_canvas(mid);
+  const View z = pinch(v, {150, 300}, {250, 300}, {100, 300}, {300, 300});  // 100 px apart → 200
+  CHECK(z.zoom == doctest::Approx(1.0));
+  CHECK(z.to_canvas(mid).x == doctest::Approx(under.x));
+  CHECK(z.to_canvas(mid).y == doctest::Approx(under.y));
+  const View p = pinch(v, {150, 300}, {250, 300}, {170, 330}, {270, 330});  // same distance, moved (20, 30)
+  CHECK(p.zoom == doctest::Approx(0.5));
+  CHECK(p.pan.x == doctest::Approx(30));
+  CHECK(p.pan.y == doctest::Approx(50));
+  const View same = pinch(v, {5, 5}, {5, 5}, {5, 5}, {5, 5});  // fingers on one point: no zoom
+  CHECK(same.zoom == 0.5);
+}

@@ -68,3 +68,22 @@ TEST_CASE("a selection that the edited network no longer has is dropped") {
   CHECK_FALSE(drop_stale_selection(sel, biased));
   CHECK(drop_stale_selection(sel, plain));
 }
+
+TEST_CASE("getView with the canvas: zoom, the graph area on the page, the part of the graph in view") {
+  Stepper st;
+  st.rebuild(test::from_report(test::exercise()));
+  CanvasInfo c;
+  c.zoom = 0.75;
+  c.screen = {340, 0, 600, 700};
+  c.visible = {-10, -20, 800, 933.5};
+  c.auto_fit = false;
+  c.flow = true;
+  const nlohmann::json v = nlohmann::json::parse(view_json(st, Selection::none(), &c));
+  CHECK(v["zoom"] == 0.75);
+  CHECK(v["canvas"] == nlohmann::json{{"x", 340}, {"y", 0}, {"w", 600}, {"h", 700}});
+  CHECK(v["visible"] == nlohmann::json{{"x", -10}, {"y", -20}, {"w", 800}, {"h", 933.5}});
+  CHECK(v["autoFit"] == false);
+  CHECK(v["flow"] == true);
+  CHECK(v["phase"] == "idle");  // the stepper's keys come first, as without the canvas
+  CHECK(view_json(st, Selection::none()).find("zoom") == std::string::npos);
+}

@@ -1,14 +1,15 @@
-// Measures the web app against issue 3's budgets (a benchmark, not a test: it prints figures):
+// Measures the web app against the README's budgets (a benchmark, not a test: it prints figures):
 //   download  index.html + loader.js + app.js + app.wasm, gzip -9        ≤ 600 KB
 //   start     navigation → end of the first frame, headless Chromium, localhost  ≤ 1.5 s
-//   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms
+//   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms, also with the
+//             gradient-flow animation running
 // usage: node tests/e2e/bench.mjs   (make bench-app builds build/web first)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start, WEB_DIR } from './browser.mjs';
+import { click, frames, openApp, start, WEB_DIR } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
@@ -39,6 +40,15 @@ function bigState(layers, width) {
   const state = { input: matrix(1, width)[0], label: [0, 1] };
   for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
   return JSON.stringify(state);
+}
+
+// the canvas toolbar's Flow switch, clicked as a person would
+async function toggleFlow(page) {
+  const t = (await page.evaluate(() => window.backpropLabTesting.drawnText())).find((r) => r.text === 'Flow');
+  if (!t) throw new Error('no Flow switch drawn');
+  const before = JSON.parse(await page.evaluate(() => window.backpropLab.getView())).flow;
+  await click(page, { x: t.x + t.w / 2, y: t.y + t.h / 2 });
+  if (JSON.parse(await page.evaluate(() => window.backpropLab.getView())).flow === before) throw new Error('Flow did not switch');
 }
 
 async function frameMedian(page) {
@@ -89,6 +99,9 @@ async function main() {
     await page.evaluate(() => window.backpropLab.selectNode('W1'));
     rows.push(['the exercise, W1\'s chain in the Inspector', await frameMedian(page)]);
     await page.evaluate(() => window.backpropLab.selectNode(''));
+    await toggleFlow(page);
+    rows.push(['the exercise, gradient flow animated', await frameMedian(page)]);
+    await toggleFlow(page);
     const error = await page.evaluate((json) => window.backpropLab.setState(json), bigState(8, 64));
     if (error) throw new Error(error);
     rows.push(['8 layers × 64 wide, idle', await frameMedian(page)]);
@@ -96,6 +109,9 @@ async function main() {
     await page.evaluate(() => window.backpropLab.selectNode('W0'));
     rows.push(['8 × 64, W0\'s chain in the Inspector', await frameMedian(page)]);
     await page.evaluate(() => window.backpropLab.selectNode(''));
+    await toggleFlow(page);
+    rows.push(['8 × 64, gradient flow animated', await frameMedian(page)]);
+    await toggleFlow(page);
     console.log('frame: the app\'s CPU time per frame (UI build + engine), median of the last 240 frames:');
     for (const [what, t] of rows) console.log(`  ${what.padEnd(38)} ${ms(t).padStart(10)}   budget 2 ms: ${t <= 2 ? 'ok' : 'OVER'}`);
     const evaluation = await page.evaluate(() => window.backpropLabTesting.frameStats().evaluation_ms);

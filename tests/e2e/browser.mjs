@@ -34,8 +34,9 @@ export async function start(extraFlags = []) {
 }
 
 /// A new page at the app's URL; `errors` collects console errors and uncaught exceptions.
-export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, ...options } = {}) {
+  // options: more of Playwright's context options (hasTouch, isMobile)
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -51,4 +52,31 @@ export async function openApp(env, { width = 1280, height = 800, deviceScaleFact
 export async function frames(page, n = 2) {
   const start = await page.evaluate(() => window.backpropLab.frameCount());
   await page.waitForFunction((target) => window.backpropLab.frameCount() >= target, start + n);
+}
+
+/// A click as ImGui sees one (it reads input once per frame): move, press and release each in
+/// a frame of their own.
+export async function click(page, { x, y }) {
+  await page.mouse.move(x, y);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page, 1);
+  await page.mouse.up();
+  await frames(page, 2);
+}
+
+/// A key held for a frame: a press and release within one frame (as keyboard.press may send
+/// them) would be missed, as no person types.
+export async function press(page, key) {
+  await page.keyboard.down(key);
+  await frames(page, 1);
+  await page.keyboard.up(key);
+  await frames(page, 1);
+}
+
+/// The centre of an item the app drew last frame (CSS pixels), via the testing hook.
+export async function itemCentre(page, name) {
+  const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
+  if (!r) throw new Error(`${name} is not drawn`);
+  return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
 }

@@ -1,4 +1,4 @@
-// Browser end-to-end test of the graph canvas (issue 4): real keyboard input plays the stepper to
+// Browser end-to-end test of the graph canvas: real keyboard input plays the stepper to
 // the end, a screenshot at a mid-backward step, a real mouse drag of a weight on the canvas changes
 // the result, a click on an edge selects it and opens its Jacobian in the Inspector, and
 // getView / select / selectNode follow the app.
@@ -8,28 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start } from './browser.mjs';
+import { click, frames, itemCentre as centre, openApp, press, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
 
 const view = async (page) => JSON.parse(await page.evaluate(() => window.backpropLab.getView()));
-
-// a key press held for a frame: ImGui 1.86 reads key state once per frame, so a press and release
-// within one frame (as keyboard.press may send them) would be missed, as no person types
-async function press(page, key) {
-  await page.keyboard.down(key);
-  await frames(page, 1);
-  await page.keyboard.up(key);
-  await frames(page, 1);
-}
-
-// the centre of an item the app drew last frame (CSS pixels), via the testing hook
-async function centre(page, name) {
-  const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
-  assert.ok(r, `${name} is drawn`);
-  return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
-}
 
 describe('graph canvas', () => {
   let env, app;
@@ -43,10 +27,11 @@ describe('graph canvas', () => {
     if (env) await env.close();
   });
 
-  test('getView starts idle with the exercise\'s 12 steps', async () => {
-    assert.deepEqual(await view(app.page), {
-      phase: 'idle', step: 0, steps: 12, playing: false, selected: null, formula: '',
-    });
+  test('getView starts at the end of the exercise\'s 12 steps: every value and gradient shown', async () => {
+    const v = await view(app.page);
+    assert.deepEqual({ phase: v.phase, step: v.step, steps: v.steps, playing: v.playing, selected: v.selected },
+                     { phase: 'done', step: 12, steps: 12, playing: false, selected: null });
+    assert.match(v.formula, /^∇_I l = /);
   });
 
   test('Space (real keyboard input) plays the stepper to the end', async () => {
@@ -59,6 +44,7 @@ describe('graph canvas', () => {
     await frames(page, 2);
     const playing = await view(page);
     assert.equal(playing.playing, true);
+    assert.ok(playing.step < 12, 'the replay starts over');
     await page.waitForFunction(() => JSON.parse(window.backpropLab.getView()).phase === 'done', null,
                                { timeout: 30000 });
     const done = await view(page);
@@ -144,13 +130,8 @@ describe('graph canvas', () => {
     state.W1[0][0] = 3;
     assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '');
     await frames(page, 2);
-    const { x, y } = await centre(page, 'tab:Explainer');
-    await page.mouse.move(x, y);
+    await click(page, await centre(page, 'tab:Explainer'));
     await frames(page, 1);
-    await page.mouse.down();
-    await frames(page, 1);
-    await page.mouse.up();
-    await frames(page, 3);
     assert.ok(await page.evaluate(() => window.backpropLabTesting.itemRect('explainer')), 'the Explainer shows');
     fs.writeFileSync(path.join(ARTIFACTS, 'graph-explainer.png'), await page.locator('#canvas').screenshot());
     assert.deepEqual(app.errors, []);

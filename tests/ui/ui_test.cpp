@@ -4,16 +4,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <memory>
 #include <string>
 #include <vector>
 
-#include <imgui.h>
-#include <nlohmann/json.hpp>
-
-#include "app/app.h"
-#include "app/fonts.h"
-#include "app/logic/view_json.h"
+#include "ui_harness.h"
 
 namespace ui_test {
 std::vector<std::string> failures;
@@ -24,64 +18,7 @@ void imgui_assert_failed(const char* expression, const char* file, int line) {
 
 namespace {
 
-constexpr int kSpace = 32, kLeft = 1, kRight = 2;  // our own key indices (io.KeyMap)
-
-struct Ui {
-  std::unique_ptr<app::App> app = std::make_unique<app::App>();
-
-  Ui() {
-    ui_test::failures.clear();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.IniFilename = nullptr;
-    io.KeyMap[ImGuiKey_Space] = kSpace;
-    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
-    io.KeyMap[ImGuiKey_RightArrow] = kRight;
-    app::load_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
-    app::init(*app);
-  }
-  ~Ui() {
-    app::shutdown(*app);
-    ImGui::DestroyContext();
-  }
-
-  void frame(double dt = 1.0 / 60) {
-    ImGui::GetIO().DeltaTime = static_cast<float>(dt);
-    ImGui::NewFrame();
-    app::frame(*app);
-    ImGui::Render();
-  }
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) frame();
-  }
-  void key(int index) {
-    ImGui::GetIO().KeysDown[index] = true;
-    frame();
-    ImGui::GetIO().KeysDown[index] = false;
-    frame();
-  }
-  ImVec2 centre_of(const std::string& item) {
-    const auto r = app->probe.find(item);
-    REQUIRE_MESSAGE(r, item << " is drawn");
-    return ImVec2(r->x + r->w / 2, r->y + r->h / 2);
-  }
-  void mouse(ImVec2 at, bool down) {
-    ImGui::GetIO().MousePos = at;
-    ImGui::GetIO().MouseDown[0] = down;
-    frame();
-  }
-  nlohmann::json view() { return nlohmann::json::parse(app::logic::view_json(app->graph.stepper, app->graph.selection)); }
-};
-
-void check_no_asserts() {
-  for (const auto& f : ui_test::failures) FAIL_CHECK(f);
-  CHECK(ui_test::failures.empty());
-}
+using namespace ui_test;
 
 // every tab, every selection, every stepper position of the current state
 void exercise_everything(Ui& ui) {
@@ -144,13 +81,15 @@ TEST_CASE("Space plays the stepper to the end; ← and → step") {
   Ui ui;
   ui.frames(3);
   const auto& st = ui.app->graph.stepper;
-  CHECK(st.step() == 0);
-  ui.key(kRight);
-  CHECK(st.step() == 1);
+  CHECK(st.phase() == app::logic::Phase::Done);  // at rest: every value and gradient shown
+  ui.mouse(ui.centre_of("node:W0"), false);       // the canvas's keys act while it is hovered
   ui.key(kLeft);
-  CHECK(st.step() == 0);
+  CHECK(st.step() == 11);
+  ui.key(kRight);
+  CHECK(st.step() == 12);
   ui.key(kSpace);
   CHECK(st.playing());
+  CHECK(st.step() < 12);  // played again from the start
   for (int i = 0; i < 200 && st.phase() != app::logic::Phase::Done; ++i) ui.frame(0.1);
   CHECK(st.phase() == app::logic::Phase::Done);
   CHECK(ui.view()["phase"] == "done");
@@ -237,4 +176,20 @@ TEST_CASE("the Answer sheet tab: every cell filled right, wrong and unreadable, 
   ui.app->model.replace(bp::exercise_state());
   ui.frames(2);
   check_no_asserts();
+}
+
+TEST_CASE("the probe records drawn text with its widget and clip rectangle") {
+  Ui ui;
+  ui.frames(3);
+  const auto& texts = ui.app->probe.texts();
+  REQUIRE_FALSE(texts.empty());
+  bool results_tab = false, network_text = false;
+  for (const auto& t : texts) {
+    if (t.widget == "tabs" && t.text == "Results") results_tab = true;
+    if (t.widget == "network") network_text = true;
+    CHECK_MESSAGE(t.w >= 0, t.text);
+    CHECK_MESSAGE(t.clip_x1 >= t.clip_x0, t.text);
+  }
+  CHECK(results_tab);
+  CHECK(network_text);
 }

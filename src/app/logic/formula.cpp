@@ -28,10 +28,6 @@ std::string operand(const std::string& name) {
 
 std::string sym(const GraphSnapshot& g, int node) { return formula_symbol(g.nodes[node].name); }
 
-std::string partial(const GraphSnapshot& g, int of, int wrt) {
-  return "\xE2\x88\x82" + operand(sym(g, of)) + "/\xE2\x88\x82" + operand(sym(g, wrt));
-}
-
 // items joined with ", ", elided in the middle
 template <typename F>
 std::string join_elided(Eigen::Index n, int max_items, F item) {
@@ -110,6 +106,33 @@ std::string formula_values(const Eigen::MatrixXd& m, int max_items) {
 
 std::string formula_symbol(const std::string& name) { return name == "label" ? "y" : name; }
 
+namespace {
+std::string op_label(bp::OpKind op) {
+  switch (op) {
+    case bp::OpKind::MatVec: return "W·x";
+    case bp::OpKind::Add: return "+ b";
+    case bp::OpKind::SoftmaxCrossEntropy: return "CE(softmax)";
+    case bp::OpKind::CrossEntropy: return "−Σ y·log s";
+    case bp::OpKind::LeakyRelu: return "leaky relu";
+    default: return bp::op_name(op);
+  }
+}
+}  // namespace
+
+std::string node_title(const SnapshotNode& n) {
+  if (n.name == "label") return "y (label)";
+  if (n.op) return n.name + "  " + op_label(*n.op);
+  if (n.role == bp::NodeRole::Parameter) return n.name + "  parameter";
+  if (n.role == bp::NodeRole::Input) return n.name + "  input";
+  return n.name;
+}
+
+std::string operand_symbol(const GraphSnapshot& g, int node) { return operand(sym(g, node)); }
+
+std::string partial_symbol(const GraphSnapshot& g, int of, int wrt) {
+  return "\xE2\x88\x82" + operand_symbol(g, of) + "/\xE2\x88\x82" + operand_symbol(g, wrt);
+}
+
 std::string grad_symbol(const GraphSnapshot& g, int node) {
   const std::string loss = g.root >= 0 ? g.nodes[g.root].name : "l";
   return "\xE2\x88\x87_" + sub(sym(g, node)) + " " + loss;
@@ -156,14 +179,14 @@ std::string forward_formula(const GraphSnapshot& g, int node) {
 
 std::string seed_formula(const GraphSnapshot& g) {
   if (g.root < 0) return "";
-  return grad_symbol(g, g.root) + " = " + partial(g, g.root, g.root) + " = 1";
+  return grad_symbol(g, g.root) + " = " + partial_symbol(g, g.root, g.root) + " = 1";
 }
 
 std::string edge_formula(const GraphSnapshot& g, int edge, bool accumulates) {
   const SnapshotEdge& e = g.edges[edge];
   const SnapshotNode& of = g.nodes[e.to];
   const std::string lhs = grad_symbol(g, e.from) + (accumulates ? " += " : " = ");
-  const std::string chain = grad_symbol(g, e.to) + " \xC2\xB7 " + partial(g, e.to, e.from);
+  const std::string chain = grad_symbol(g, e.to) + " \xC2\xB7 " + partial_symbol(g, e.to, e.from);
   const std::string result = v(edge_result(g, edge, accumulates));
   const std::string upstream = v(grad_of(g, e.to));
   // a loss op written without its ∇_l l = 1 factor when it is the loss itself
@@ -243,7 +266,7 @@ std::string sum_formula(const GraphSnapshot& g, int node) {
   std::string terms, numbers;
   for (size_t i = 0; i < shares.size(); ++i) {
     const SnapshotEdge& e = g.edges[shares[i]];
-    terms += (i ? " + " : "") + grad_symbol(g, e.to) + " \xC2\xB7 " + partial(g, e.to, node);
+    terms += (i ? " + " : "") + grad_symbol(g, e.to) + " \xC2\xB7 " + partial_symbol(g, e.to, node);
     numbers += (i ? " + " : "") + v(edge_contribution(g, shares[i]));
   }
   return grad_symbol(g, node) + " = " + terms + " = " + numbers + " = " + v(grad_of(g, node));

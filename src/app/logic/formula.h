@@ -20,6 +20,13 @@ std::string formula_number(double x);
 std::string formula_values(const Eigen::MatrixXd& m, int max_items = 6);
 /// How a node is written in formulas: its name, "y" for the label.
 std::string formula_symbol(const std::string& name);
+/// A node's box header on the canvas: "h  W·x", "W0  parameter", "ℓ  CE(softmax)" (as formula
+/// text: l is the loss), "y (label)".
+std::string node_title(const SnapshotNode& n);
+/// A node as an operand: its symbol, a product node "W0·I" in parentheses.
+std::string operand_symbol(const GraphSnapshot& g, int node);
+/// "∂O/∂W1", "∂h/∂(W0·I)".
+std::string partial_symbol(const GraphSnapshot& g, int of, int wrt);
 /// "∇_h l", "∇_{W1} l" (l = the snapshot's loss).
 std::string grad_symbol(const GraphSnapshot& g, int node);
 

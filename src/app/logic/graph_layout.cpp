@@ -6,6 +6,8 @@
 #include <limits>
 #include <string>
 
+#include "app/logic/formula.h"
+
 namespace app::logic {
 namespace {
 
@@ -60,7 +62,8 @@ NodeBox size_box(const SnapshotNode& n, int index, const LayoutMetrics& m) {
   double aw = 0, ah = 0;
   size_area(b, m, aw, ah);
   b.has_grad_area = n.has_grad;
-  const double text_w = std::max(text_length(n.name), text_length(shape_text(b.rows, b.cols))) * m.char_w;
+  // the header's longer line, and a glyph to spare (the font's widths vary around char_w)
+  const double text_w = (std::max(text_length(node_title(n)), text_length(shape_text(b.rows, b.cols))) + 1) * m.char_w;
   const double w = std::max({m.min_box_w, text_w + 2 * m.pad, aw + 2 * m.pad});
   const double header_h = 2 * m.line_h;
   const double h = m.pad + header_h + m.pad + ah + (b.has_grad_area ? m.pad + ah : 0) + m.pad;
@@ -369,6 +372,13 @@ View pan_by(const View& view, Vec2 screen_delta) {
   View v = view;
   v.pan = v.pan + screen_delta;
   return v;
+}
+
+View pinch(const View& view, Vec2 a0, Vec2 b0, Vec2 a1, Vec2 b1) {
+  const double d0 = std::hypot(b0.x - a0.x, b0.y - a0.y), d1 = std::hypot(b1.x - a1.x, b1.y - a1.y);
+  const Vec2 m0 = (a0 + b0) * 0.5, m1 = (a1 + b1) * 0.5;
+  const View zoomed = d0 > 0 && d1 > 0 ? zoom_about(view, m0, d1 / d0) : view;
+  return pan_by(zoomed, m1 - m0);
 }
 
 // [SECTION] hit-testing

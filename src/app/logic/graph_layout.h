@@ -121,6 +121,9 @@ View fit_to_view(const GraphLayout& layout, Vec2 size, double margin = 24, doubl
 View zoom_about(const View& view, Vec2 screen_point, double factor);
 /// Moves the canvas by a screen-space delta (drag on empty space, arrow keys).
 View pan_by(const View& view, Vec2 screen_delta);
+/// Two fingers moved from a0, b0 to a1, b1 (screen points): zoom by the ratio of their distances
+/// and keep the canvas point under their midpoint under it (pinch-zoom and two-finger pan).
+View pinch(const View& view, Vec2 a0, Vec2 b0, Vec2 a1, Vec2 b1);
 
 // [SECTION] hit-testing (canvas coordinates: convert a mouse position with View::to_canvas)
 

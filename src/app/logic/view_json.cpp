@@ -65,7 +65,7 @@ bool drop_stale_selection(Selection& selection, const GraphSnapshot& g) {
   return stale;
 }
 
-std::string view_json(const Stepper& stepper, const Selection& selection) {
+std::string view_json(const Stepper& stepper, const Selection& selection, const CanvasInfo* canvas) {
   nlohmann::ordered_json j;
   j["phase"] = phase_name(stepper.phase());
   j["step"] = stepper.step();
@@ -77,6 +77,14 @@ std::string view_json(const Stepper& stepper, const Selection& selection) {
     case Selection::Kind::Node: j["selected"] = {{"node", selection.node}}; break;
   }
   j["formula"] = stepper.formula();
+  if (canvas) {
+    auto rect = [](const Rect& r) { return nlohmann::ordered_json{{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; };
+    j["zoom"] = canvas->zoom;
+    j["canvas"] = rect(canvas->screen);
+    j["visible"] = rect(canvas->visible);
+    j["autoFit"] = canvas->auto_fit;
+    j["flow"] = canvas->flow;
+  }
   return j.dump();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "app/logic/graph_layout.h"
 #include "app/logic/graph_snapshot.h"
 #include "app/logic/stepper.h"
 
@@ -34,9 +35,20 @@ std::string select_node(Selection& selection, const GraphSnapshot& g, const std:
 /// After the network changed shape: drops a selection whose edge or node is gone. True if dropped.
 bool drop_stale_selection(Selection& selection, const GraphSnapshot& g);
 
+/// The canvas as getView() reports it.
+struct CanvasInfo {
+  double zoom = 1;
+  Rect screen;        ///< the graph area on the page, logical (CSS) pixels
+  Rect visible;       ///< the part of the graph in view, canvas units (the layout's coordinates)
+  bool auto_fit = true;  ///< the view refits on resize and network change (until the user pans or zooms)
+  bool flow = false;     ///< the gradient-flow animation is on
+};
+
 /// getView(): {"phase": "idle"|"forward"|"backward"|"done", "step": i, "steps": n,
 /// "playing": bool, "selected": null | {"of": "s", "wrt": "O"} | {"node": "W1"},
-/// "formula": "<the formula bar's text>"} (keys in that order, UTF-8).
-std::string view_json(const Stepper& stepper, const Selection& selection);
+/// "formula": "<the formula bar's text>"} (keys in that order, UTF-8); with `canvas` also
+/// "zoom", "canvas": {x, y, w, h} (CSS pixels), "visible": {x, y, w, h} (graph units),
+/// "autoFit" and "flow".
+std::string view_json(const Stepper& stepper, const Selection& selection, const CanvasInfo* canvas = nullptr);
 
 }  // namespace app::logic
