@@ -84,7 +84,13 @@ std::string numeric_explanation(const State& s, const Report& r, const NumericGr
     else reasons.push_back("float32 finite differences carry rounding error of order ∛ε ≈ 5e-3 relative (numeric is the inaccurate one)");
   }
   if (reasons.empty())
-    reasons.push_back("beyond the tolerance and the rounding noise of l with no known cause in " + detail::failed_names(failures));
+    reasons.push_back(
+        "beyond the tolerance and the rounding noise of l in " + detail::failed_names(failures) +
+        (r.manual_vs_autodiff.compared && r.manual_vs_autodiff.ok
+             ? ": autodiff and the manual chain agree, so numeric is the inaccurate one (the truncation error of a "
+               "central difference, O(δ²), where the loss curves fast)"
+             : ": no known cause; the truncation error of the finite differences, O(δ²), is the likeliest (numeric "
+               "is then the inaccurate one)"));
   std::string text;
   for (const std::string& reason : reasons) text += (text.empty() ? "" : "; ") + reason;
   return text;
@@ -261,9 +267,9 @@ class Phased : public Evaluation::Impl {
                   " per matrix: the network is too large to perturb every entry within budget)";
     r.numeric_vs_autodiff.note = "central differences, step " + format_number(num.relative_step, 2) +
                                  "·max(1,|x|), " + coverage;
+    if (r.manual_vs_autodiff.compared) finish_manual(r, s_, manual_floors_);  // before: its verdict is evidence below
     if (!r.numeric_vs_autodiff.ok)
       r.numeric_vs_autodiff.note += ". Disagreement: " + numeric_explanation(s_, r, num, numeric.failures);
-    if (r.manual_vs_autodiff.compared) finish_manual(r, s_, manual_floors_);
     warn_non_finite(s_, g, r);
     for (size_t i = 0; i < leaves_.size(); ++i)
       if (count_flags(std::vector<Mat<T>>{num.overflows[i]}))
