@@ -5,6 +5,7 @@
 #   make cli      build/native/backprop-cli
 #   make bench    build and run the engine benchmark
 #   make bench-app measure the web app's budgets (download, first frame, CPU per frame)
+#   make bench-compare our engine (native and wasm) next to PyTorch eager and NumPy, in one run
 #   make test-asan the engine, CLI and UI-logic tests and the fuzz corpora under ASan + UBSan (clang)
 #   make fuzz     fuzz each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)
 #   make fixtures regenerate tests/fixtures with PyTorch and mpmath
@@ -20,7 +21,7 @@ ARGS   ?=
 export NODE_PATH := /usr/share/nodejs
 
 .PHONY: setup configure-native configure-wasm configure-asan native wasm cli web serve desktop test test-native \
-        test-wasm test-asan fuzz bench bench-app fixtures clean
+        test-wasm test-asan fuzz bench bench-app bench-compare fixtures clean
 
 setup:
 	@scripts/setup.sh
@@ -79,6 +80,13 @@ test: test-native test-wasm test-asan
 bench: configure-native
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench
 	$(NATIVE)/backprop-bench
+
+# PyTorch (Debian's python3-torch) only for this: `scripts/setup.sh bench` installs it
+bench-compare: configure-native configure-wasm
+	@scripts/setup.sh bench
+	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench-compare backprop-cli
+	cmake --build $(WASM) -j$(JOBS) --target backprop-bench-compare
+	/usr/bin/python3 bench/compare.py
 
 bench-app: web
 	node tests/e2e/bench.mjs

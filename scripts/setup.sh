@@ -3,6 +3,7 @@
 # Idempotent: every step checks first and does nothing when already done.
 #   scripts/setup.sh            packages for building, testing and serving
 #   scripts/setup.sh fixtures   + PyTorch and mpmath (only to regenerate tests/fixtures)
+#   scripts/setup.sh bench      + PyTorch and NumPy (only for make bench-compare)
 # Besides Debian packages it prepares, in the git-ignored .cache/:
 #   .cache/src/imgui-1.86/   Dear ImGui from Debian's source package (one version, native + wasm)
 #   .cache/sdl2-wasm/        SDL2 from Debian's source built with Emscripten (its ports need GitHub)
@@ -30,6 +31,7 @@ packages=(
   clang libclang-rt-14-dev
 )
 [ "${1:-}" = "fixtures" ] && packages+=(python3-torch python3-mpmath python3-numpy)
+[ "${1:-}" = "bench" ] && packages+=(python3-torch python3-numpy)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -38,7 +38,7 @@ void frame(App& app) {
     TextScope scope("status");
     status_bar(app, layout.status);
   }
-  if (!ImGui::IsAnyItemActive()) app.model.settle();  // a drag on a big network has ended
+  app.model.advance();  // this frame's share of a big network's manual chain and finite differences
 }
 
 const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }

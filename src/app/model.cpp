@@ -1,8 +1,9 @@
-// Model: validate + evaluate on every change, timed, so that a network too big to evaluate on
-// every frame of a drag is evaluated when the drag ends.
+// Model: validate + evaluate on every change; the costly parts of a big network's evaluation
+// (the manual chain, the finite differences) are spread over the following frames.
 #include "app/model.h"
 
 #include <chrono>
+#include <limits>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -12,39 +13,50 @@
 
 namespace app {
 
+namespace {
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace
+
 void Model::recompute() {
   ++revision;
-  stale = false;
   error = bp::validate(state);
+  evaluation_.reset();
   report.reset();
+  stale = false;
+  evaluation_ms = 0;
   if (error) return;
   const auto start = std::chrono::steady_clock::now();
-  report = bp::evaluate(state);
-  evaluation_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  evaluation_ = std::make_shared<bp::Evaluation>(state);  // forward + autodiff
+  evaluation_ms = ms_since(start);
+  refresh();
 }
 
-void Model::edited() {
-  if (evaluation_ms <= kLiveEvaluationMs || !report) {
-    recompute();
-    return;
+void Model::refresh() {
+  report = evaluation_->report();
+  stale = !evaluation_->done();
+  if (!stale) evaluation_.reset();
+}
+
+void Model::advance(double budget_ms) {
+  if (!evaluation_) return;
+  const auto start = std::chrono::steady_clock::now();
+  const std::string before = evaluation_->pending();
+  evaluation_->step(budget_ms);
+  evaluation_ms += ms_since(start);
+  // a new part came in (the chain, or the finite differences): the views redraw from it
+  if (evaluation_->done() || evaluation_->pending().find("manual") != before.find("manual")) {
+    ++revision;
+    refresh();
   }
-  // a big network: forward, autodiff and the Jacobian chain now, so values and gradients follow
-  // the drag; the finite differences (most of the cost) when it ends
-  ++revision;
-  error = bp::validate(state);
-  if (error) {
-    report.reset();
-    return;
-  }
-  bp::EvaluateOptions live;
-  live.numeric = false;
-  report = bp::evaluate(state, live);
-  stale = true;
 }
 
 void Model::settle() {
-  if (stale) recompute();
+  if (evaluation_) advance(std::numeric_limits<double>::infinity());
 }
+
+std::string Model::pending() const { return evaluation_ ? evaluation_->pending() : ""; }
 
 void Model::replace(bp::State s) {
   state = std::move(s);

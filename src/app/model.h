@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <memory>
+
 #include "engine/evaluate.h"
 #include "engine/expected.h"
 #include "engine/state.h"
@@ -12,26 +14,30 @@
 namespace app {
 
 struct Model {
-  /// An edit re-evaluates at once when evaluating takes at most this long (the exercise: ~20 µs);
-  /// a bigger network (8 layers × 64: ~50 ms natively) re-evaluates when the drag ends instead.
-  static constexpr double kLiveEvaluationMs = 8.0;
+  /// Evaluation work per frame: every change evaluates forward + autodiff at once (8 × 256:
+  /// well under a millisecond); the manual chain and the finite differences of a big network
+  /// follow over the next frames, about this much per frame, so no frame freezes.
+  static constexpr double kFrameBudgetMs = 8.0;
 
   bp::State state = bp::exercise_state();  ///< what the user edits; may be invalid mid-edit
   std::optional<bp::Error> error;          ///< why `state` cannot be evaluated (nullopt: valid)
-  std::optional<bp::Report> report;        ///< evaluate(state) while the state is valid
-  bool stale = false;                      ///< `report` lacks the finite differences (a drag in progress)
-  double evaluation_ms = 0;                ///< how long the last evaluation took
+  std::optional<bp::Report> report;        ///< evaluate(state) while the state is valid (partial while stale)
+  bool stale = false;                      ///< `report` lacks parts still being computed (see pending())
+  double evaluation_ms = 0;                ///< CPU time of the current state's evaluation so far
   long revision = 0;                       ///< bumps on every change; views cache on it
 
   Model() { recompute(); }
 
-  /// After changing `state` in place: validates and re-evaluates now.
+  /// After changing `state` in place: validates and starts the evaluation (forward + autodiff now).
   void recompute();
-  /// After a UI edit of `state`: re-evaluates now if that is quick; else evaluates everything but
-  /// the finite differences now and marks the report stale until settle().
-  void edited();
-  /// Evaluates a stale report; the UI calls it when no widget is held, the JS API before reading.
+  /// After a UI edit of `state`: the same (kept for the call sites of edits).
+  void edited() { recompute(); }
+  /// One frame's share of the evaluation (the app calls it every frame).
+  void advance(double budget_ms = kFrameBudgetMs);
+  /// Finishes the evaluation now; the JS API's readers call it, so they see the whole result.
   void settle();
+  /// What is still being computed ("" when nothing), e.g. "the finite differences (120 of 5000 entries)".
+  std::string pending() const;
   /// Replaces the whole state (a preset, the JS API).
   void replace(bp::State s);
 
@@ -41,6 +47,10 @@ struct Model {
   std::string state_json() const;
   /// `backprop-cli eval` output for the current state, or {"error": "<line>"} while it is invalid.
   std::string result_json();
+
+ private:
+  void refresh();  // report, stale and revision from the evaluation in progress
+  std::shared_ptr<bp::Evaluation> evaluation_;  // in progress (shared: Model stays copyable)
 };
 
 }  // namespace app

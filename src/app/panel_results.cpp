@@ -93,9 +93,7 @@ void results_tab(App& app) {
       ImGui::TextColored(theme::kValue, "%s", bp::format_number(r.loss, 6).c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("(%s)", std::string(bp::option_name(r.precision)).c_str());
-      if (model.stale)
-        inline_warning("finite differences wait for the end of the drag: they take " +
-                       bp::format_number(model.evaluation_ms, 2) + " ms on this network");
+      if (model.stale) inline_warning("still computing " + model.pending() + "…");
       for (const std::string& w : r.warnings) inline_warning(w);
       if (ImGui::CollapsingHeader("Forward", ImGuiTreeNodeFlags_DefaultOpen)) forward(r);
       if (ImGui::CollapsingHeader("Gradients", ImGuiTreeNodeFlags_DefaultOpen)) gradients(r);

@@ -2,8 +2,10 @@
 #include "engine/evaluate.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "engine/agreement.h"
 #include "engine/finite_differences.h"
@@ -82,7 +84,13 @@ std::string numeric_explanation(const State& s, const Report& r, const NumericGr
     else reasons.push_back("float32 finite differences carry rounding error of order ∛ε ≈ 5e-3 relative (numeric is the inaccurate one)");
   }
   if (reasons.empty())
-    reasons.push_back("beyond the tolerance and the rounding noise of l with no known cause in " + detail::failed_names(failures));
+    reasons.push_back(
+        "beyond the tolerance and the rounding noise of l in " + detail::failed_names(failures) +
+        (r.manual_vs_autodiff.compared && r.manual_vs_autodiff.ok
+             ? ": autodiff and the manual chain agree, so numeric is the inaccurate one (the truncation error of a "
+               "central difference, O(δ²), where the loss curves fast)"
+             : ": no known cause; the truncation error of the finite differences, O(δ²), is the likeliest (numeric "
+               "is then the inaccurate one)"));
   std::string text;
   for (const std::string& reason : reasons) text += (text.empty() ? "" : "; ") + reason;
   return text;
@@ -124,96 +132,163 @@ void finish_manual(Report& r, const State& s, const std::vector<Eigen::MatrixXd>
     r.manual_vs_autodiff.note += ". Disagreement: " + detail::manual_disagreement(c.failures, r.manual, r.autodiff, r.numeric);
 }
 
+// One evaluation in phases: forward + autodiff at construction, then the manual chain, then the
+// finite differences in chunks, then the comparisons. evaluate() runs them all at once, the app
+// spreads them over frames; both end in the same Report.
 template <typename T>
-Report evaluate_as(const State& s, const EvaluateOptions& options) {
-  Report r;
-  r.precision = s.precision;
-  Network<T> net = build_network<T>(s);
-  Graph<T>& g = net.graph;
-  g.backward(net.loss);
-
-  for (const Node<T>& n : g.nodes()) {
-    GraphNodeReport gn{n.name, n.role, n.role == NodeRole::Computed ? op_name(n.op) : "", {}, n.on_loss_path};
-    for (int in : n.inputs) gn.inputs.push_back(g[in].name);
-    r.graph.push_back(std::move(gn));
-    if (n.role == NodeRole::Computed)
-      r.forward.push_back({n.name, to_f64(n.value), n.value.cols() == 1 && n.name != "l"});
+class Phased : public Evaluation::Impl {
+ public:
+  Phased(const State& s, const EvaluateOptions& options) : s_(s), options_(options), net_(build_network<T>(s)) {
+    Graph<T>& g = net_.graph;
+    g.backward(net_.loss);
+    r_.precision = s.precision;
+    for (const Node<T>& n : g.nodes()) {
+      GraphNodeReport gn{n.name, n.role, n.role == NodeRole::Computed ? op_name(n.op) : "", {}, n.on_loss_path};
+      for (int in : n.inputs) gn.inputs.push_back(g[in].name);
+      r_.graph.push_back(std::move(gn));
+      if (n.role == NodeRole::Computed)
+        r_.forward.push_back({n.name, to_f64(n.value), n.value.cols() == 1 && n.name != "l"});
+    }
+    r_.loss = static_cast<double>(g[net_.loss].value(0));
+    for (const Node<T>& n : g.nodes())
+      if (n.role == NodeRole::Computed && n.on_loss_path)
+        r_.node_grads.push_back({n.name, to_f64(n.grad), n.value.cols() == 1 && n.name != "l"});
+    leaves_ = net_.leaves();
+    for (int leaf : leaves_)
+      r_.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});
+    r_.manual_skipped = options.manual ? jacobian_chain_skip_reason(g) : "not computed (switched off for this evaluation)";
+    manual_due_ = r_.manual_skipped.empty();
+    if (!manual_due_) {
+      r_.manual_vs_autodiff.compared = false;
+      r_.manual_vs_autodiff.note = "manual Jacobian chain " + r_.manual_skipped;
+    }
+    if (options.numeric) numeric_ = std::make_unique<NumericRun<T>>(net_);
+    publish();
   }
-  r.loss = static_cast<double>(g[net.loss].value(0));
 
-  for (const Node<T>& n : g.nodes())
-    if (n.role == NodeRole::Computed && n.on_loss_path)
-      r.node_grads.push_back({n.name, to_f64(n.grad), n.value.cols() == 1 && n.name != "l"});
-  const std::vector<int> leaves = net.leaves();
-  for (int leaf : leaves)
-    r.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});
+  bool done() const override { return finished_; }
 
-  // manual: the Jacobian chain, independent of the VJP rules
-  r.manual_skipped = options.manual ? jacobian_chain_skip_reason(g) : "not computed (switched off for this evaluation)";
-  std::vector<Eigen::MatrixXd> manual_floors;  // per entry: the rounding noise either method can have
-  if (r.manual_skipped.empty()) {
-    const JacobianChain<T> chain = jacobian_chain(g, net.loss);
+  void step(double budget_ms) override {
+    const auto start = std::chrono::steady_clock::now();
+    const auto elapsed_ms = [&] {
+      return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    };
+    if (manual_due_) {
+      run_manual();
+      manual_due_ = false;
+      if (elapsed_ms() >= budget_ms) return publish();
+    }
+    // finite differences a few entries at a time until the budget is spent
+    while (numeric_ && !numeric_done_) {
+      numeric_done_ = numeric_->step(8);
+      if (elapsed_ms() >= budget_ms) break;
+    }
+    if (!numeric_ || numeric_done_) finish();
+    else publish();
+  }
+
+  const Report& report() const override { return shown_; }
+
+  std::string pending() const override {
+    if (finished_) return "";
+    std::string what;
+    if (manual_due_) what = "the manual Jacobian chain";
+    if (numeric_ && !numeric_done_)
+      what += (what.empty() ? "" : " and ") + std::string("the finite differences (") +
+              std::to_string(numeric_->result.checked) + " of " + std::to_string(numeric_->planned()) + " entries)";
+    return what;
+  }
+
+ private:
+  void run_manual() {
+    const Graph<T>& g = net_.graph;
+    const JacobianChain<T> chain = jacobian_chain(g, net_.loss);
     // a sum of n terms is off by at most about n·ε·Σ|terms|; n is bounded by the entries the chain passes
     double terms = 0;
     for (const Node<T>& n : g.nodes())
       if (n.role == NodeRole::Computed) terms += double(n.value.size());
     const double noise = 4 * terms * std::numeric_limits<T>::epsilon();
-    for (const LocalJacobian<T>& J : chain.factors) r.jacobians.push_back({g[J.of].name, g[J.wrt].name, to_f64(J.value)});
-    for (int leaf : leaves) {
+    for (const LocalJacobian<T>& J : chain.factors) r_.jacobians.push_back({g[J.of].name, g[J.wrt].name, to_f64(J.value)});
+    for (int leaf : leaves_) {
       const Node<T>& n = g[leaf];
       const Mat<T> row = chain.rows[leaf].size() ? chain.rows[leaf] : Mat<T>::Zero(1, n.value.size());
-      r.manual.push_back({report_name(n.name), to_f64(unflatten_row_major(row, n.value.rows(), n.value.cols())),
-                          is_vector_leaf(n.name)});
+      r_.manual.push_back({report_name(n.name), to_f64(unflatten_row_major(row, n.value.rows(), n.value.cols())),
+                           is_vector_leaf(n.name)});
       const Mat<T> magnitude = chain.magnitudes[leaf].size() ? chain.magnitudes[leaf] : Mat<T>::Zero(1, n.value.size());
-      manual_floors.push_back(noise * to_f64(unflatten_row_major(magnitude, n.value.rows(), n.value.cols())));
+      manual_floors_.push_back(noise * to_f64(unflatten_row_major(magnitude, n.value.rows(), n.value.cols())));
       if (n.role == NodeRole::Parameter && !is_vector_leaf(n.name))
-        r.manual_flat.push_back({n.name, to_f64(row), true});
+        r_.manual_flat.push_back({n.name, to_f64(row), true});
     }
-  } else {
-    r.manual_vs_autodiff.compared = false;
-    r.manual_vs_autodiff.note = "manual Jacobian chain " + r.manual_skipped;
   }
 
-  // numeric: finite differences
-  if (!options.numeric) {
-    r.numeric_vs_autodiff.compared = false;
-    r.numeric_vs_autodiff.note = "finite differences not computed (switched off for this evaluation)";
-    finish_manual(r, s, manual_floors);
-    warn_non_finite(s, g, r);
-    return r;
+  // the report so far: what is not computed yet is not compared, and its note says so
+  void publish() {
+    shown_ = r_;
+    if (!numeric_) {
+      shown_.numeric_vs_autodiff.compared = false;
+      shown_.numeric_vs_autodiff.note = "finite differences not computed (switched off for this evaluation)";
+    } else {
+      shown_.numeric_vs_autodiff.compared = false;
+      shown_.numeric_vs_autodiff.note = "finite differences being computed (" + std::to_string(numeric_->result.checked) +
+                                        " of " + std::to_string(numeric_->planned()) + " entries)";
+    }
+    if (manual_due_) {
+      shown_.manual_vs_autodiff.compared = false;
+      shown_.manual_vs_autodiff.note = "manual Jacobian chain being computed";
+    } else {
+      finish_manual(shown_, s_, manual_floors_);
+    }
+    warn_non_finite(s_, net_.graph, shown_);
+    if (!numeric_) finished_ = !manual_due_;
   }
-  NumericGradients<T> num = numeric_gradients(net);
-  for (size_t i = 0; i < leaves.size(); ++i)
-    r.numeric.push_back({report_name(g[leaves[i]].name), to_f64(num.grads[i]), is_vector_leaf(g[leaves[i]].name)});
-  r.numeric_checked = num.checked;
-  r.numeric_total = num.total;
-  r.numeric_relative_step = num.relative_step;
-  // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10);
-  // a loss in the denormal range is rounded to a multiple of the smallest denormal instead
-  const double eps = std::numeric_limits<T>::epsilon();
-  const double l_noise = std::max(eps * std::abs(r.loss), double(std::numeric_limits<T>::denorm_min()));
-  const double noise = 10 * l_noise / num.relative_step;
-  const detail::Comparison numeric = detail::compare_methods(r.autodiff, r.numeric, numeric_tolerance(s.precision), noise, {}, true);
-  r.numeric_vs_autodiff = numeric.agreement;
-  std::string coverage =
-      num.checked == num.total
-          ? "all " + std::to_string(num.total) + " entries"
-          : "a deterministic sample of " + std::to_string(num.checked) + " of " + std::to_string(num.total) +
-                " entries (evenly spaced, at least " + std::to_string(kNumericMinPerLeaf) +
-                " per matrix: the network is too large to perturb every entry within budget)";
-  r.numeric_vs_autodiff.note = "central differences, step " + format_number(num.relative_step, 2) +
-                               "·max(1,|x|), " + coverage;
-  if (!r.numeric_vs_autodiff.ok)
-    r.numeric_vs_autodiff.note += ". Disagreement: " + numeric_explanation(s, r, num, numeric.failures);
-  finish_manual(r, s, manual_floors);
-  warn_non_finite(s, g, r);
-  for (size_t i = 0; i < leaves.size(); ++i)
-    if (count_flags(std::vector<Mat<T>>{num.overflows[i]}))
-      r.warnings.push_back("∇" + report_name(g[leaves[i]].name) +
-                           " (numeric) has entries whose finite differences overflowed (x ± δ or l(x ± δ) beyond the " +
-                           std::string(option_name(s.precision)) + " range)");
-  return r;
-}
+
+  void finish() {
+    if (!numeric_) return publish();
+    const Graph<T>& g = net_.graph;
+    const NumericGradients<T>& num = numeric_->result;
+    Report& r = r_;
+    for (size_t i = 0; i < leaves_.size(); ++i)
+      r.numeric.push_back({report_name(g[leaves_[i]].name), to_f64(num.grads[i]), is_vector_leaf(g[leaves_[i]].name)});
+    r.numeric_checked = num.checked;
+    r.numeric_total = num.total;
+    r.numeric_relative_step = num.relative_step;
+    // rounding noise of a difference quotient: ~ε·|l| / δ, with δ ≥ ∛ε (a safety factor of 10);
+    // a loss in the denormal range is rounded to a multiple of the smallest denormal instead
+    const double eps = std::numeric_limits<T>::epsilon();
+    const double l_noise = std::max(eps * std::abs(r.loss), double(std::numeric_limits<T>::denorm_min()));
+    const double noise = 10 * l_noise / num.relative_step;
+    const detail::Comparison numeric = detail::compare_methods(r.autodiff, r.numeric, numeric_tolerance(s_.precision), noise, {}, true);
+    r.numeric_vs_autodiff = numeric.agreement;
+    std::string coverage =
+        num.checked == num.total
+            ? "all " + std::to_string(num.total) + " entries"
+            : "a deterministic sample of " + std::to_string(num.checked) + " of " + std::to_string(num.total) +
+                  " entries (evenly spaced, at least " + std::to_string(kNumericMinPerLeaf) +
+                  " per matrix: the network is too large to perturb every entry within budget)";
+    r.numeric_vs_autodiff.note = "central differences, step " + format_number(num.relative_step, 2) +
+                                 "·max(1,|x|), " + coverage;
+    if (r.manual_vs_autodiff.compared) finish_manual(r, s_, manual_floors_);  // before: its verdict is evidence below
+    if (!r.numeric_vs_autodiff.ok)
+      r.numeric_vs_autodiff.note += ". Disagreement: " + numeric_explanation(s_, r, num, numeric.failures);
+    warn_non_finite(s_, g, r);
+    for (size_t i = 0; i < leaves_.size(); ++i)
+      if (count_flags(std::vector<Mat<T>>{num.overflows[i]}))
+        r.warnings.push_back("∇" + report_name(g[leaves_[i]].name) +
+                             " (numeric) has entries whose finite differences overflowed (x ± δ or l(x ± δ) beyond the " +
+                             std::string(option_name(s_.precision)) + " range)");
+    shown_ = r;
+    finished_ = true;
+  }
+
+  State s_;
+  EvaluateOptions options_;
+  Network<T> net_;
+  std::vector<int> leaves_;
+  Report r_, shown_;
+  std::vector<Eigen::MatrixXd> manual_floors_;  // per entry: the rounding noise either method can have
+  std::unique_ptr<NumericRun<T>> numeric_;
+  bool manual_due_ = false, numeric_done_ = false, finished_ = false;
+};
 
 }  // namespace
 
@@ -226,8 +301,21 @@ const NamedMatrix* Report::find_forward(const std::string& name) const {
 double manual_tolerance(Precision p) { return p == Precision::F64 ? 1e-12 : 1e-5; }
 double numeric_tolerance(Precision p) { return p == Precision::F64 ? 1e-6 : 2e-2; }
 
+Evaluation::Evaluation(const State& state, const EvaluateOptions& options)
+    : impl_(state.precision == Precision::F32 ? std::unique_ptr<Impl>(new Phased<float>(state, options))
+                                              : std::unique_ptr<Impl>(new Phased<double>(state, options))) {}
+Evaluation::~Evaluation() = default;
+Evaluation::Evaluation(Evaluation&&) noexcept = default;
+Evaluation& Evaluation::operator=(Evaluation&&) noexcept = default;
+bool Evaluation::done() const { return impl_->done(); }
+void Evaluation::step(double budget_ms) { impl_->step(budget_ms); }
+const Report& Evaluation::report() const { return impl_->report(); }
+std::string Evaluation::pending() const { return impl_->pending(); }
+
 Report evaluate(const State& state, const EvaluateOptions& options) {
-  return state.precision == Precision::F32 ? evaluate_as<float>(state, options) : evaluate_as<double>(state, options);
+  Evaluation e(state, options);
+  while (!e.done()) e.step(std::numeric_limits<double>::infinity());
+  return e.report();
 }
 
 }  // namespace bp

@@ -2,6 +2,7 @@
 // bias and the input computed three ways, with their agreement measured and explained.
 // A Report is plain data in float64 (whatever the precision used), shared by CLI, tests and app.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,36 @@ struct EvaluateOptions {
 
 /// Evaluates a state that passed validate(); runs in the state's precision.
 Report evaluate(const State& state, const EvaluateOptions& options = {});
+
+/// The same evaluation in parts, so that a big network never blocks a frame: the constructor runs
+/// the forward pass and autodiff (cheap even for 8 × 256); step() then adds the manual Jacobian
+/// chain and the finite differences, about `budget_ms` of work per call (at least one unit: the
+/// whole chain, or a few entries). report() is usable at every point — what is not computed yet
+/// is not compared, and its note says "being computed" — and equals evaluate() once done().
+class Evaluation {
+ public:
+  explicit Evaluation(const State& state, const EvaluateOptions& options = {});
+  ~Evaluation();
+  Evaluation(Evaluation&&) noexcept;
+  Evaluation& operator=(Evaluation&&) noexcept;
+  bool done() const;
+  void step(double budget_ms);
+  const Report& report() const;
+  /// What is still being computed, for the panels ("" when done), e.g. "the finite differences
+  /// (120 of 5000 entries)".
+  std::string pending() const;
+
+  struct Impl {
+    virtual ~Impl() = default;
+    virtual bool done() const = 0;
+    virtual void step(double budget_ms) = 0;
+    virtual const Report& report() const = 0;
+    virtual std::string pending() const = 0;
+  };
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 
 /// The tolerances of the agreement checks (relative to the largest entry of each matrix).
 double manual_tolerance(Precision p);

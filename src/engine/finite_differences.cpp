@@ -29,57 +29,71 @@ std::vector<bool> kink_sides(const Network<T>& net) {
 }  // namespace
 
 template <typename T>
-NumericGradients<T> numeric_gradients(Network<T>& net) {
-  NumericGradients<T> out;
+NumericRun<T>::NumericRun(Network<T>& net) : net_(net), leaves_(net.leaves()) {
   Graph<T>& g = net.graph;
-  const std::vector<int> leaves = net.leaves();
-  for (int leaf : leaves) out.total += g[leaf].value.size();
-
+  for (int leaf : leaves_) result.total += g[leaf].value.size();
   // every entry if affordable, else the same fraction of each leaf (at least a few), evenly spaced
   const double per_entry = 2 * forward_cost(g);
-  const double fraction = std::min(1.0, kNumericBudget / (per_entry * double(out.total)));
-  out.relative_step = std::cbrt(std::numeric_limits<T>::epsilon());
-  const std::vector<bool> base_sides = kink_sides(net);
+  fraction_ = std::min(1.0, kNumericBudget / (per_entry * double(result.total)));
+  result.relative_step = std::cbrt(std::numeric_limits<T>::epsilon());
+  base_sides_ = kink_sides(net);
+  for (int leaf : leaves_) planned_ += count_of(g[leaf].value.size());
+}
 
+template <typename T>
+Eigen::Index NumericRun<T>::count_of(Eigen::Index n) const {
+  return fraction_ >= 1 ? n : std::min<Eigen::Index>(n, std::max<Eigen::Index>(kNumericMinPerLeaf, Eigen::Index(fraction_ * n)));
+}
+
+template <typename T>
+bool NumericRun<T>::step(long max_entries) {
+  Graph<T>& g = net_.graph;
   auto loss_at = [&](Mat<T>& value, Eigen::Index k, T x, bool& crossed) {
     at_row_major(value, k) = x;
     g.forward();
-    crossed = crossed || kink_sides(net) != base_sides;
-    return g[net.loss].value(0);
+    crossed = crossed || kink_sides(net_) != base_sides_;
+    return g[net_.loss].value(0);
   };
-
-  for (int leaf : leaves) {
-    Mat<T>& value = g[leaf].value;
+  for (long done = 0; leaf_ < leaves_.size() && done < max_entries; ++done) {
+    Mat<T>& value = g[leaves_[leaf_]].value;
     const Eigen::Index n = value.size();
-    Mat<T> grad = Mat<T>::Constant(value.rows(), value.cols(), std::numeric_limits<T>::quiet_NaN());
-    Mat<T> kinks = Mat<T>::Zero(value.rows(), value.cols());
-    Mat<T> overflows = Mat<T>::Zero(value.rows(), value.cols());
-    const Eigen::Index count =
-        fraction >= 1 ? n : std::min<Eigen::Index>(n, std::max<Eigen::Index>(kNumericMinPerLeaf, Eigen::Index(fraction * n)));
-    for (Eigen::Index c = 0; c < count; ++c) {
-      const Eigen::Index k = count == n ? c : (c * n) / count;  // evenly spaced sample
-      const T x = at_row_major(value, k);
-      const T step = out.relative_step * std::max(T(1), std::abs(x));
-      bool crossed = false;
-      const T plus = loss_at(value, k, x + step, crossed);
-      const T minus = loss_at(value, k, x - step, crossed);
-      at_row_major(value, k) = x;
-      // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T. An overflow gives
-      // inf, never NaN, which would read as "not sampled"
-      const bool finite = std::isfinite(x + step) && std::isfinite(x - step) && std::isfinite(plus) && std::isfinite(minus);
-      at_row_major(grad, k) = finite ? (plus - minus) / ((x + step) - (x - step)) : std::numeric_limits<T>::infinity();
-      at_row_major(kinks, k) = crossed ? T(1) : T(0);
-      at_row_major(overflows, k) = finite ? T(0) : T(1);
+    if (entry_ == 0) {  // a new leaf: NaN marks entries the sample leaves out
+      result.grads.push_back(Mat<T>::Constant(value.rows(), value.cols(), std::numeric_limits<T>::quiet_NaN()));
+      result.kinks.push_back(Mat<T>::Zero(value.rows(), value.cols()));
+      result.overflows.push_back(Mat<T>::Zero(value.rows(), value.cols()));
     }
-    out.checked += count;
-    out.grads.push_back(std::move(grad));
-    out.kinks.push_back(std::move(kinks));
-    out.overflows.push_back(std::move(overflows));
+    const Eigen::Index count = count_of(n);
+    const Eigen::Index k = count == n ? entry_ : (entry_ * n) / count;  // evenly spaced sample
+    const T x = at_row_major(value, k);
+    const T step = result.relative_step * std::max(T(1), std::abs(x));
+    bool crossed = false;
+    const T plus = loss_at(value, k, x + step, crossed);
+    const T minus = loss_at(value, k, x - step, crossed);
+    at_row_major(value, k) = x;
+    // divide by the step actually taken: (x + δ) − (x − δ) is rounded in T. An overflow gives
+    // inf, never NaN, which would read as "not sampled"
+    const bool finite = std::isfinite(x + step) && std::isfinite(x - step) && std::isfinite(plus) && std::isfinite(minus);
+    at_row_major(result.grads.back(), k) = finite ? (plus - minus) / ((x + step) - (x - step)) : std::numeric_limits<T>::infinity();
+    at_row_major(result.kinks.back(), k) = crossed ? T(1) : T(0);
+    at_row_major(result.overflows.back(), k) = finite ? T(0) : T(1);
+    ++result.checked;
+    if (++entry_ == count) entry_ = 0, ++leaf_;
   }
-  g.forward();  // restore every computed value
-  return out;
+  if (leaf_ < leaves_.size()) return false;
+  if (!restored_) g.forward();  // restore every computed value
+  restored_ = true;
+  return true;
 }
 
+template <typename T>
+NumericGradients<T> numeric_gradients(Network<T>& net) {
+  NumericRun<T> run(net);
+  run.step(std::numeric_limits<long>::max());
+  return std::move(run.result);
+}
+
+template class NumericRun<double>;
+template class NumericRun<float>;
 template NumericGradients<double> numeric_gradients<double>(Network<double>&);
 template NumericGradients<float> numeric_gradients<float>(Network<float>&);
 

@@ -25,6 +25,29 @@ struct NumericGradients {
   T relative_step = 0;        ///< ∛ε
 };
 
+/// The finite differences in parts, so that a big network's can be spread over frames: step()
+/// computes a few more entries and returns whether all are done (the network is then restored;
+/// until then its computed values are those of the last perturbation).
+template <typename T>
+class NumericRun {
+ public:
+  explicit NumericRun(Network<T>& net);
+  bool step(long max_entries);
+  long planned() const { return planned_; }  ///< entries this run computes in all
+  NumericGradients<T> result;                ///< complete once step() returned true
+
+ private:
+  Eigen::Index count_of(Eigen::Index leaf_size) const;
+  Network<T>& net_;
+  std::vector<int> leaves_;
+  std::vector<bool> base_sides_;
+  double fraction_ = 1;
+  long planned_ = 0;
+  size_t leaf_ = 0;
+  Eigen::Index entry_ = 0;
+  bool restored_ = false;
+};
+
 /// Perturbs every (or every sampled) entry of every leaf and restores it; net is left as found.
 template <typename T>
 NumericGradients<T> numeric_gradients(Network<T>& net);

@@ -74,7 +74,8 @@
         const text = JSON.stringify(value);
         if (typeof text === 'string') return { text };
       } catch (e) {
-        return { error: 'error: json: cannot be turned into JSON text (' + String(e.message).slice(0, 200) + ')' };
+        // the first line of the message only: the error line stays one line
+        return { error: 'error: json: cannot be turned into JSON text (' + String(e.message).split('\n')[0].slice(0, 200) + ')' };
       }
     }
     return { error: 'error: json: expected a JSON string or an object, got ' + kind(value) };

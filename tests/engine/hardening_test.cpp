@@ -9,6 +9,7 @@
 #include "coursework/answer_check.h"
 #include "coursework/printout_parse.h"
 #include "coursework/sheet_json.h"
+#include "engine/report_json.h"
 #include "test_util.h"
 
 namespace {
@@ -199,4 +200,23 @@ TEST_CASE("edge-truth class: check judges the true values right at the edges") {
   auto rg = bp::check_answers(tiny, {bp::Answer{"grad:W0", g.value()}});
   REQUIRE(rg.ok());
   CHECK_MESSAGE(rg.value().verdicts[0].ok, rg.value().verdicts[0].message);
+}
+
+TEST_CASE("frozen-page class: an evaluation in parts ends in the report evaluate() gives") {
+  for (const bp::State& s : {bp::exercise_state(), bp::random_state(7, 4, 64), bp::random_state(3, 3, 256)}) {
+    bp::Evaluation e(s);
+    // forward values and autodiff at once; the rest is not compared yet and says so
+    CHECK(e.report().autodiff.size() == static_cast<size_t>(s.layers() + 1));
+    CHECK_FALSE(e.report().numeric_vs_autodiff.compared);
+    CHECK(e.report().numeric_vs_autodiff.note.find("being computed") != std::string::npos);
+    CHECK(e.pending().find("the finite differences (0 of ") != std::string::npos);
+    int steps = 0;
+    while (!e.done()) {
+      e.step(0.0);  // the least work per call: one unit
+      ++steps;
+    }
+    CHECK(steps > 1);
+    CHECK(e.pending().empty());
+    CHECK(bp::report_to_json(e.report()) == bp::report_to_json(bp::evaluate(s)));
+  }
 }
