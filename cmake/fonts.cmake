@@ -12,6 +12,7 @@ set(BACKPROP_FONT_RANGES
   0x1D40                                           # ᵀ
   0x2013-0x2016 0x2026 0x2032                      # – — ‖ … ′
   0x2070-0x209C                                    # superscripts and subscripts
+  0x2113                                           # ℓ (the loss)
   0x2190-0x2194 0x21D2                             # ← ↑ → ↓ ↔ ⇒
   0x2202 0x2207-0x2208 0x2211-0x2212 0x2218 0x221A 0x221E  # ∂ ∇ ∈ ∑ − ∘ √ ∞
   0x2248 0x2260 0x2264-0x2265 0x2297 0x2299 0x22C5 # ≈ ≠ ≤ ≥ ⊗ ⊙ ⋅

@@ -10,6 +10,7 @@
 #include "app/logic/answers.h"
 #include "app/model.h"
 #include "app/probe.h"
+#include "app/theme.h"
 
 namespace app {
 
@@ -27,7 +28,11 @@ struct AnswerTools {
   std::string status;  ///< "Saved …" / "Downloaded …" or an "error: …" line
   long edits_seen = 0;  ///< Answers::edits() after the tab's own last edit
   int generation = 0;   ///< part of the cells' ImGui IDs: a change from elsewhere drops an edit in progress
+  bool reveal = false;  ///< "Reveal answers": tooltips show each cell's formula (off: no right answer is shown)
 };
+
+/// The panels a narrow screen shows one at a time, in its tab bar's order.
+enum class Screen { Graph, Network, Results, Inspector, Explainer, Sheet };
 
 struct App {
   Model model;          ///< the network being edited and its evaluation
@@ -41,7 +46,18 @@ struct App {
   /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
   /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
   std::function<std::string(const std::string& name, const std::string& text)> save_file;
+
+  // presentation and layout
+  theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)
+  theme::Presentation applied{0.0f, false};  ///< what fonts and style were built for (0: not yet)
+  float applied_pixel_scale = 0;
+  Screen screen = Screen::Graph;  ///< the one panel a narrow screen shows
+  float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
 };
+
+/// Before NewFrame: rebuilds the fonts (at the UI scale × `pixel_scale`) and the style when either
+/// changed. True when it did: the renderer must then rebuild its font texture.
+bool update_presentation(App& app, float pixel_scale);
 
 /// Style and GL resources; needs ImGui's context and a current GL context. Without GL (a failed
 /// shader) the app still runs, with a plain canvas.

@@ -9,8 +9,9 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
-#include "app/fonts.h"
+#include "app/theme.h"
 #include "platform/gl.h"
+#include "platform/settings.h"
 #ifdef __EMSCRIPTEN__
 #include "platform/web_api.h"
 #else
@@ -30,14 +31,28 @@ float framebuffer_scale(SDL_Window* window) {
   return w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
 }
 
-// sharp text: re-rasterise the font when the scale changes (a HiDPI screen, browser zoom)
+// sharp text: re-rasterise the font when the pixel scale (a HiDPI screen, browser zoom) or the UI
+// scale changes; a presentation the user changed is remembered
 void update_fonts(Platform& p) {
-  const float scale = framebuffer_scale(p.window);
-  if (scale == p.pixel_scale) return;
-  p.pixel_scale = scale;
-  app::load_fonts(scale);
+  const bool asked = p.app->applied.scale > 0 && p.app->applied != p.app->presentation;
+  p.pixel_scale = framebuffer_scale(p.window);
+  if (!app::update_presentation(*p.app, p.pixel_scale)) return;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (asked) save_settings(app::theme::settings_text(p.app->presentation));
+}
+
+// Ctrl+= / Ctrl++ / Ctrl+− change the UI scale, Ctrl+0 resets it (the page keeps the browser's
+// own zoom off these keys)
+void presentation_keys(Platform& p, const SDL_Event& event) {
+  if (event.type != SDL_KEYDOWN || !(event.key.keysym.mod & KMOD_CTRL)) return;
+  app::theme::Presentation& pres = p.app->presentation;
+  switch (event.key.keysym.sym) {
+    case SDLK_EQUALS: case SDLK_PLUS: case SDLK_KP_PLUS: pres = app::theme::step_scale(pres, +1); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: pres = app::theme::step_scale(pres, -1); break;
+    case SDLK_0: case SDLK_KP_0: pres.scale = 1.0f; break;
+    default: break;
+  }
 }
 
 void set_gl_attributes() {
@@ -88,7 +103,8 @@ bool init(Platform& p, app::App& app) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 #endif
   p.pixel_scale = framebuffer_scale(p.window);
-  app::load_fonts(p.pixel_scale);  // the backend builds the font texture on its first frame
+  if (!p.presentation_given) app.presentation = app::theme::parse_settings(load_settings());
+  app::update_presentation(app, p.pixel_scale);  // the backend builds the font texture on its first frame
   app::init(app);
   return true;
 }
@@ -98,6 +114,7 @@ void frame(void* arg) {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    presentation_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
   }
 

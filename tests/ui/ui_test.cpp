@@ -4,6 +4,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,7 +14,9 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/logic/math_notation.h"
 #include "app/logic/view_json.h"
+#include "probe_checks.h"
 
 namespace ui_test {
 std::vector<std::string> failures;
@@ -24,7 +27,7 @@ void imgui_assert_failed(const char* expression, const char* file, int line) {
 
 namespace {
 
-constexpr int kSpace = 32, kLeft = 1, kRight = 2;  // our own key indices (io.KeyMap)
+constexpr int kSpace = 32, kLeft = 1, kRight = 2, kEnter = 3, kEscape = 4;  // our own key indices (io.KeyMap)
 
 struct Ui {
   std::unique_ptr<app::App> app = std::make_unique<app::App>();
@@ -38,11 +41,8 @@ struct Ui {
     io.KeyMap[ImGuiKey_Space] = kSpace;
     io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
     io.KeyMap[ImGuiKey_RightArrow] = kRight;
-    app::load_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    io.KeyMap[ImGuiKey_Enter] = kEnter;
+    io.KeyMap[ImGuiKey_Escape] = kEscape;
     app::init(*app);
   }
   ~Ui() {
@@ -51,7 +51,14 @@ struct Ui {
   }
 
   void frame(double dt = 1.0 / 60) {
-    ImGui::GetIO().DeltaTime = static_cast<float>(dt);
+    ImGuiIO& io = ImGui::GetIO();
+    if (app::update_presentation(*app, 1.0f)) {  // what the platform does: a new font texture
+      unsigned char* pixels = nullptr;
+      int w = 0, h = 0;
+      io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+      io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    }
+    io.DeltaTime = static_cast<float>(dt);
     ImGui::NewFrame();
     app::frame(*app);
     ImGui::Render();
@@ -75,6 +82,18 @@ struct Ui {
     ImGui::GetIO().MouseDown[0] = down;
     frame();
   }
+  void type(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    frame();
+  }
+  void click(ImVec2 at, bool ctrl = false) {
+    ImGui::GetIO().KeyCtrl = ctrl;
+    mouse(at, false);
+    mouse(at, true);
+    mouse(at, false);
+    ImGui::GetIO().KeyCtrl = false;
+  }
+  const std::vector<app::TextRect>& texts() const { return app->probe.texts(); }
   nlohmann::json view() { return nlohmann::json::parse(app::logic::view_json(app->graph.stepper, app->graph.selection)); }
 };
 
@@ -250,4 +269,152 @@ TEST_CASE("the probe records drawn text with its widget and clip rectangle") {
   }
   CHECK(results_tab);
   CHECK(network_text);
+}
+
+TEST_CASE("a weight cell refuses text that is not a number: the old value stays and the reason shows") {
+  Ui ui;
+  ui.frames(3);
+  const ImVec2 cell = ui.centre_of("W0[0,1]");
+  ui.click(cell, true);  // Ctrl+click: type into the cell
+  ui.frames(2);
+  ui.type("abc");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](0, 1) == -2);
+  CHECK_FALSE(ui.app->model.error);
+  CHECK(probe_checks::shows(ui.texts(), "W0[0,1]: \"abc\" is not a number; kept -2", "network"));
+
+  ui.click(ui.centre_of("W0[0,1]"), true);  // a number is taken, and the message goes
+  ui.frames(2);
+  ui.type("-1.5");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](0, 1) == -1.5);
+  CHECK_FALSE(probe_checks::shows(ui.texts(), "is not a number"));
+
+  ui.click(ui.centre_of("W0[1,1]"), true);  // NaN and infinities are refused as well
+  ui.frames(2);
+  ui.type("nan");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](1, 1) == 5);
+  CHECK(probe_checks::shows(ui.texts(), "W0[1,1]: \"nan\" is not a number", "network"));
+  check_no_asserts();
+}
+
+TEST_CASE("every error of an invalid state is listed under its field; no panel shows stale numbers") {
+  Ui ui;
+  ui.frames(2);
+  bp::State& s = ui.app->model.state;
+  s.input(1) = std::numeric_limits<double>::quiet_NaN();
+  s.weights[1](0, 0) = std::numeric_limits<double>::infinity();
+  s.label = Eigen::Vector2d(0.5, 0.7);
+  ui.app->model.edited();
+  ui.frames(3);
+  const auto& texts = ui.texts();
+  for (const char* field : {"✗ input", "✗ W1", "✗ label: sums to 1.2"})
+    CHECK_MESSAGE(probe_checks::shows(texts, field, "network"), field);
+  // each under its own editor: input above W1 above label is the panel's order I, label, W0, W1
+  auto y_of = [&](const char* needle) {
+    for (const auto& t : texts)
+      if (t.widget == "network" && t.text.find(needle) != std::string::npos) return t.y;
+    return -1.0f;
+  };
+  CHECK(y_of("✗ input") < y_of("✗ label"));
+  CHECK(y_of("✗ label") < y_of("✗ W1"));
+  CHECK(y_of("W0[0,0]") < 0);  // not a text; the W0 cells are items
+  CHECK(probe_checks::shows(texts, "3 errors, each under its field", "status"));
+  CHECK_FALSE(probe_checks::shows(texts, "the three gradients agree"));
+  CHECK_FALSE(probe_checks::shows(texts, "loss", "Results"));  // no stale loss or gradients
+  CHECK(probe_checks::shows(texts, "error: input", "Results"));
+  check_no_asserts();
+}
+
+TEST_CASE("the Answer sheet explains every wrong cell inline and reveals no right answer unless asked") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 3200);  // the whole sheet in view
+  ui.frames(2);
+  const ImVec2 tab = ui.centre_of("tab:Answer sheet");
+  ui.click(tab);
+  ui.frames(2);
+  auto& answers = ui.app->answers;
+  REQUIRE(answers.sheet());
+  CHECK(answers.set_text("J:L/h", "[[-1, 0], [0, -1]]") == "");  // the sign flipped
+  CHECK(answers.set_text("J:O/L", "[[6, -6], [-2, 2]]") == "");  // 2 · W1: scaled
+  ui.frames(3);
+  const auto& texts = ui.texts();
+  CHECK(probe_checks::shows(texts, "✗ off by a factor ×2", "Answer sheet"));
+  CHECK(probe_checks::shows(texts, "✗ sign flipped", "Answer sheet"));
+  int notes = 0;  // the sentence for the student under each wrong cell, not only the first
+  for (const auto& key : {"J:L/h", "J:O/L"}) {
+    const bp::Verdict* v = answers.verdict(key);
+    REQUIRE(v);
+    CHECK_FALSE(v->ok);
+    notes += probe_checks::shows(texts, app::logic::plain_math(v->message).substr(0, 30), "Answer sheet");
+  }
+  CHECK(notes == 2);
+
+  // hovering the wrong cell: the diagnosis, never "∇_L O = W1" while Reveal answers is off
+  const ImVec2 cell = ui.centre_of("answer:J:O/L");
+  ui.mouse(cell, false);
+  ui.frames(2);
+  CHECK_FALSE(ui.app->answer_tools.reveal);
+  CHECK(probe_checks::shows(ui.texts(), "off by a factor"));
+  CHECK_FALSE(probe_checks::shows(ui.texts(), "= W1"));
+  CHECK(probe_checks::raw_tex(ui.texts()).empty());
+  ui.app->answer_tools.reveal = true;
+  ui.frames(2);
+  CHECK(probe_checks::shows(ui.texts(), "= W1"));
+  check_no_asserts();
+}
+
+namespace {
+
+// the states of the layout test: the exercise, 4 × 16 and 8 × 64
+std::vector<std::pair<std::string, bp::State>> layout_states() {
+  return {{"exercise", bp::exercise_state()}, {"4x16", bp::random_state(7, 4, 16)}, {"8x64", bp::random_state(3, 8, 64)}};
+}
+
+void check_layout(Ui& ui, const std::string& where) {
+  ui.frames(3);
+  // the canvas's own text (its toolbar, the boxes of the graph) is checked with the canvas
+  std::vector<app::TextRect> texts;
+  for (const auto& t : ui.texts())
+    if (t.widget != "canvas") texts.push_back(t);
+  const auto problems = probe_checks::layout_problems(texts);
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(where << ": " << problems[i]);
+  CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
+}
+
+}  // namespace
+
+TEST_CASE("every screen at every viewport and UI scale: no text overlaps another, none is cut off") {
+  const ImVec2 viewports[] = {{390, 844}, {844, 390}, {768, 1024}, {1280, 720}, {1920, 1080}};
+  for (const float scale : {1.0f, 2.0f}) {
+    for (const ImVec2 size : viewports) {
+      for (const auto& [name, state] : layout_states()) {
+        Ui ui;
+        ImGui::GetIO().DisplaySize = size;
+        ui.app->presentation.scale = scale;
+        ui.app->model.replace(state);
+        const std::string where = name + " at " + std::to_string(int(size.x)) + "×" + std::to_string(int(size.y)) +
+                                  " scale " + std::to_string(int(scale * 100)) + " %";
+        check_layout(ui, where);
+        // a narrow screen shows one panel at a time: each of them; a wide one every right-hand tab
+        for (const char* screen : {"Network", "Results", "Inspector", "Explainer", "Sheet", "Graph"}) {
+          const auto tab = ui.app->probe.find(std::string("screen:") + screen);
+          if (!tab) break;
+          ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));
+          check_layout(ui, where + ", " + screen);
+        }
+        for (const char* tab_name : {"Inspector", "Explainer", "Answer sheet"}) {
+          const auto tab = ui.app->probe.find(std::string("tab:") + tab_name);
+          if (!tab) break;
+          ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));
+          check_layout(ui, where + ", tab " + tab_name);
+        }
+        check_no_asserts();
+      }
+    }
+  }
 }
