@@ -77,6 +77,22 @@ void screen_tabs(App& app, const Rect& rect) {
 
 }  // namespace
 
+const char* screen_name(Screen s) {
+  for (const ScreenTab& t : kScreens)
+    if (t.screen == s) return t.label;
+  return "";
+}
+
+bool focus_panel(App& app, const std::string& name) {
+  for (const ScreenTab& t : kScreens)
+    if (name == t.label) {
+      app.screen = t.screen;
+      app.focus_request = t.screen;
+      return true;
+    }
+  return false;
+}
+
 void init(App& app) {
   theme::apply_style(app.presentation);
   app.grid.init();
@@ -100,7 +116,7 @@ void frame(App& app) {
   const float min_status = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const Layout layout = compute_layout(display, tabs_height(display.x), std::max(app.status_height, min_status),
-                                       theme::ui_scale());
+                                       theme::ui_scale(), right_tabs_width());
   if (layout.narrow) {
     follow_request(app);
     app.graph.request_tab = RightTab::None;
@@ -141,6 +157,11 @@ void frame(App& app) {
   {
     TextScope scope("status");
     status_bar(app, layout.status);
+  }
+  if (app.focus_request) {  // the keyboard reached a panel: its window takes the focus (arrows work in it)
+    const Screen s = *app.focus_request;
+    ImGui::SetWindowFocus(s == Screen::Graph ? "##canvas" : s == Screen::Network ? "Network" : "##right");
+    app.focus_request.reset();
   }
   if (!ImGui::IsAnyItemActive()) app.model.settle();  // a drag on a big network has ended
 }

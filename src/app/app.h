@@ -3,6 +3,7 @@
 #pragma once
 #include "app/canvas_grid.h"
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "app/frame_stats.h"
@@ -52,8 +53,15 @@ struct App {
   theme::Presentation applied{0.0f, false};  ///< what fonts and style were built for (0: not yet)
   float applied_pixel_scale = 0;
   Screen screen = Screen::Graph;  ///< the one panel a narrow screen shows
+  std::optional<Screen> focus_request;  ///< bring this panel to the front next frame (keyboard, mirror)
   float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
 };
+
+/// A panel's name, as on the narrow screen's tab bar: "Graph", "Network", …, "Sheet".
+const char* screen_name(Screen s);
+/// Brings a panel to the front (a narrow screen shows it; a wide one focuses its window): the
+/// accessible mirror's sections call it when the keyboard reaches them. False for no such panel.
+bool focus_panel(App& app, const std::string& name);
 
 /// Before NewFrame: rebuilds the fonts (at the UI scale × `pixel_scale`) and the style when either
 /// changed. True when it did: the renderer must then rebuild its font texture.

@@ -17,12 +17,15 @@ struct Layout {
   Rect network, canvas, results, status;
 };
 
-/// The narrowest display (logical pixels, at UI scale 1) that shows the three panels side by side.
+/// The narrowest display (logical pixels, at UI scale 1) that shows the three panels side by side,
+/// and the narrowest graph canvas between them.
 inline constexpr float kWideLayoutWidth = 860.0f;
+inline constexpr float kMinCanvasWidth = 300.0f;
 
 /// Tiles a display of `size` logical pixels at UI scale `scale`; `tabs_height` and `status_height`
-/// are what those bars took last frame (they wrap when narrow).
-Layout compute_layout(ImVec2 size, float tabs_height, float status_height, float scale = 1.0f);
+/// are those bars' heights (they wrap when narrow), `min_right` the width the right column's tab
+/// bar needs. Too narrow for all three side by side: one panel at a time.
+Layout compute_layout(ImVec2 size, float tabs_height, float status_height, float scale = 1.0f, float min_right = 0);
 
 /// Begins a window that fills `rect` and cannot be moved or resized (End() it as usual).
 bool begin_panel(const char* title, const Rect& rect, ImGuiWindowFlags extra = 0);

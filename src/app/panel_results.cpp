@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -29,7 +30,7 @@ std::string shape_text(const bp::NamedMatrix& m) {
 // [SECTION] forward values
 void forward(const bp::Report& r) {
   for (const bp::NamedMatrix& m : r.forward) {
-    row_label(display_name(m.name), theme::kValue);
+    row_label(logic::plain_math(display_name(m.name)).c_str(), theme::kValue);  // l reads ℓ
     show_matrix(m.name.c_str(), m.value, m.is_vector, theme::kValue);
   }
 }

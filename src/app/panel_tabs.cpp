@@ -31,7 +31,7 @@ void tab_body(App& app, const TabBody& t) {
 
 // a tab whose body is `body(app)`; `which` lets the canvas bring it to the front once
 void tab(App& app, const TabBody& t) {
-  const bool bring = app.graph.request_tab == t.request && t.request != RightTab::None;
+  const bool bring = (app.graph.request_tab == t.request && t.request != RightTab::None) || app.focus_request == t.screen;
   const bool open = ImGui::BeginTabItem(t.label, nullptr, bring ? ImGuiTabItemFlags_SetSelected : 0);
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   app.probe.add(std::string("tab:") + t.label, min.x, min.y, size.x, size.y);  // browser tests click tabs
@@ -43,6 +43,13 @@ void tab(App& app, const TabBody& t) {
 }
 
 }  // namespace
+
+float right_tabs_width() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float w = 2 * style.WindowPadding.x;
+  for (const TabBody& t : kTabs) w += ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
+  return w;
+}
 
 void right_panel(App& app, const Rect& rect) {
   if (begin_panel("##right", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {

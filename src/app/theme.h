@@ -18,7 +18,7 @@ inline ImVec4 kWarning{0.94f, 0.89f, 0.26f, 1.0f};   // yellow: warnings
 inline ImVec4 kMuted{0.60f, 0.62f, 0.66f, 1.0f};     // notes and labels
 
 inline constexpr float kFontSize = 15.0f;  ///< logical pixels at UI scale 100 %
-inline constexpr float kCellWidth = 76.0f; ///< one number in a matrix grid, e.g. "-1.245e-18"
+inline constexpr float kCellWidth = 82.0f; ///< one number in a matrix grid, e.g. "-1.245e-18"
 inline constexpr float kMinCellWidth = 62.0f; ///< cells shrink to this before the grid scrolls
 inline constexpr float kLabelWidth = 64.0f; ///< the name column left of a grid ("W0", "autodiff")
 

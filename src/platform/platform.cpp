@@ -45,6 +45,9 @@ void update_fonts(Platform& p) {
 // Ctrl+= / Ctrl++ / Ctrl+− change the UI scale, Ctrl+0 resets it (the page keeps the browser's
 // own zoom off these keys)
 void presentation_keys(Platform& p, const SDL_Event& event) {
+#ifdef __EMSCRIPTEN__
+  (void)p, (void)event;  // the page takes these keys from the browser (web_api.js: lab_ui_scale_step)
+#else
   if (event.type != SDL_KEYDOWN || !(event.key.keysym.mod & KMOD_CTRL)) return;
   app::theme::Presentation& pres = p.app->presentation;
   switch (event.key.keysym.sym) {
@@ -53,6 +56,7 @@ void presentation_keys(Platform& p, const SDL_Event& event) {
     case SDLK_0: case SDLK_KP_0: pres.scale = 1.0f; break;
     default: break;
   }
+#endif
 }
 
 void set_gl_attributes() {

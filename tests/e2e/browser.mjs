@@ -34,8 +34,15 @@ export async function start(extraFlags = []) {
 }
 
 /// A new page at the app's URL; `errors` collects console errors and uncaught exceptions.
-export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+/// `hasTouch`: a touch screen (page.touchscreen); `settings`: the remembered presentation
+/// ("ui_scale=2 theme=light") in localStorage before the app starts.
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, settings } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
+  if (settings) {  // on the first load only: a reload finds what the app remembered
+    await context.addInitScript((text) => {
+      if (localStorage.getItem('backpropLab.settings') === null) localStorage.setItem('backpropLab.settings', text);
+    }, settings);
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

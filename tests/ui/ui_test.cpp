@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "app/fonts.h"
+#include "app/mirror.h"
 #include "app/logic/math_notation.h"
 #include "app/logic/view_json.h"
 #include "probe_checks.h"
@@ -381,7 +382,11 @@ void check_layout(Ui& ui, const std::string& where) {
   std::vector<app::TextRect> texts;
   for (const auto& t : ui.texts())
     if (t.widget != "canvas") texts.push_back(t);
-  const auto problems = probe_checks::layout_problems(texts);
+  auto problems = probe_checks::layout_problems(texts);
+  for (const auto& item : ui.app->probe.items())  // a tab too narrow for its label shows "Inspec…"
+    if (item.name.rfind("tab:", 0) == 0 &&
+        ImGui::CalcTextSize(item.name.c_str() + 4).x + 2 * ImGui::GetStyle().FramePadding.x > item.w + 1)
+      problems.push_back("tab label cut: " + item.name);
   for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(where << ": " << problems[i]);
   CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
 }
@@ -417,4 +422,72 @@ TEST_CASE("every screen at every viewport and UI scale: no text overlaps another
       }
     }
   }
+}
+
+TEST_CASE("the accessible mirror's snapshot: values, gradients, the stepper's formula, the Inspector's chain, verdicts") {
+  Ui ui;
+  ui.frames(3);
+  auto m = nlohmann::json::parse(app::mirror_json(*ui.app));
+  bool h = false;
+  for (const auto& n : m["nodes"])
+    if (n["name"] == "h") h = n["value"] == "[2, 13]" && n["grad"].is_string();
+  CHECK(h);
+  bool w1 = false;
+  for (const auto& g : m["gradients"])
+    if (g["name"] == "∇W1 ℓ") w1 = g["value"] == "[[1.556e-19, 1.012e-18], [−1.556e-19, −1.012e-18]]";
+  CHECK(w1);
+  CHECK(m["loss"] == "7.78113e-20");
+  CHECK(m["agreement"].size() == 2);
+
+  const std::string key = app::mirror_key(*ui.app);
+  ui.key(kRight);  // one step: the key changes, the formula is the stepper's, in plain notation
+  CHECK(app::mirror_key(*ui.app) != key);
+  m = nlohmann::json::parse(app::mirror_json(*ui.app));
+  CHECK(m["stepper"]["step"] == 1);
+  CHECK(m["stepper"]["formula"] == app::logic::plain_math(ui.app->graph.stepper.formula()));
+  CHECK(m["stepper"]["formula"].get<std::string>().find("h = W0·I = [2, 13]") != std::string::npos);
+
+  REQUIRE(app::logic::select_node(ui.app->graph.selection, ui.app->graph.stepper.graph(), "W0") == "");
+  m = nlohmann::json::parse(app::mirror_json(*ui.app));
+  const auto& factors = m["selection"]["factors"];
+  REQUIRE(factors.size() == 4);  // the stable loss: ∂l/∂O (softmax and cross-entropy), ∂O/∂L, ∂L/∂h, ∂h/∂W0
+  CHECK(factors[0]["name"] == "∂ℓ/∂O");
+  CHECK(factors[1]["name"] == "∂O/∂L");
+  CHECK(factors[2]["name"] == "∂L/∂h");
+  CHECK(factors[2]["value"] == "[[1, 0], [0, 1]]");
+  CHECK(factors[3]["name"] == "∂h/∂W0");
+  CHECK(factors[3]["shape"] == "2×4");
+  CHECK(factors[3]["product"] == "∇W0 ℓ = [1.245e-18, 3.112e-19, −1.245e-18, −3.112e-19]");  // the flat row
+  CHECK(m["selection"]["gradient"] == "∇W0 ℓ = [[1.245e-18, 3.112e-19], [−1.245e-18, −3.112e-19]]");  // reshaped
+
+  ui.app->answers.set_text("grad:W1", "[[7.7811e-20, 5.0577e-19], [-7.7811e-20, -5.0577e-19]]");
+  m = nlohmann::json::parse(app::mirror_json(*ui.app));
+  REQUIRE(m["verdicts"].size() == 1);
+  CHECK(m["verdicts"][0]["ok"] == false);
+  CHECK(m["verdicts"][0]["text"].get<std::string>().rfind("wrong (scaled)", 0) == 0);
+
+  ui.app->model.state.label(0) = 0.7;  // invalid: the errors, and no stale numbers
+  ui.app->model.edited();
+  m = nlohmann::json::parse(app::mirror_json(*ui.app));
+  CHECK(m["errors"].size() == 1);
+  CHECK(m["loss"].is_null());
+  CHECK(m["nodes"].empty());
+  CHECK(m["gradients"].empty());
+}
+
+TEST_CASE("keyboard panel cycling: focusing a panel brings it to the front, on a narrow screen too") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  ui.frames(2);
+  for (const char* name : {"Network", "Results", "Inspector", "Explainer", "Sheet", "Graph"}) {
+    REQUIRE(app::focus_panel(*ui.app, name));
+    ui.frames(2);
+    CHECK(std::string(app::screen_name(ui.app->screen)) == name);
+  }
+  CHECK_FALSE(app::focus_panel(*ui.app, "Nowhere"));
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  REQUIRE(app::focus_panel(*ui.app, "Sheet"));
+  ui.frames(2);
+  CHECK(ui.app->probe.find("answer:grad:W1"));  // the Answer sheet tab is in front
+  check_no_asserts();
 }
