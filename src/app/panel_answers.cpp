@@ -389,7 +389,7 @@ void answers_panel(App& app) {
       section("Forward pass");
       in_forward = true;
     } else if (!forward && !in_chain) {
-      section("Chain rule, from l backwards");
+      section("Chain rule, from ℓ backwards");
       in_chain = true;
     }
     answer_cell(app, *sheet, c);

@@ -21,8 +21,6 @@
 namespace platform {
 namespace {
 
-constexpr int kWidth = 1280, kHeight = 800;  // natively; the browser window decides on the web
-
 // framebuffer pixels per window pixel: 2 on a HiDPI screen / at devicePixelRatio 2
 float framebuffer_scale(SDL_Window* window) {
   int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -84,7 +82,7 @@ bool init(Platform& p, app::App& app) {
   }
   set_gl_attributes();
   const auto flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  p.window = SDL_CreateWindow("Backprop Lab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, kWidth, kHeight, flags);
+  p.window = SDL_CreateWindow("Backprop Lab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, p.width, p.height, flags);
   if (!p.window) {
     std::fprintf(stderr, "backprop-lab: cannot open a window: %s\n", SDL_GetError());
     return false;
