@@ -93,6 +93,12 @@ bool focus_panel(App& app, const std::string& name) {
   return false;
 }
 
+void cycle_panel(App& app, int steps) {
+  const int n = static_cast<int>(std::size(kScreens));
+  const int at = static_cast<int>(app.screen);  // kScreens lists the screens in enum order
+  focus_panel(app, kScreens[((at + steps) % n + n) % n].label);
+}
+
 void init(App& app) {
   theme::apply_style(app.presentation);
   app.grid.init();

@@ -62,6 +62,9 @@ const char* screen_name(Screen s);
 /// Brings a panel to the front (a narrow screen shows it; a wide one focuses its window): the
 /// accessible mirror's sections call it when the keyboard reaches them. False for no such panel.
 bool focus_panel(App& app, const std::string& name);
+/// The next (steps = 1) or previous (−1) panel in the tab bar's order comes to the front (the
+/// desktop's F6 / Shift+F6; the page's Tab / Shift+Tab move through the mirror's sections).
+void cycle_panel(App& app, int steps);
 
 /// Before NewFrame: rebuilds the fonts (at the UI scale × `pixel_scale`) and the style when either
 /// changed. True when it did: the renderer must then rebuild its font texture.

@@ -57,6 +57,12 @@ void presentation_keys(Platform& p, const SDL_Event& event) {
 #endif
 }
 
+// F6 / Shift+F6: the next / previous panel (Tab belongs to the text fields; the page maps Tab)
+void panel_keys(Platform& p, const SDL_Event& event) {
+  if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_F6)
+    app::cycle_panel(*p.app, (event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1);
+}
+
 void set_gl_attributes() {
 #ifdef __EMSCRIPTEN__
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);  // WebGL2 = ES 3.0
@@ -117,6 +123,7 @@ void frame(void* arg) {
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     presentation_keys(p, event);
+    panel_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
   }
 

@@ -485,6 +485,11 @@ TEST_CASE("keyboard panel cycling: focusing a panel brings it to the front, on a
     CHECK(std::string(app::screen_name(ui.app->screen)) == name);
   }
   CHECK_FALSE(app::focus_panel(*ui.app, "Nowhere"));
+  app::cycle_panel(*ui.app, 1);  // F6 on the desktop: Graph → Network, and Shift+F6 back around
+  CHECK(ui.app->screen == app::Screen::Network);
+  app::cycle_panel(*ui.app, -1);
+  app::cycle_panel(*ui.app, -1);
+  CHECK(ui.app->screen == app::Screen::Sheet);
   ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
   REQUIRE(app::focus_panel(*ui.app, "Sheet"));
   ui.frames(2);
