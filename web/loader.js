@@ -93,6 +93,9 @@
   script.src = 'app.js';
   script.onerror = () => fail('Could not load the app (app.js).');
   script.onload = () => {
+    const mirror = document.createElement('script');  // the accessible mirror (needs backpropLab)
+    mirror.src = 'mirror.js';
+    document.body.appendChild(mirror);
     window.backpropLab.ready.then(
       () => {
         overlay.hidden = true;

@@ -1,42 +1,173 @@
-// App: the frame tiles the screen with the panels; everything else lives in the panel files.
+// App: the frame tiles the screen with the panels (three side by side, or one at a time behind a
+// tab bar on a narrow screen); everything else lives in the panel files.
 #include "app/app.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
 
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/fonts.h"
 #include "app/panels.h"
 #include "app/theme.h"
 
 namespace app {
+namespace {
+
+struct ScreenTab {
+  Screen screen;
+  const char* label;
+};
+constexpr ScreenTab kScreens[] = {{Screen::Graph, "Graph"},         {Screen::Network, "Network"},
+                                  {Screen::Results, "Results"},     {Screen::Inspector, "Inspector"},
+                                  {Screen::Explainer, "Explainer"}, {Screen::Sheet, "Sheet"}};
+
+// the canvas asks for a tab (a click on an edge opens the Inspector): on a narrow screen, a panel
+void follow_request(App& app) {
+  switch (app.graph.request_tab) {
+    case RightTab::Results: app.screen = Screen::Results; break;
+    case RightTab::Inspector: app.screen = Screen::Inspector; break;
+    case RightTab::Explainer: app.screen = Screen::Explainer; break;
+    case RightTab::None: break;
+  }
+}
+
+// the narrow screen's tab bar: one button per panel, wrapped onto as many rows as it needs (a
+// label is never cut off). row_of[i] is tab i's row for a bar `width` wide; returns the rows.
+int tab_rows(float width, int* row_of) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float inner = width - 2 * style.WindowPadding.x;
+  float x = 0;
+  int row = 0, i = 0;
+  for (const ScreenTab& t : kScreens) {
+    const float w = ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x;
+    if (x > 0 && x + style.ItemSpacing.x + w > inner) ++row, x = 0;
+    x += (x > 0 ? style.ItemSpacing.x : 0) + w;
+    row_of[i++] = row;
+  }
+  return row + 1;
+}
+
+float tabs_height(float width) {
+  int row_of[std::size(kScreens)];
+  const int rows = tab_rows(width, row_of);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return rows * ImGui::GetFrameHeight() + (rows - 1) * style.ItemSpacing.y + 2 * style.WindowPadding.y;
+}
+
+void screen_tabs(App& app, const Rect& rect) {
+  int row_of[std::size(kScreens)];
+  tab_rows(rect.size().x, row_of);
+  if (begin_panel("##screens", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+    for (size_t i = 0; i < std::size(kScreens); ++i) {
+      const ScreenTab& t = kScreens[i];
+      if (i > 0 && row_of[i] == row_of[i - 1]) ImGui::SameLine();
+      const bool on = app.screen == t.screen;
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_TabActive : ImGuiCol_Tab));
+      if (ImGui::Button(t.label)) app.screen = t.screen;
+      ImGui::PopStyleColor();
+      const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+      app.probe.add(std::string("screen:") + t.label, min.x, min.y, size.x, size.y);  // tests tap these
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+const char* screen_name(Screen s) {
+  for (const ScreenTab& t : kScreens)
+    if (t.screen == s) return t.label;
+  return "";
+}
+
+bool focus_panel(App& app, const std::string& name) {
+  for (const ScreenTab& t : kScreens)
+    if (name == t.label) {
+      app.screen = t.screen;
+      app.focus_request = t.screen;
+      return true;
+    }
+  return false;
+}
+
+void cycle_panel(App& app, int steps) {
+  const int n = static_cast<int>(std::size(kScreens));
+  const int at = static_cast<int>(app.screen);  // kScreens lists the screens in enum order
+  focus_panel(app, kScreens[((at + steps) % n + n) % n].label);
+}
 
 void init(App& app) {
-  theme::apply_style();
+  theme::apply_style(app.presentation);
   app.grid.init();
 }
 
 void shutdown(App& app) { app.grid.shutdown(); }
 
+bool update_presentation(App& app, float pixel_scale) {
+  if (app.applied == app.presentation && app.applied_pixel_scale == pixel_scale) return false;
+  load_fonts(pixel_scale, app.presentation.scale);
+  theme::apply_style(app.presentation);
+  app.applied = app.presentation;
+  app.applied_pixel_scale = pixel_scale;
+  return true;
+}
+
 void frame(App& app) {
   app.probe.begin_frame();
   set_text_probe(&app.probe);
   enable_probe_hooks();
-  const float status_height = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
-  const Layout layout = compute_layout(ImGui::GetIO().DisplaySize, status_height);
-  {
-    TextScope scope("canvas");
-    canvas_view(app, layout.canvas);
-  }
-  {
-    TextScope scope("network");
-    network_panel(app, layout.network);
-  }
-  {
-    TextScope scope("tabs");
-    right_panel(app, layout.results);
+  const float min_status = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const Layout layout = compute_layout(display, tabs_height(display.x), std::max(app.status_height, min_status),
+                                       theme::ui_scale(), right_tabs_width());
+  if (layout.narrow) {
+    follow_request(app);
+    app.graph.request_tab = RightTab::None;
+    {
+      TextScope scope("screens");
+      screen_tabs(app, layout.tabs);
+    }
+    switch (app.screen) {
+      case Screen::Graph: {
+        TextScope scope("canvas");
+        canvas_view(app, layout.canvas);
+        break;
+      }
+      case Screen::Network: {
+        TextScope scope("network");
+        network_panel(app, layout.network);
+        break;
+      }
+      default: {
+        TextScope scope("tabs");
+        screen_panel(app, layout.results, app.screen);
+      }
+    }
+  } else {
+    {
+      TextScope scope("canvas");
+      canvas_view(app, layout.canvas);
+    }
+    {
+      TextScope scope("network");
+      network_panel(app, layout.network);
+    }
+    {
+      TextScope scope("tabs");
+      right_panel(app, layout.results);
+    }
   }
   {
     TextScope scope("status");
     status_bar(app, layout.status);
+  }
+  if (app.focus_request) {  // the keyboard reached a panel: its window takes the focus (arrows work in it)
+    const Screen s = *app.focus_request;
+    ImGui::SetWindowFocus(s == Screen::Graph ? "##canvas" : s == Screen::Network ? "Network" : "##right");
+    app.focus_request.reset();
   }
   app.model.advance();  // this frame's share of a big network's manual chain and finite differences
 }

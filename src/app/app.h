@@ -4,6 +4,7 @@
 #include "app/canvas_grid.h"
 #include <functional>
 #include <array>
+#include <optional>
 #include <string>
 
 #include "app/frame_stats.h"
@@ -11,6 +12,7 @@
 #include "app/logic/answers.h"
 #include "app/model.h"
 #include "app/probe.h"
+#include "app/theme.h"
 
 namespace app {
 
@@ -31,7 +33,11 @@ struct AnswerTools {
   std::string status;  ///< "Saved …" / "Downloaded …" or an "error: …" line
   long edits_seen = 0;  ///< Answers::edits() after the tab's own last edit
   int generation = 0;   ///< part of the cells' ImGui IDs: a change from elsewhere drops an edit in progress
+  bool reveal = false;  ///< "Reveal answers": tooltips show each cell's formula (off: no right answer is shown)
 };
+
+/// The panels a narrow screen shows one at a time, in its tab bar's order.
+enum class Screen { Graph, Network, Results, Inspector, Explainer, Sheet };
 
 struct App {
   Model model;          ///< the network being edited and its evaluation
@@ -45,7 +51,28 @@ struct App {
   /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
   /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
   std::function<std::string(const std::string& name, const std::string& text)> save_file;
+
+  // presentation and layout
+  theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)
+  theme::Presentation applied{0.0f, false};  ///< what fonts and style were built for (0: not yet)
+  float applied_pixel_scale = 0;
+  Screen screen = Screen::Graph;  ///< the one panel a narrow screen shows
+  std::optional<Screen> focus_request;  ///< bring this panel to the front next frame (keyboard, mirror)
+  float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
 };
+
+/// A panel's name, as on the narrow screen's tab bar: "Graph", "Network", …, "Sheet".
+const char* screen_name(Screen s);
+/// Brings a panel to the front (a narrow screen shows it; a wide one focuses its window): the
+/// accessible mirror's sections call it when the keyboard reaches them. False for no such panel.
+bool focus_panel(App& app, const std::string& name);
+/// The next (steps = 1) or previous (−1) panel in the tab bar's order comes to the front (the
+/// desktop's F6 / Shift+F6; the page's Tab / Shift+Tab move through the mirror's sections).
+void cycle_panel(App& app, int steps);
+
+/// Before NewFrame: rebuilds the fonts (at the UI scale × `pixel_scale`) and the style when either
+/// changed. True when it did: the renderer must then rebuild its font texture.
+bool update_presentation(App& app, float pixel_scale);
 
 /// Style and GL resources; needs ImGui's context and a current GL context. Without GL (a failed
 /// shader) the app still runs, with a plain canvas.

@@ -9,7 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
-#include "app/flow_layout.h"
+#include "app/widgets.h"
 #include "app/graph_view.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
@@ -630,7 +630,7 @@ void stepper_bar(GraphView& gv) {
 
   // the controls flow onto a second line on a narrow screen
   auto button = [](const char* label, const char* tip, float width = 0) {
-    flow_next(width > 0 ? width : button_width(label));
+    same_line_or_wrap(width > 0 ? width : button_width(label));
     const bool pressed = ImGui::Button(label, ImVec2(width, 0));
     item_tooltip(tip);
     return pressed;
@@ -641,7 +641,7 @@ void stepper_bar(GraphView& gv) {
   if (button("▶##forward", "step forward (→)")) st.step_forward();
   if (button("Show all", "the end of the replay: every value and gradient")) st.seek(st.step_count());
   float speed = static_cast<float>(st.speed());
-  flow_next(110);
+  same_line_or_wrap(110);
   ImGui::SetNextItemWidth(110);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(logic::Stepper::kMinSpeed),
                          static_cast<float>(logic::Stepper::kMaxSpeed), "%.2g steps/s", ImGuiSliderFlags_Logarithmic))
@@ -651,7 +651,7 @@ void stepper_bar(GraphView& gv) {
   char label[64];
   std::snprintf(label, sizeof label, "%s  %d / %d", logic::phase_name(st.phase()), pos, st.step_count());
   const float timeline = ImGui::CalcTextSize(label).x + 40;
-  flow_next(timeline);
+  same_line_or_wrap(timeline);
   ImGui::SetNextItemWidth(std::max(timeline, ImGui::GetContentRegionAvail().x));
   if (ImGui::SliderInt("##timeline", &pos, 0, st.step_count(), label)) st.seek(pos);
   gv.bar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetStyle().WindowPadding.y;
@@ -660,21 +660,21 @@ void stepper_bar(GraphView& gv) {
 void toolbar(GraphView& gv, const ImVec2& size) {
   ImGui::SetCursorPos(ImVec2(10, 8));
   text_colored(theme::kMuted, "Computation graph");
-  flow_next(button_width("Fit to view"));
+  same_line_or_wrap(button_width("Fit to view"));
   if (ImGui::SmallButton("Fit to view")) request_fit(gv);
   item_tooltip("fit the whole graph (Home); it then refits on resize");
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
-  flow_next(button_width("−"));
+  same_line_or_wrap(button_width("−"));
   if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
-  flow_next(button_width("+"));
+  same_line_or_wrap(button_width("+"));
   if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
-  flow_next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x);
+  same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x);
   ImGui::Checkbox("Flow", &gv.flow);
   item_tooltip("animate the gradient flowing back along every edge");
   ImGui::SameLine();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
-  flow_next(ImGui::CalcTextSize(zoom).x);
+  same_line_or_wrap(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);
   gv.toolbar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + 4;
 }

@@ -10,7 +10,7 @@ namespace app {
 
 static_assert(sizeof(ImWchar) == sizeof(embedded::glyph_ranges[0]), "glyph ranges are 16-bit code points");
 
-void load_fonts(float pixel_scale) {
+void load_fonts(float pixel_scale, float ui_scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
@@ -20,7 +20,7 @@ void load_fonts(float pixel_scale) {
   config.PixelSnapH = false;
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(embedded::dejavusans_subset_ttf),
                                  static_cast<int>(embedded::dejavusans_subset_ttf_size),
-                                 theme::kFontSize * pixel_scale, &config,
+                                 theme::kFontSize * ui_scale * pixel_scale, &config,
                                  reinterpret_cast<const ImWchar*>(embedded::glyph_ranges));
   io.FontGlobalScale = 1.0f / pixel_scale;
 }

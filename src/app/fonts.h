@@ -3,9 +3,10 @@
 
 namespace app {
 
-/// Replaces ImGui's fonts with the embedded one, rasterised at `pixel_scale` × its logical size
-/// and drawn at 1 / pixel_scale, so text stays sharp on HiDPI screens (devicePixelRatio 2).
-/// Call before NewFrame; the renderer must then rebuild its font texture.
-void load_fonts(float pixel_scale);
+/// Replaces ImGui's fonts with the embedded one at `ui_scale` × its logical size, rasterised at
+/// `pixel_scale` × that and drawn at 1 / pixel_scale, so text stays sharp on HiDPI screens
+/// (devicePixelRatio 2) and at every UI scale. Call before NewFrame; the renderer must then
+/// rebuild its font texture.
+void load_fonts(float pixel_scale, float ui_scale = 1.0f);
 
 }  // namespace app

@@ -6,16 +6,24 @@
 
 namespace app {
 
-Layout compute_layout(ImVec2 size, float status_height) {
-  const float side = std::clamp(size.x * 0.27f, 280.0f, 460.0f);
-  const float left = std::min(side, size.x * 0.5f);
-  const float right = std::min(side, std::max(0.0f, size.x - left));
-  const float bottom = std::max(0.0f, size.y - status_height);
+Layout compute_layout(ImVec2 size, float tabs_height, float status_height, float scale, float min_right) {
   Layout l;
+  const float bottom = std::max(0.0f, size.y - status_height);
+  l.status = {ImVec2(0, bottom), ImVec2(size.x, size.y)};
+  const float side = std::clamp(size.x * 0.27f, 280.0f * scale, 460.0f * scale);
+  const float right_width = std::max(side, min_right);
+  if (size.x < kWideLayoutWidth * scale || side + right_width + kMinCanvasWidth * scale > size.x) {
+    l.narrow = true;
+    const float top = std::min(tabs_height, bottom);
+    l.tabs = {ImVec2(0, 0), ImVec2(size.x, top)};
+    l.network = l.canvas = l.results = {ImVec2(0, top), ImVec2(size.x, bottom)};
+    return l;
+  }
+  const float left = std::min(side, size.x * 0.5f);
+  const float right = std::min(right_width, std::max(0.0f, size.x - left));
   l.network = {ImVec2(0, 0), ImVec2(left, bottom)};
   l.results = {ImVec2(size.x - right, 0), ImVec2(size.x, bottom)};
   l.canvas = {ImVec2(left, 0), ImVec2(std::max(left, size.x - right), bottom)};
-  l.status = {ImVec2(0, bottom), ImVec2(size.x, size.y)};
   return l;
 }
 

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+#include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -81,17 +83,23 @@ std::string notation_of(const bp::AnswerSheet& sheet, const std::string& key) {
 std::string consistent_text(const bp::AnswerSheet& sheet, const bp::Verdict& v) {
   std::string s = "consistent with your ";
   for (size_t i = 0; i < v.consistent_with.size(); ++i)
-    s += (i ? ", " : "") + notation_of(sheet, v.consistent_with[i]);
+    s += (i ? ", " : "") + logic::plain_math(notation_of(sheet, v.consistent_with[i]));
   return s;
 }
 
-void verdict_tooltip(const bp::AnswerSheet& sheet, const bp::SheetCell& c, const bp::Verdict& v) {
+// "∇_L O = W1": the cell's formula is its right answer, shown only with "Reveal answers" on
+void formula_line(const bp::SheetCell& c) {
+  math_text_colored(theme::kMuted, c.notation + " = " + c.formula);
+}
+
+void verdict_tooltip(const AnswerTools& tools, const bp::AnswerSheet& sheet, const bp::SheetCell& c,
+                     const bp::Verdict& v) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
   if (v.ok) badge(true, v.consistent_with.empty() ? "right" : consistent_text(sheet, v).c_str());
   else badge(false, mistake_text(v).c_str());
-  if (!v.message.empty()) ImGui::TextWrapped("%s", v.message.c_str());
-  ImGui::TextDisabled("%s = %s", c.notation.c_str(), c.formula.c_str());
+  if (!v.message.empty()) text_wrapped(logic::plain_math(v.message));
+  if (tools.reveal) formula_line(c);
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
@@ -113,27 +121,31 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
 
   ImGui::PushID(c.key.c_str());
   // label row: ✓/✗, notation, shape; the sheet key on the right (the JSON and CLI name)
-  if (v) ImGui::TextColored(v->ok ? theme::kOk : theme::kError, v->ok ? "✓" : "✗");
-  else if (parse_error) ImGui::TextColored(theme::kError, "!");
-  else ImGui::TextColored(theme::kMuted, "○");
+  if (v) text_colored(v->ok ? theme::kOk : theme::kError, v->ok ? "✓" : "✗");
+  else if (parse_error) text_colored(theme::kError, "!");
+  else text_colored(theme::kMuted, "○");
   ImGui::SameLine();
   ImGui::BeginGroup();
   notation_label(c.notation, kind_color(c));
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", shape_text(c).c_str());
+  text_colored(theme::kMuted, shape_text(c));
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::Text("%s = %s", c.notation.c_str(), c.formula.c_str());
+    if (app.answer_tools.reveal) formula_line(c);
+    else text(logic::plain_math(c.notation) + ": " + shape_text(c) + " (Reveal answers shows its formula)");
     ImGui::EndTooltip();
   }
   if (first_wrong) {
     ImGui::SameLine();
-    ImGui::TextColored(theme::kError, "◀ first wrong");
+    text_colored(theme::kError, "◀ first wrong");
   }
+  // the sheet key on the right when it fits, else on a line of its own (never under the label)
   const float key_width = ImGui::CalcTextSize(c.key.c_str()).x;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - key_width));
-  ImGui::TextColored(theme::kMuted, "%s", c.key.c_str());
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + key_width > ImGui::GetContentRegionMax().x) ImGui::NewLine();
+  else ImGui::SameLine(ImGui::GetContentRegionMax().x - key_width);
+  text_colored(theme::kMuted, c.key);
 
   // the text field
   std::string text = answers.text(c.key);
@@ -168,9 +180,14 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
   if (first_wrong)
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
                                         ImGui::GetColorU32(theme::kError), ImGui::GetStyle().FrameRounding, 0, 2.0f);
-  if (text.empty() && !ImGui::IsItemActive())
-    ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + ImGui::GetStyle().FramePadding.x, min.y + ImGui::GetStyle().FramePadding.y),
-                                        ImGui::GetColorU32(tint(theme::kMuted, 0.55f)), placeholder(c).c_str());
+  if (text.empty() && !ImGui::IsItemActive()) {
+    // a long hint is cut at the cell, as typed text would be, and never drawn outside the panel
+    const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const ImVec4 clip(std::max(min.x, c0.x), std::max(min.y, c0.y), std::min(max.x, c1.x), std::min(max.y, c1.y));
+    draw_text(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+              ImVec2(min.x + ImGui::GetStyle().FramePadding.x, min.y + ImGui::GetStyle().FramePadding.y),
+              ImGui::GetColorU32(tint(theme::kMuted, 0.55f)), placeholder(c), 0, &clip);
+  }
 
   // what the checker says
   if (parse_error) {
@@ -181,9 +198,10 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
     if (v->ok && !v->consistent_with.empty()) badge(true, consistent_text(sheet, *v).c_str());
     else if (!v->ok) {
       badge(false, mistake_text(*v).c_str());
-      if (first_wrong && !v->message.empty()) note(v->message.c_str());
+      // every wrong cell says why, not only the first; the checker's TeX drawn as notation
+      if (!v->message.empty()) note(logic::plain_math(v->message).c_str());
     }
-    if (hovered || ImGui::IsItemHovered()) verdict_tooltip(sheet, c, *v);
+    if (hovered || ImGui::IsItemHovered()) verdict_tooltip(app.answer_tools, sheet, c, *v);
   }
   ImGui::PopID();
   ImGui::Spacing();
@@ -193,7 +211,7 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
 
 void section(const char* title) {
   ImGui::Spacing();
-  ImGui::TextColored(theme::kMuted, "%s", title);
+  text_colored(theme::kMuted, title);
   ImGui::Separator();
 }
 
@@ -204,37 +222,43 @@ void summary(const logic::Answers& answers, const bp::AnswerSheet& sheet) {
          "[[…]]). Each cell is checked as you type.");
     return;
   }
-  ImGui::TextColored(theme::kOk, "✓ %d right", n.ok);
-  ImGui::SameLine(0, 14);
-  ImGui::TextColored(n.wrong ? theme::kError : theme::kMuted, "✗ %d wrong", n.wrong);
+  text_colored(theme::kOk, "✓ " + std::to_string(n.ok) + " right");
+  ImGui::SameLine(0, ImGui::GetFontSize());
+  text_colored(n.wrong ? theme::kError : theme::kMuted, "✗ " + std::to_string(n.wrong) + " wrong");
   if (n.unreadable) {
-    ImGui::SameLine(0, 14);
-    ImGui::TextColored(theme::kError, "! %d unreadable", n.unreadable);
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    text_colored(theme::kError, "! " + std::to_string(n.unreadable) + " unreadable");
   }
   if (const auto key = answers.first_wrong()) {
-    ImGui::TextColored(theme::kError, "First wrong factor:");
+    text_colored(theme::kError, "First wrong factor:");
     ImGui::SameLine();
     notation_label(notation_of(sheet, *key), theme::kError);
     if (const auto edge = answers.highlighted_edge()) {
+      const std::string where = std::string("(edge ") + display_name(edge->first) + " ← " + display_name(edge->second) + ")";
       ImGui::SameLine();
-      ImGui::TextDisabled("(edge %s ← %s)", display_name(edge->first), display_name(edge->second));
+      if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(where.c_str()).x > ImGui::GetContentRegionMax().x) ImGui::NewLine();
+      text_colored(theme::kMuted, where);
     }
   } else if (n.unreadable == 0) {
-    ImGui::TextColored(theme::kOk, "Every filled cell is right.");
+    text_colored(theme::kOk, "Every filled cell is right.");
   }
 }
 
 void tolerance_control(logic::Answers& answers) {
   double t = answers.tolerance();
   const double lo = 1e-10, hi = 1e-1;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-  if (ImGui::SliderScalar("relative tolerance", ImGuiDataType_Double, &t, &lo, &hi, "%.0e",
+  const float slider = ImGui::GetFontSize() * 7;
+  ImGui::AlignTextToFramePadding();
+  text("relative tolerance");  // the slider beside it when it fits
+  same_line_or_wrap(slider);
+  ImGui::SetNextItemWidth(slider);
+  if (ImGui::SliderScalar("##tolerance", ImGuiDataType_Double, &t, &lo, &hi, "%.0e",
                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     answers.set_tolerance(t);
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted("|a − t| ≤ tol·|t| + tol·max|t|, entry by entry (as backprop-cli check --tolerance).");
-    ImGui::TextUnformatted("Ctrl+click to type a value.");
+    text("|a − t| ≤ tol·|t| + tol·max|t|, entry by entry (as backprop-cli check --tolerance).");
+    text("Ctrl+click to type a value.");
     ImGui::EndTooltip();
   }
 }
@@ -284,14 +308,14 @@ void files(App& app) {
       key.format = format;
       const std::string label = std::string(blank ? "Blank sheet" : "Answer key") +
                                 (format == bp::KeyFormat::Latex ? " (LaTeX)" : " (Markdown)");
+      if (format == bp::KeyFormat::Latex) same_line_or_wrap(button_width(label.c_str()));
       if (button(app, label.c_str())) save(app, bp::handout_file_name(key), bp::answer_key(model.state, *sheet, key));
-      if (format == bp::KeyFormat::Markdown) ImGui::SameLine();
     }
   if (button(app, "Export sheet JSON"))
     save(app, "backprop-answers.json", app.answers.sheet_json(model.state, 1, key.student) + "\n");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted("The network and your answers: backprop-cli check backprop-answers.json");
+    text("The network and your answers: backprop-cli check backprop-answers.json");
     ImGui::EndTooltip();
   }
   ImGui::EndDisabled();
@@ -302,7 +326,7 @@ void variant(App& app) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   ImGui::InputInt("seed", &tools.seed);
   tools.seed = std::max(tools.seed, 0);
-  ImGui::SameLine();
+  same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("one dead ReLU").x);
   ImGui::Checkbox("one dead ReLU", &tools.dead_relu);
   if (button(app, "New variant")) {
     bp::VariantOptions options;
@@ -321,8 +345,8 @@ void variant(App& app) {
   }
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted("The same exercise as backprop-cli variant --seed N: small integers, every seed the same everywhere.");
-    ImGui::TextUnformatted("Replaces the network and clears the sheet.");
+    text("The same exercise as backprop-cli variant --seed N: small integers, every seed the same everywhere.");
+    text("Replaces the network and clears the sheet.");
     ImGui::EndTooltip();
   }
 }
@@ -369,10 +393,12 @@ void answers_panel(App& app) {
   }
   summary(answers, *sheet);
   tolerance_control(answers);
-  ImGui::SameLine();
+  same_line_or_wrap(ImGui::CalcTextSize("Clear all").x + 2 * ImGui::GetStyle().FramePadding.x);
   ImGui::BeginDisabled(answers.counts().filled == 0);
   if (ImGui::SmallButton("Clear all")) answers.clear();
   ImGui::EndDisabled();
+  ImGui::Checkbox("Reveal answers", &app.answer_tools.reveal);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tooltips show each cell's formula (its right answer). Off by default.");
   if (answers.check_error()) inline_error(answers.check_error()->line());
   if (!sheet->jacobians_skipped.empty()) inline_warning(sheet->jacobians_skipped);
   ImGui::Separator();
@@ -386,7 +412,7 @@ void answers_panel(App& app) {
       section("Forward pass");
       in_forward = true;
     } else if (!forward && !in_chain) {
-      section("Chain rule, from l backwards");
+      section("Chain rule, from ℓ backwards");
       in_chain = true;
     }
     answer_cell(app, *sheet, c);

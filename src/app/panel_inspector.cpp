@@ -9,14 +9,13 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
-#include "app/flow_layout.h"
+#include "app/widgets.h"
 #include "app/logic/chain.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
-#include "app/widgets.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
 #include "engine/ops.h"
@@ -50,7 +49,7 @@ void matrix_block(const char* id, const std::string& title, const Eigen::MatrixX
 
 // numbers side by side while they fit the panel, then on the next line
 void flowing_text(bool first, const ImVec4& color, const std::string& s) {
-  if (!first) flow_next(ImGui::CalcTextSize(s.c_str()).x);
+  if (!first) same_line_or_wrap(ImGui::CalcTextSize(s.c_str()).x);
   text_colored(color, s);
 }
 

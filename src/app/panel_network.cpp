@@ -2,13 +2,16 @@
 // Every edit re-evaluates at once (Model::recompute); invalid values show an inline message
 // under the field they are about, and the results panel waits for a valid state.
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/panels.h"
 #include "app/state_edit.h"
 #include "app/theme.h"
 #include "app/widgets.h"
+#include "engine/validate_all.h"
 
 namespace app {
 namespace {
@@ -42,7 +45,7 @@ void presets(App& app) {
   if (ImGui::Button("Exercise")) app.model.replace(bp::exercise_state());
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The notebook's network: I = [4, 1], label = [0, 1],\nW0 = [[1, −2], [2, 5]], W1 = [[3, −3], [−1, 1]]");
-  ImGui::SameLine();
+  same_line_or_wrap(button_width("Random network"));
   if (ImGui::Button("Random network"))
     app.model.replace(bp::random_state(static_cast<uint64_t>(app.random.seed), app.random.layers, app.random.width));
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
@@ -83,11 +86,14 @@ bool shape(bp::State& s) {
   ImGui::PopItemWidth();
 
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("biases");
+  text("biases");
   for (int k = 0; k < K; ++k) {
-    ImGui::SameLine();
+    ImGui::SameLine();  // the checkboxes wrap rather than run past the panel
+    const std::string b = "b" + std::to_string(k);
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(b.c_str()).x;
+    if (ImGui::GetCursorPosX() + w > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     bool on = s.biases[k].has_value();
-    if (ImGui::Checkbox(("b" + std::to_string(k)).c_str(), &on)) {
+    if (ImGui::Checkbox(b.c_str(), &on)) {
       set_bias(s, k, on);
       changed = true;
     }
@@ -98,12 +104,17 @@ bool shape(bp::State& s) {
 // [SECTION] values
 bool values(App& app) {
   bp::State& s = app.model.state;
-  const std::string error_field = app.model.error ? field_base(app.model.error->field) : "";
-  bool shown = false;  // whether the error found its field
+  // every error of the state, each under its field (validate_all: the first is the model's)
+  const std::vector<bp::Error> errors = app.model.error ? bp::validate_all(s) : std::vector<bp::Error>{};
+  std::vector<bool> shown(errors.size(), false);
+  bool label_error = false;
   auto error_for = [&](const char* field) {
-    if (error_field != field) return;
-    inline_error(app.model.error->field + ": " + app.model.error->reason);  // the field is right above
-    shown = true;
+    for (size_t i = 0; i < errors.size(); ++i) {
+      if (field_base(errors[i].field) != field) continue;
+      inline_error(errors[i].field + ": " + errors[i].reason);  // the field is right above
+      shown[i] = true;
+      if (std::string(field) == "label") label_error = true;
+    }
   };
   bool changed = false;
 
@@ -114,7 +125,7 @@ bool values(App& app) {
   row_label("label", theme::kValue);
   changed |= edit_vector("label", s.label, app.probe);
   error_for("label");
-  if (error_field == "label" && s.head == bp::Head::SoftmaxCE && ImGui::SmallButton("normalise label")) {
+  if (label_error && s.head == bp::Head::SoftmaxCE && ImGui::SmallButton("normalise label")) {
     normalise_label(s);
     changed = true;
   }
@@ -130,7 +141,8 @@ bool values(App& app) {
       error_for(b.c_str());
     }
   }
-  if (app.model.error && !shown) inline_error(app.model.error->line());
+  for (size_t i = 0; i < errors.size(); ++i)
+    if (!shown[i]) inline_error(errors[i].line());  // a field without an editor here
   return changed;
 }
 

@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
+#include "app/logic/math_notation.h"
+#include "app/math_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -27,7 +30,7 @@ std::string shape_text(const bp::NamedMatrix& m) {
 // [SECTION] forward values
 void forward(const bp::Report& r) {
   for (const bp::NamedMatrix& m : r.forward) {
-    row_label(display_name(m.name), theme::kValue);
+    row_label(logic::plain_math(display_name(m.name)).c_str(), theme::kValue);  // l reads ℓ
     show_matrix(m.name.c_str(), m.value, m.is_vector, theme::kValue);
   }
 }
@@ -35,7 +38,7 @@ void forward(const bp::Report& r) {
 // [SECTION] gradients
 void agreement(const char* what, const bp::Agreement& a) {
   if (!a.compared) {
-    ImGui::TextColored(theme::kMuted, "– %s: not compared", what);
+    text_colored(theme::kMuted, std::string("– ") + what + ": not compared");
   } else {
     badge(a.ok, what);
     ImGui::Indent();
@@ -64,9 +67,9 @@ void gradients(const bp::Report& r) {
   };
   const Method methods[] = {{"autodiff", r.autodiff}, {"manual", r.manual}, {"numeric", r.numeric}};
   for (const bp::NamedMatrix& p : r.autodiff) {
-    ImGui::TextColored(theme::kGradient, "∇%s l", display_name(p.name));
+    math_text_colored(theme::kGradient, std::string("∇_{") + display_name(p.name) + "} l");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", shape_text(p).c_str());
+    text_colored(theme::kMuted, shape_text(p));
     for (const Method& method : methods) {
       const bp::NamedMatrix* m = find(method.list, p.name);
       if (!m) continue;
@@ -88,11 +91,13 @@ void results_tab(App& app) {
       note("The results come back as soon as the network is valid again.");
     } else {
       const bp::Report& r = *model.report;
-      ImGui::Text("loss l =");
-      ImGui::SameLine();
-      ImGui::TextColored(theme::kValue, "%s", bp::format_number(r.loss, 6).c_str());
-      ImGui::SameLine();
-      ImGui::TextDisabled("(%s)", std::string(bp::option_name(r.precision)).c_str());
+      math_text("loss l =");
+      const std::string loss = bp::format_number(r.loss, 6);
+      same_line_or_wrap(ImGui::CalcTextSize(loss.c_str()).x);
+      text_colored(theme::kValue, loss);
+      const std::string precision = "(" + std::string(bp::option_name(r.precision)) + ")";
+      same_line_or_wrap(ImGui::CalcTextSize(precision.c_str()).x);
+      text_colored(theme::kMuted, precision);
       if (model.stale) inline_warning("still computing " + model.pending() + "…");
       for (const std::string& w : r.warnings) inline_warning(w);
       if (ImGui::CollapsingHeader("Forward", ImGuiTreeNodeFlags_DefaultOpen)) forward(r);

@@ -6,13 +6,25 @@
 
 #include "app/drawn_text.h"
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+namespace {
+// the last item added: a tab item reports its label after later items (its tab bar's body) were
+// added, so its rectangle is the one added under its own id, not ImGui's last item's
+ImGuiID g_added_id = 0;
+ImRect g_added_rect;
+}  // namespace
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID, const char* label, ImGuiItemStatusFlags) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
+  g_added_id = id;
+  g_added_rect = bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
   if (!label || !ctx->CurrentWindow) return;
   const char* end = ImGui::FindRenderedTextEnd(label);  // "Fit##canvas" shows "Fit"
   if (end == label) return;
-  const ImRect& r = ctx->LastItemData.Rect;
+  const bool own = ctx->LastItemData.ID == id;
+  if (!own && g_added_id != id) return;  // no rectangle known for it: record nothing rather than a wrong one
+  const ImRect& r = own ? ctx->LastItemData.Rect : g_added_rect;
   const ImRect& clip = ctx->CurrentWindow->ClipRect;
   app::record_text(std::string_view(label, static_cast<size_t>(end - label)), r.Min, r.Max, clip.Min, clip.Max);
 }

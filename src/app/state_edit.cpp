@@ -3,6 +3,9 @@
 #include "app/state_edit.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 
 namespace app {
 namespace {
@@ -94,6 +97,23 @@ void normalise_label(bp::State& s) {
     s.label.setZero();
     s.label(0) = 1;
   }
+}
+
+bp::Expected<double> parse_cell_text(std::string_view text, const std::string& field) {
+  std::string t(text);
+  for (size_t at; (at = t.find("\xe2\x88\x92")) != std::string::npos;) t.replace(at, 3, "-");  // U+2212 minus
+  const size_t first = t.find_first_not_of(" \t\n"), last = t.find_last_not_of(" \t\n");
+  t = first == std::string::npos ? "" : t.substr(first, last - first + 1);
+  const std::string shown = "\"" + std::string(text) + "\"";
+  if (t.empty()) return bp::Error{field, "is empty; type a number"};
+  // strtod also reads "nan", "inf" and hex floats: only decimal digits, signs, '.', 'e' pass
+  if (t.find_first_not_of("0123456789+-.eE") != std::string::npos) return bp::Error{field, shown + " is not a number"};
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size() || end == t.c_str()) return bp::Error{field, shown + " is not a number"};
+  if (!std::isfinite(v) || (errno == ERANGE && std::abs(v) > 1)) return bp::Error{field, shown + " is beyond float64"};
+  return v;
 }
 
 }  // namespace app

@@ -2,8 +2,11 @@
 // fills new ones with a fixed ±0.5 pattern, so growing a network never loses the user's numbers.
 // No ImGui: the network panel calls these, tests can too.
 #pragma once
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "engine/expected.h"
 #include "engine/state.h"
 
 namespace app {
@@ -26,5 +29,10 @@ void set_bias(bp::State& s, int k, bool enabled);
 /// Makes the label a probability distribution: negative entries become 0, the rest are scaled
 /// to sum to 1 (one-hot on the first class when nothing is left).
 void normalise_label(bp::State& s);
+
+/// A number typed into the cell `field` ("W0[0,1]"): the whole text (spaces around it aside, "−"
+/// read as "-") must be one finite float64, else an Error naming the field and why, e.g.
+/// `W0[0,1]: "abc" is not a number`.
+bp::Expected<double> parse_cell_text(std::string_view text, const std::string& field);
 
 }  // namespace app

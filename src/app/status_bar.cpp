@@ -1,28 +1,86 @@
-// The bottom line: is the state evaluated, in which precision, and what a frame costs the app.
+// The bottom line: is the state evaluated, the presentation controls (UI scale, light theme) and
+// what a frame costs the app. Items flow left to right and wrap onto a new row rather than
+// overlap; the bar's height is measured for the next frame's layout.
 #include <algorithm>
+#include <cstdio>
+#include <string>
+
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
 #include "engine/number_format.h"
+#include "engine/validate_all.h"
 
 namespace app {
+namespace {
+
+std::string state_message(const Model& m, bool& ok, ImVec4& color) {
+  ok = false;
+  color = theme::kError;
+  if (m.error) {
+    const size_t n = bp::validate_all(m.state).size();
+    return "✗ not evaluated: " + (n > 1 ? std::to_string(n) + " errors, each under its field" : m.error->line());
+  }
+  if (!m.report->warnings.empty()) {
+    color = theme::kWarning;
+    return "! evaluated, but " + m.report->warnings.front();
+  }
+  ok = m.report->manual_vs_autodiff.ok && m.report->numeric_vs_autodiff.ok;
+  color = ok ? theme::kOk : theme::kError;
+  return ok ? "✓ evaluated: the three gradients agree" : "✗ evaluated: the gradients disagree (see Results)";
+}
+
+// UI scale A− / 125 % / A+ (Ctrl+= / Ctrl+− too) and the light theme
+void presentation(App& app) {
+  theme::Presentation& p = app.presentation;
+  char percent[16];
+  std::snprintf(percent, sizeof percent, "%d %%", static_cast<int>(p.scale * 100 + 0.5f));
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = button_width("A−") + button_width("A+") + ImGui::CalcTextSize(percent).x +
+                      ImGui::GetFrameHeight() + ImGui::CalcTextSize("light").x + 5 * style.ItemSpacing.x +
+                      style.ItemInnerSpacing.x;
+  same_line_or_wrap(width, ImGui::GetFontSize());
+  ImGui::BeginDisabled(p.scale <= theme::kMinScale);
+  if (ImGui::Button("A−")) p = theme::step_scale(p, -1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Smaller UI (Ctrl+−)");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  text(percent);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(p.scale >= theme::kMaxScale);
+  if (ImGui::Button("A+")) p = theme::step_scale(p, +1);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Larger UI, for a projector (Ctrl+=)");
+  ImGui::SameLine();
+  ImGui::Checkbox("light", &p.light);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Light theme, for a projector");
+}
+
+}  // namespace
 
 void status_bar(App& app, const Rect& rect) {
   if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
-    const Model& m = app.model;
-    if (m.error) {
-      badge(false, m.error->line().c_str());
-    } else if (!m.report->warnings.empty()) {
-      ImGui::TextColored(theme::kWarning, "! evaluated, but %s", m.report->warnings.front().c_str());
-    } else {
-      const bool agree = m.report->manual_vs_autodiff.ok && m.report->numeric_vs_autodiff.ok;
-      badge(agree, agree ? "evaluated: the three gradients agree" : "evaluated: the gradients disagree (see Results)");
-    }
-    const std::string timing = "frame " + bp::format_number(app.stats.median(), 2) + " ms (median, app CPU)";
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - ImGui::CalcTextSize(timing.c_str()).x - 12));
-    ImGui::TextDisabled("%s", timing.c_str());
+    bool ok = false;
+    ImVec4 color;
+    const std::string message = state_message(app.model, ok, color);
+    // the message wraps within the bar rather than running under the controls
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail);
+    ImGui::AlignTextToFramePadding();
+    text_colored(color, message);
+    ImGui::PopTextWrapPos();
+    presentation(app);
+    const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
+    std::string timing = "frame " + ms + " (median, app CPU)";
+    if (ImGui::CalcTextSize(timing.c_str()).x > ImGui::GetContentRegionAvail().x) timing = ms + " / frame";
+    same_line_or_wrap(ImGui::CalcTextSize(timing.c_str()).x, ImGui::GetFontSize());
+    ImGui::AlignTextToFramePadding();
+    text_colored(theme::kMuted, timing);
+    app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   }
   ImGui::End();
 }

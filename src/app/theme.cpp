@@ -1,12 +1,36 @@
-// Style: ImGui's dark theme with softer corners; sizes stay in logical pixels (HiDPI is handled
-// by the font atlas scale in fonts.cpp, not by scaling the style).
+// Style: ImGui's dark or light theme with softer corners. Sizes are logical pixels × the UI scale
+// (HiDPI is handled by the font atlas in fonts.cpp, not here).
 #include "app/theme.h"
 
-namespace app::theme {
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
-void apply_style() {
-  ImGui::StyleColorsDark();
+namespace app::theme {
+namespace {
+
+struct Palette {
+  ImVec4 value, gradient, ok, error, warning, muted, canvas, minor, major, window, title;
+};
+
+// dark: the Okabe–Ito colours as they are; light: their darker relatives, ≥ 4.5 : 1 on white
+const Palette kDark{{0.34f, 0.71f, 0.91f, 1}, {0.90f, 0.62f, 0.0f, 1}, {0.0f, 0.62f, 0.45f, 1},
+                    {0.84f, 0.37f, 0.0f, 1},  {0.94f, 0.89f, 0.26f, 1}, {0.60f, 0.62f, 0.66f, 1},
+                    {0.105f, 0.110f, 0.125f, 1}, {0.20f, 0.21f, 0.24f, 1}, {0.16f, 0.17f, 0.20f, 1},
+                    {0.135f, 0.140f, 0.155f, 1}, {0.17f, 0.18f, 0.21f, 1}};
+const Palette kLight{{0.0f, 0.40f, 0.65f, 1},  {0.66f, 0.36f, 0.0f, 1},  {0.0f, 0.47f, 0.33f, 1},
+                     {0.72f, 0.25f, 0.0f, 1},  {0.55f, 0.42f, 0.0f, 1},  {0.36f, 0.38f, 0.42f, 1},
+                     {0.975f, 0.975f, 0.97f, 1}, {0.80f, 0.81f, 0.83f, 1}, {0.88f, 0.89f, 0.90f, 1},
+                     {0.94f, 0.94f, 0.93f, 1}, {0.86f, 0.87f, 0.89f, 1}};
+
+}  // namespace
+
+void apply_style(const Presentation& p) {
   ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  if (p.light) ImGui::StyleColorsLight();
+  else ImGui::StyleColorsDark();
   style.WindowRounding = 0.0f;  // panels tile the screen
   style.FrameRounding = 3.0f;
   style.GrabRounding = 3.0f;
@@ -14,8 +38,42 @@ void apply_style() {
   style.WindowBorderSize = 0.0f;
   style.FramePadding = ImVec2(6.0f, 3.0f);
   style.ItemSpacing = ImVec2(6.0f, 5.0f);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.135f, 0.140f, 0.155f, 1.0f);
-  style.Colors[ImGuiCol_TitleBg] = style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.17f, 0.18f, 0.21f, 1.0f);
+  style.ScaleAllSizes(p.scale);
+  const Palette& c = p.light ? kLight : kDark;
+  kValue = c.value, kGradient = c.gradient, kOk = c.ok, kError = c.error, kWarning = c.warning, kMuted = c.muted;
+  kCanvasBackground = c.canvas, kCanvasMinor = c.minor, kCanvasMajor = c.major;
+  style.Colors[ImGuiCol_WindowBg] = c.window;
+  style.Colors[ImGuiCol_TitleBg] = style.Colors[ImGuiCol_TitleBgActive] = c.title;
+  if (p.light) style.Colors[ImGuiCol_Border] = ImVec4(0.70f, 0.71f, 0.73f, 1.0f);
+}
+
+float ui_scale() {
+  const ImGuiContext* ctx = ImGui::GetCurrentContext();
+  const float size = ctx ? ImGui::GetFontSize() : 0.0f;
+  return size > 0 ? size / kFontSize : 1.0f;  // outside a frame: 100 %
+}
+
+Presentation step_scale(Presentation p, int steps) {
+  const float s = std::round(p.scale / kScaleStep + static_cast<float>(steps)) * kScaleStep;
+  p.scale = std::clamp(s, kMinScale, kMaxScale);
+  return p;
+}
+
+std::string settings_text(const Presentation& p) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "ui_scale=%g theme=%s", p.scale, p.light ? "light" : "dark");
+  return buf;
+}
+
+Presentation parse_settings(std::string_view text) {
+  Presentation p;
+  const std::string t(text);
+  if (const size_t at = t.find("ui_scale="); at != std::string::npos) {
+    const float s = std::strtof(t.c_str() + at + 9, nullptr);
+    if (std::isfinite(s) && s > 0) p.scale = std::clamp(s, kMinScale, kMaxScale);
+  }
+  p.light = t.find("theme=light") != std::string::npos;
+  return p;
 }
 
 }  // namespace app::theme

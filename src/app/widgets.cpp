@@ -3,8 +3,12 @@
 #include "app/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
+#include "app/drawn_text.h"
+#include "app/state_edit.h"
 #include "app/theme.h"
 #include "engine/number_format.h"
 
@@ -21,8 +25,7 @@ std::string cell_name(const char* name, int r, int c, bool is_vector) {
 }
 
 // ImGui treats the format as printf text; a literal with no conversion is shown as is
-std::string literal_format(double v) {
-  std::string s = bp::format_number(v);
+std::string literal_format(const std::string& s) {
   std::string out;
   for (char ch : s) out += ch == '%' ? std::string("%%") : std::string(1, ch);
   return out;
@@ -31,8 +34,72 @@ std::string literal_format(double v) {
 void value_tooltip(const char* name, int r, int c, bool is_vector, double v) {
   if (!ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
-  ImGui::Text("%s = %s", cell_name(name, r, c, is_vector).c_str(), bp::format_round_trip(v).c_str());
+  text(cell_name(name, r, c, is_vector) + " = " + bp::format_round_trip(v));
   ImGui::EndTooltip();
+}
+
+// [SECTION] typing a number into a cell
+// Ctrl+click, double-click or Enter on a cell opens a text field over it (ImGui's own one would
+// store NaN for "abc"); Enter or leaving the field stores a number, anything else is refused:
+// the old value stays and the reason shows under the grid.
+struct Typing {
+  ImGuiID id = 0;  // the cell being typed into (0: none)
+  char buffer[96] = {};
+  bool opened = false;  // the field still needs the keyboard focus
+};
+struct Refusal {
+  std::string grid;  // "W0"
+  std::string message;
+};
+Typing g_typing;
+std::optional<Refusal> g_refusal;
+
+bool wants_typing() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(0) || (io.KeyCtrl && ImGui::IsMouseClicked(0)))) return true;
+  return ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+}
+
+// the open text field of cell `id`; true when it stored a new value in v
+bool typed_cell(const char* grid_name, const std::string& cell, double& v) {
+  if (g_typing.opened) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputText("##typed", g_typing.buffer, sizeof g_typing.buffer,
+                                      ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  const bool opened = g_typing.opened;
+  g_typing.opened = false;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    g_typing.id = 0;
+    return false;
+  }
+  if (!enter && (opened || ImGui::IsItemActive())) return false;
+  g_typing.id = 0;  // Enter, a click elsewhere or Tab: the text is done
+  auto parsed = parse_cell_text(g_typing.buffer, cell);
+  if (!parsed) {
+    g_refusal = Refusal{grid_name, parsed.error().field + ": " + parsed.error().reason + "; kept " +
+                                       bp::format_round_trip(v)};
+    return false;
+  }
+  if (g_refusal && g_refusal->grid == grid_name) g_refusal.reset();
+  if (parsed.value() == v) return false;
+  v = parsed.value();
+  return true;
+}
+
+// the number with as many significant digits (4 down to 2) as fit `width`: never cut, never
+// overlapping its neighbour (the full value is in the tooltip)
+std::string fitted_number(double v, float width) {
+  std::string s = bp::format_number(v);
+  for (int digits = 3; digits >= 2 && ImGui::CalcTextSize(s.c_str()).x > width; --digits) s = bp::format_number(v, digits);
+  return s;
+}
+
+// records the text ImGui centred in the last item's frame (a drag cell)
+void record_centred(const std::string& s) {
+  const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectMax();
+  const ImVec2 size = ImGui::CalcTextSize(s.c_str());
+  const ImVec2 at((a.x + z.x - size.x) / 2, (a.y + z.y - size.y) / 2);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  record_text(s, at, ImVec2(at.x + size.x, at.y + size.y), dl->GetClipRectMin(), dl->GetClipRectMax());
 }
 
 // Lays out the entries of a rows × cols matrix, one grid row per matrix row; a vector is one
@@ -43,7 +110,8 @@ template <typename Cell>
 void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const int grid_rows = is_vector ? 1 : rows, grid_cols = is_vector ? rows * cols : cols;
-  const float cw = std::clamp(avail / static_cast<float>(std::max(grid_cols, 1)), theme::kMinCellWidth, theme::kCellWidth);
+  const float cw = std::clamp(avail / static_cast<float>(std::max(grid_cols, 1)), theme::scaled(theme::kMinCellWidth),
+                              theme::scaled(theme::kCellWidth));
   const float rh = ImGui::GetFrameHeightWithSpacing();
   const bool scroll = grid_cols * cw > avail || grid_rows > kMaxVisibleRows;
   if (scroll) {
@@ -53,9 +121,12 @@ void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
   ImGui::PushID(id);
   const float x0 = ImGui::GetCursorPosX();
   int c0 = 0, c1 = grid_cols;
-  if (scroll) {  // columns in view, in the child's own coordinates
-    c0 = std::clamp(static_cast<int>(ImGui::GetScrollX() / cw), 0, grid_cols);
-    c1 = std::clamp(static_cast<int>((ImGui::GetScrollX() + ImGui::GetWindowWidth()) / cw) + 1, c0, grid_cols);
+  if (scroll) {  // the columns wholly in view (a number cut at the edge would read as another)
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float view0 = ImGui::GetScrollX() + ImGui::GetWindowContentRegionMin().x - x0;
+    const float view1 = ImGui::GetScrollX() + ImGui::GetWindowContentRegionMax().x - x0;
+    c0 = std::clamp(static_cast<int>(std::ceil(view0 / cw - 1e-3f)), 0, grid_cols);
+    c1 = std::clamp(static_cast<int>(std::floor((view1 + spacing) / cw + 1e-3f)), c0, grid_cols);
   }
   ImGuiListClipper clipper;
   clipper.Begin(grid_rows, rh);
@@ -89,14 +160,30 @@ bool edit_grid(const char* name, int rows, int cols, bool is_vector, double* dat
   bool changed = false;
   grid(name, rows, cols, is_vector, [&](int i, int j) {
     double& v = data[i + j * rows];
-    const std::string format = literal_format(v);
-    const float speed = 0.01f * static_cast<float>(std::max(1.0, std::abs(v)));
-    changed |= ImGui::DragScalar("##v", ImGuiDataType_Double, &v, speed, nullptr, nullptr, format.c_str(),
-                                 ImGuiSliderFlags_NoRoundToFormat);
+    const std::string cell = cell_name(name, i, j, is_vector);
+    const ImGuiID id = ImGui::GetID("##v");
+    if (g_typing.id == id) {
+      changed |= typed_cell(name, cell, v);
+    } else {
+      const std::string shown = fitted_number(v, ImGui::CalcItemWidth() - 2 * ImGui::GetStyle().FramePadding.x);
+      const float speed = 0.01f * static_cast<float>(std::max(1.0, std::abs(v)));
+      if (ImGui::DragScalar("##v", ImGuiDataType_Double, &v, speed, nullptr, nullptr, literal_format(shown).c_str(),
+                            ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_NoInput)) {
+        changed = true;
+        if (g_refusal && g_refusal->grid == name) g_refusal.reset();
+      }
+      record_centred(shown);
+      if (wants_typing()) {
+        g_typing.id = id;
+        g_typing.opened = true;
+        std::snprintf(g_typing.buffer, sizeof g_typing.buffer, "%s", bp::format_round_trip(v).c_str());
+      }
+    }
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-    probe.add(cell_name(name, i, j, is_vector), min.x, min.y, size.x, size.y);
+    probe.add(cell, min.x, min.y, size.x, size.y);
     value_tooltip(name, i, j, is_vector, v);
   });
+  if (g_refusal && g_refusal->grid == name) inline_error(g_refusal->message);
   return changed;
 }
 
@@ -114,7 +201,7 @@ void show_matrix(const char* name, const Eigen::MatrixXd& m, bool is_vector, con
   grid(name, static_cast<int>(m.rows()), static_cast<int>(m.cols()), is_vector, [&](int i, int j) {
     const double v = is_vector ? m.data()[i] : m(i, j);
     ImGui::AlignTextToFramePadding();  // rows as tall as editable ones, for the clipper
-    ImGui::TextColored(color, "%s", bp::format_number(v).c_str());
+    text_colored(color, fitted_number(v, ImGui::CalcItemWidth()));
     value_tooltip(name, i, j, is_vector, v);
   });
 }
@@ -122,30 +209,28 @@ void show_matrix(const char* name, const Eigen::MatrixXd& m, bool is_vector, con
 void row_label(const char* text, const ImVec4& color) {
   const float x = ImGui::GetCursorPosX();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(color, "%s", text);
-  ImGui::SameLine(x + theme::kLabelWidth);
+  text_colored(color, text);
+  ImGui::SameLine(x + theme::scaled(theme::kLabelWidth));
 }
 
-void inline_error(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);
-  ImGui::TextWrapped("✗ %s", text.c_str());
-  ImGui::PopStyleColor();
+void inline_error(const std::string& s) { text_wrapped_colored(theme::kError, "✗ " + s); }
+
+void inline_warning(const std::string& s) { text_wrapped_colored(theme::kWarning, "! " + s); }
+
+void badge(bool ok, const char* s) {
+  text_wrapped_colored(ok ? theme::kOk : theme::kError, std::string(ok ? "✓ " : "✗ ") + s);
 }
 
-void inline_warning(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarning);
-  ImGui::TextWrapped("! %s", text.c_str());
-  ImGui::PopStyleColor();
+void same_line_or_wrap(float width, float spacing) {
+  ImGui::SameLine(0, spacing);
+  const float x = ImGui::GetCursorPosX() + width;
+  if (x > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
 }
 
-void badge(bool ok, const char* text) {
-  ImGui::TextColored(ok ? theme::kOk : theme::kError, "%s %s", ok ? "✓" : "✗", text);
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void note(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
-  ImGui::TextWrapped("%s", text);
-  ImGui::PopStyleColor();
-}
+void note(const char* s) { text_wrapped_colored(theme::kMuted, s); }
 
 }  // namespace app

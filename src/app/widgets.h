@@ -26,6 +26,12 @@ void row_label(const char* text, const ImVec4& color);
 void inline_error(const std::string& text);
 void inline_warning(const std::string& text);
 
+/// SameLine() when an item `width` wide still fits on this row (after `spacing`, default the
+/// style's), else the item starts a new row: nothing runs past the panel's edge.
+void same_line_or_wrap(float width, float spacing = -1.0f);
+/// The width of a Button(label).
+float button_width(const char* label);
+
 /// "✓ text" in the ok colour or "✗ text" in the error colour.
 void badge(bool ok, const char* text);
 

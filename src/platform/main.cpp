@@ -59,6 +59,13 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (o.state) g_app.model.replace(*o.state);
+  g_platform.width = o.width;
+  g_platform.height = o.height;
+  if (o.ui_scale || o.light) {  // a flag replaces the remembered presentation for this run
+    g_app.presentation.scale = o.ui_scale.value_or(1.0f);
+    g_app.presentation.light = o.light.value_or(false);
+    g_platform.presentation_given = true;
+  }
   g_app.save_file = save_file;
   if (!platform::init(g_platform, g_app)) return 1;
   while (!g_platform.quit && (o.frames == 0 || g_platform.frames < o.frames)) {

@@ -3,6 +3,7 @@
 #include "platform/options.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -40,6 +41,25 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
       char* end = nullptr;
       o.frames = std::strtol(argv[++i], &end, 10);
       if (*end != '\0' || o.frames < 1) return bp::Error{arg, std::string("expected a positive number, got \"") + argv[i] + "\""};
+    } else if (arg == "--ui-scale") {
+      if (!has_value) return bp::Error{arg, "needs a percentage, 100 to 250"};
+      char* end = nullptr;
+      const double percent = std::strtod(argv[++i], &end);
+      if (*end != '\0' || !(percent >= 100 && percent <= 250))
+        return bp::Error{arg, std::string("expected a percentage from 100 to 250, got \"") + argv[i] + "\""};
+      o.ui_scale = static_cast<float>(percent / 100);
+    } else if (arg == "--theme") {
+      const std::string name = has_value ? argv[++i] : "";
+      if (name != "light" && name != "dark") return bp::Error{arg, "expected light or dark, got \"" + name + "\""};
+      o.light = name == "light";
+    } else if (arg == "--size") {
+      const std::string size = has_value ? argv[++i] : "";
+      int w = 0, h = 0;
+      char tail = 0;
+      if (std::sscanf(size.c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 200 || h < 200 || w > 8192 || h > 8192)
+        return bp::Error{arg, "expected WIDTHxHEIGHT from 200x200 to 8192x8192, got \"" + size + "\""};
+      o.width = w;
+      o.height = h;
     } else if (arg == "--screenshot") {
       if (!has_value) return bp::Error{arg, "needs a PNG file name"};
       o.screenshot = argv[++i];

@@ -1,5 +1,5 @@
 // The native app's command line:
-//   backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png]
+//   backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale P] [--theme T]
 #pragma once
 #include <optional>
 #include <string>
@@ -13,14 +13,21 @@ struct Options {
   std::optional<bp::State> state;  ///< from --state, already parsed and validated
   long frames = 0;                 ///< 0: run until the window is closed
   std::string screenshot;          ///< written after the last frame
+  std::optional<float> ui_scale;   ///< --ui-scale PERCENT (100–250), as a factor
+  std::optional<bool> light;       ///< --theme light|dark
+  int width = 1280, height = 800;  ///< --size WxH: the window's size in logical pixels
   bool help = false;
 };
 
 inline constexpr const char* kUsage =
-    "usage: backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png]\n"
+    "usage: backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale PERCENT]\n"
+    "                    [--theme light|dark] [--size WxH]\n"
     "  --state FILE       start from this network (the `backprop-cli eval` input format)\n"
     "  --frames N         draw N frames, then exit 0\n"
-    "  --screenshot FILE  write what is on screen after the last frame (with --frames; default 1)\n";
+    "  --screenshot FILE  write what is on screen after the last frame (with --frames; default 1)\n"
+    "  --ui-scale PERCENT the UI's size, 100 to 250 (default: the last one chosen, Ctrl+= / Ctrl+-)\n"
+    "  --theme NAME       light (for projectors) or dark (default: the last one chosen)\n"
+    "  --size WxH         the window's size, e.g. 390x844 (default 1280x800)\n";
 
 /// Parses argv; reads and parses --state the way `backprop-cli eval FILE` does, so a bad file
 /// gives the CLI's error line.

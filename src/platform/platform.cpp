@@ -9,8 +9,9 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
-#include "app/fonts.h"
+#include "app/theme.h"
 #include "platform/gl.h"
+#include "platform/settings.h"
 #ifdef __EMSCRIPTEN__
 #include "platform/web_api.h"
 #else
@@ -20,8 +21,6 @@
 namespace platform {
 namespace {
 
-constexpr int kWidth = 1280, kHeight = 800;  // natively; the browser window decides on the web
-
 // framebuffer pixels per window pixel: 2 on a HiDPI screen / at devicePixelRatio 2
 float framebuffer_scale(SDL_Window* window) {
   int w = 0, h = 0, fb_w = 0, fb_h = 0;
@@ -30,14 +29,38 @@ float framebuffer_scale(SDL_Window* window) {
   return w > 0 && fb_w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0f;
 }
 
-// sharp text: re-rasterise the font when the scale changes (a HiDPI screen, browser zoom)
+// sharp text: re-rasterise the font when the pixel scale (a HiDPI screen, browser zoom) or the UI
+// scale changes; a presentation the user changed is remembered
 void update_fonts(Platform& p) {
-  const float scale = framebuffer_scale(p.window);
-  if (scale == p.pixel_scale) return;
-  p.pixel_scale = scale;
-  app::load_fonts(scale);
+  const bool asked = p.app->applied.scale > 0 && p.app->applied != p.app->presentation;
+  p.pixel_scale = framebuffer_scale(p.window);
+  if (!app::update_presentation(*p.app, p.pixel_scale)) return;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  if (asked) save_settings(app::theme::settings_text(p.app->presentation));
+}
+
+// Ctrl+= / Ctrl++ / Ctrl+− change the UI scale, Ctrl+0 resets it (the page keeps the browser's
+// own zoom off these keys)
+void presentation_keys(Platform& p, const SDL_Event& event) {
+#ifdef __EMSCRIPTEN__
+  (void)p, (void)event;  // the page takes these keys from the browser (web_api.js: lab_ui_scale_step)
+#else
+  if (event.type != SDL_KEYDOWN || !(event.key.keysym.mod & KMOD_CTRL)) return;
+  app::theme::Presentation& pres = p.app->presentation;
+  switch (event.key.keysym.sym) {
+    case SDLK_EQUALS: case SDLK_PLUS: case SDLK_KP_PLUS: pres = app::theme::step_scale(pres, +1); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: pres = app::theme::step_scale(pres, -1); break;
+    case SDLK_0: case SDLK_KP_0: pres.scale = 1.0f; break;
+    default: break;
+  }
+#endif
+}
+
+// F6 / Shift+F6: the next / previous panel (Tab belongs to the text fields; the page maps Tab)
+void panel_keys(Platform& p, const SDL_Event& event) {
+  if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_F6)
+    app::cycle_panel(*p.app, (event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1);
 }
 
 void set_gl_attributes() {
@@ -65,7 +88,7 @@ bool init(Platform& p, app::App& app) {
   }
   set_gl_attributes();
   const auto flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  p.window = SDL_CreateWindow("Backprop Lab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, kWidth, kHeight, flags);
+  p.window = SDL_CreateWindow("Backprop Lab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, p.width, p.height, flags);
   if (!p.window) {
     std::fprintf(stderr, "backprop-lab: cannot open a window: %s\n", SDL_GetError());
     return false;
@@ -88,7 +111,8 @@ bool init(Platform& p, app::App& app) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 #endif
   p.pixel_scale = framebuffer_scale(p.window);
-  app::load_fonts(p.pixel_scale);  // the backend builds the font texture on its first frame
+  if (!p.presentation_given) app.presentation = app::theme::parse_settings(load_settings());
+  app::update_presentation(app, p.pixel_scale);  // the backend builds the font texture on its first frame
   app::init(app);
   return true;
 }
@@ -98,6 +122,8 @@ void frame(void* arg) {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    presentation_keys(p, event);
+    panel_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
     if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
       // normalised to the window; the app pinch-zooms the canvas with two fingers

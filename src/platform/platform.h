@@ -18,6 +18,8 @@ struct Platform {
   long frames = 0;              ///< frames drawn so far
   bool quit = false;            ///< the window was closed
   std::string capture_path;     ///< non-empty: the next frame is also written to this PNG
+  int width = 1280, height = 800;  ///< the window's first size (natively; the browser window decides on the web)
+  bool presentation_given = false;  ///< app.presentation came from the command line: not the remembered one
   bool capture_failed = false;
 };
 

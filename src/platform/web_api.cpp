@@ -9,6 +9,8 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/mirror.h"
+#include "app/theme.h"
 
 // calls into web_api.js
 EM_JS(void, js_first_frame, (), { Module.backpropLabFirstFrame(); });
@@ -139,6 +141,29 @@ EMSCRIPTEN_KEEPALIVE const char* lab_item_rect(const char* name) {
   std::snprintf(buf, sizeof buf, "{\"x\": %.2f, \"y\": %.2f, \"w\": %.2f, \"h\": %.2f}", item->x, item->y, item->w,
                 item->h);
   return keep(out, buf);
+}
+
+// the accessible mirror (web/mirror.js): a cheap key, and the snapshot when the key changed
+EMSCRIPTEN_KEEPALIVE const char* lab_mirror_key() {
+  static std::string out;
+  return keep(out, app::mirror_key(*g_app));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_mirror() {
+  static std::string out;
+  return keep(out, app::mirror_json(*g_app));
+}
+
+// whether a text field of the app has the keyboard (then Tab is the field's, not the panels')
+EMSCRIPTEN_KEEPALIVE int lab_typing() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+// the keyboard reached a panel's section of the mirror: that panel comes to the front
+EMSCRIPTEN_KEEPALIVE int lab_focus_panel(const char* name) { return app::focus_panel(*g_app, name) ? 1 : 0; }
+
+// presentation keys the page took from the browser (Ctrl+= / Ctrl+− would zoom the page)
+EMSCRIPTEN_KEEPALIVE void lab_ui_scale_step(int steps) {
+  auto& p = g_app->presentation;
+  p = steps == 0 ? app::theme::Presentation{1.0f, p.light} : app::theme::step_scale(p, steps);
 }
 
 // testing hook: every piece of text drawn last frame (app/drawn_text.h)

@@ -140,6 +140,22 @@
     },
   });
 
+  // the accessible mirror's data source (web/mirror.js builds #backprop-lab-text from it)
+  Module.backpropLabMirror = Object.freeze({
+    key: () => (started ? UTF8ToString(_lab_mirror_key()) : ''),
+    snapshot: () => JSON.parse(UTF8ToString(_lab_mirror())),
+    focusPanel: (name) => withCString(String(name), (ptr) => _lab_focus_panel(ptr)) === 1,
+    typing: () => started && _lab_typing() === 1,
+  });
+  // Ctrl+= / Ctrl++ / Ctrl+− / Ctrl+0 scale the app's UI, not the page (the app is one canvas)
+  window.addEventListener('keydown', (event) => {
+    if (!started || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const steps = { '=': 1, '+': 1, '-': -1, '_': -1, '0': 0 }[event.key];
+    if (steps === undefined) return;
+    event.preventDefault();
+    _lab_ui_scale_step(steps);
+  }, true);
+
   // for the browser test and the benchmark; not part of the API
   window.backpropLabTesting = Object.freeze({
     itemRect(name) {

@@ -34,9 +34,15 @@ export async function start(extraFlags = []) {
 }
 
 /// A new page at the app's URL; `errors` collects console errors and uncaught exceptions.
-export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, ...options } = {}) {
-  // options: more of Playwright's context options (hasTouch, isMobile)
+/// `settings`: the remembered presentation ("ui_scale=2 theme=light") in localStorage before the
+/// app starts; other options go to Playwright's context (hasTouch, isMobile).
+export async function openApp(env, { width = 1280, height = 800, deviceScaleFactor = 1, settings, ...options } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor, ...options });
+  if (settings) {  // on the first load only: a reload finds what the app remembered
+    await context.addInitScript((text) => {
+      if (localStorage.getItem('backpropLab.settings') === null) localStorage.setItem('backpropLab.settings', text);
+    }, settings);
+  }
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

@@ -17,7 +17,7 @@ namespace ui_test {
 
 extern std::vector<std::string> failures;  ///< IM_ASSERTs that failed (ui_test_config.h)
 
-constexpr int kSpace = 32, kLeft = 1, kRight = 2;  // our own key indices (io.KeyMap)
+constexpr int kSpace = 32, kLeft = 1, kRight = 2, kEnter = 3, kEscape = 4;  // our own key indices (io.KeyMap)
 
 struct Ui {
   std::unique_ptr<app::App> app = std::make_unique<app::App>();
@@ -31,11 +31,8 @@ struct Ui {
     io.KeyMap[ImGuiKey_Space] = kSpace;
     io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
     io.KeyMap[ImGuiKey_RightArrow] = kRight;
-    app::load_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    io.KeyMap[ImGuiKey_Enter] = kEnter;
+    io.KeyMap[ImGuiKey_Escape] = kEscape;
     app::init(*app);
   }
   ~Ui() {
@@ -44,7 +41,14 @@ struct Ui {
   }
 
   void frame(double dt = 1.0 / 60) {
-    ImGui::GetIO().DeltaTime = static_cast<float>(dt);
+    ImGuiIO& io = ImGui::GetIO();
+    if (app::update_presentation(*app, 1.0f)) {  // what the platform does: a new font texture
+      unsigned char* pixels = nullptr;
+      int w = 0, h = 0;
+      io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+      io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    }
+    io.DeltaTime = static_cast<float>(dt);
     ImGui::NewFrame();
     app::frame(*app);
     ImGui::Render();
@@ -68,11 +72,18 @@ struct Ui {
     ImGui::GetIO().MouseDown[0] = down;
     frame();
   }
-  void click(ImVec2 at) {
+  void type(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    frame();
+  }
+  void click(ImVec2 at, bool ctrl = false) {
+    ImGui::GetIO().KeyCtrl = ctrl;
     mouse(at, false);
     mouse(at, true);
     mouse(at, false);
+    ImGui::GetIO().KeyCtrl = false;
   }
+  const std::vector<app::TextRect>& texts() const { return app->probe.texts(); }
   /// The centre of the first text drawn last frame that reads exactly `text` (a button's label).
   ImVec2 centre_of_text(const std::string& text) {
     for (const auto& t : app->probe.texts())

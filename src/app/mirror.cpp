@@ -1,0 +1,174 @@
+// mirror.h: the snapshot is read from the model (state, report, validate_all), the graph snapshot
+// and stepper (logic/), and the answers, never from what a panel drew.
+#include "app/mirror.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "app/logic/formula.h"
+#include "app/logic/math_notation.h"
+#include "app/panels.h"
+#include "engine/answer_diagnosis.h"
+#include "engine/number_format.h"
+#include "engine/validate_all.h"
+
+namespace app {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kMaxItems = 16;  // entries of a long vector (and matrix side) before "…"
+
+std::string values(const Eigen::MatrixXd& m) { return logic::formula_values(m, kMaxItems); }
+
+std::string symbol(const std::string& name) { return display_name(name); }
+
+// "∂ℓ/∂O": each name on its own, so the loss reads ℓ
+std::string partial(const std::string& of, const std::string& wrt) {
+  return "∂" + logic::plain_math(symbol(of)) + "/∂" + logic::plain_math(symbol(wrt));
+}
+
+std::string grad_label(const std::string& name) { return logic::plain_math("∇_{" + symbol(name) + "} l"); }
+
+json network(const bp::State& s) {
+  json out = json::array();
+  out.push_back({{"name", "I"}, {"value", values(s.input)}});
+  out.push_back({{"name", "label"}, {"value", values(s.label)}});
+  for (int k = 0; k < s.layers(); ++k) {
+    out.push_back({{"name", "W" + std::to_string(k)}, {"value", values(s.weights[k])}});
+    if (s.biases[k]) out.push_back({{"name", "b" + std::to_string(k)}, {"value", values(*s.biases[k])}});
+  }
+  return out;
+}
+
+json nodes(const logic::GraphSnapshot& g) {
+  json out = json::array();
+  for (const auto& n : g.nodes) {
+    json node = {{"name", symbol(n.name)}, {"value", values(n.value)}};
+    node["grad"] = n.has_grad ? json(values(n.grad)) : json(nullptr);
+    out.push_back(std::move(node));
+  }
+  return out;
+}
+
+const bp::JacobianReport* jacobian(const bp::Report& r, const std::string& of, const std::string& wrt) {
+  for (const auto& j : r.jacobians)
+    if (j.of == of && j.wrt == wrt) return &j;
+  return nullptr;
+}
+
+// a parameter's chain from the loss down to it, from the engine's local Jacobians: each factor
+// ∂of/∂wrt and the running product ∇_wrt ℓ as a row
+json chain(const bp::Report& r, const std::string& node) {
+  std::vector<const bp::JacobianReport*> path;  // from the node up to the loss
+  for (std::string cur = node; path.size() < r.jacobians.size();) {
+    const auto it = std::find_if(r.jacobians.begin(), r.jacobians.end(), [&](const auto& j) { return j.wrt == cur; });
+    if (it == r.jacobians.end()) break;
+    path.push_back(&*it);
+    cur = it->of;
+  }
+  json factors = json::array();
+  Eigen::MatrixXd row = Eigen::MatrixXd::Ones(1, 1);
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const bp::JacobianReport& j = **it;
+    if (row.cols() != j.value.rows()) break;
+    row = row * j.value;
+    factors.push_back({{"name", partial(j.of, j.wrt)},
+                       {"shape", std::to_string(j.value.rows()) + "×" + std::to_string(j.value.cols())},
+                       {"value", values(j.value)},
+                       {"product", grad_label(j.wrt) + " = " + values(row)}});
+  }
+  return factors;
+}
+
+json selection(const App& app) {
+  const logic::Selection& s = app.graph.selection;
+  const bp::Report* r = app.model.report ? &*app.model.report : nullptr;
+  if (s.kind == logic::Selection::Kind::Edge) {
+    json out = {{"kind", "edge"}, {"name", partial(s.of, s.wrt)}};
+    const bp::JacobianReport* j = r ? jacobian(*r, s.of, s.wrt) : nullptr;
+    out["value"] = j ? json(values(j->value)) : json(nullptr);
+    return out;
+  }
+  if (s.kind == logic::Selection::Kind::Node) {
+    json out = {{"kind", "node"}, {"name", symbol(s.node)}, {"factors", r ? chain(*r, s.node) : json::array()}};
+    if (r)
+      for (const auto& g : r->autodiff)
+        if (g.name == s.node) out["gradient"] = grad_label(g.name) + " = " + values(g.value);
+    return out;
+  }
+  return {{"kind", "none"}};
+}
+
+// `stale`: a drag on a big network is in progress and the finite differences wait for its end
+json agreement(const bp::Report& r, bool stale) {
+  json out = json::array();
+  auto add = [&](const char* what, const bp::Agreement& a, bool waits) {
+    const std::string text = waits ? "waits for the end of the drag" : !a.compared ? "not compared"
+                                         : std::string(a.ok ? "agree" : "disagree") + ": max rel " +
+                                               bp::format_number(a.max_rel, 3) + " (tolerance " +
+                                               bp::format_number(a.tolerance, 2) + ")";
+    out.push_back({{"what", what}, {"ok", a.ok}, {"text", text}});
+  };
+  add("manual vs autodiff", r.manual_vs_autodiff, false);
+  add("numeric vs autodiff", r.numeric_vs_autodiff, stale);
+  return out;
+}
+
+json verdicts(const logic::Answers& answers) {
+  json out = json::array();
+  const bp::AnswerSheet* sheet = answers.sheet();
+  if (!sheet) return out;
+  for (const bp::SheetCell& c : sheet->cells) {
+    const std::string cell = logic::plain_math(c.notation);
+    if (const std::string* e = answers.parse_error(c.key)) {
+      out.push_back({{"key", c.key}, {"cell", cell}, {"ok", false}, {"text", "unreadable: " + *e}});
+    } else if (const bp::Verdict* v = answers.verdict(c.key)) {
+      const std::string what = v->ok ? "right" : "wrong" + (v->mistake ? " (" + std::string(bp::mistake_name(*v->mistake)) + ")" : "");
+      out.push_back({{"key", c.key}, {"cell", cell}, {"ok", v->ok}, {"text", what + ". " + logic::plain_math(v->message)}});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string mirror_key(const App& app) {
+  const logic::Selection& s = app.graph.selection;
+  return std::to_string(app.model.revision) + "|" + std::to_string(app.graph.stepper.step()) + "|" + s.of + ">" + s.wrt +
+         "|" + s.node + "|" + std::to_string(app.answers.edits()) + "|" + screen_name(app.screen);
+}
+
+std::string mirror_json(App& app) {
+  const Model& m = app.model;  // not settled: a drag on a big network keeps its pace
+  sync_graph(app.graph, m);
+  sync_answers(app);
+  json out;
+  out["panel"] = screen_name(app.screen);
+  json errors = json::array();
+  if (m.error)
+    for (const bp::Error& e : bp::validate_all(m.state)) errors.push_back(e.line());
+  out["errors"] = errors;
+  out["network"] = network(m.state);
+  const logic::Stepper& st = app.graph.stepper;
+  out["stepper"] = {{"step", st.step()}, {"steps", st.step_count()}, {"phase", logic::phase_name(st.phase())},
+                    {"formula", logic::plain_math(st.formula())}};
+  if (m.report) {  // no stale numbers while the state is invalid
+    const bp::Report& r = *m.report;
+    out["loss"] = bp::format_number(r.loss, 6);
+    out["nodes"] = nodes(st.graph());
+    json grads = json::array();
+    for (const auto& g : r.autodiff) grads.push_back({{"name", grad_label(g.name)}, {"value", values(g.value)}});
+    out["gradients"] = grads;
+    out["agreement"] = agreement(r, m.stale);
+  } else {
+    out["loss"] = nullptr;
+    out["nodes"] = out["gradients"] = out["agreement"] = json::array();
+  }
+  out["selection"] = selection(app);
+  out["verdicts"] = verdicts(app.answers);
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace app
