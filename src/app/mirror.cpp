@@ -9,7 +9,7 @@
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
 #include "app/panels.h"
-#include "engine/answer_diagnosis.h"
+#include "coursework/answer_diagnosis.h"
 #include "engine/number_format.h"
 #include "engine/validate_all.h"
 
