@@ -29,6 +29,9 @@ void Model::recompute() {
   if (error) return;
   const auto start = std::chrono::steady_clock::now();
   evaluation_ = std::make_shared<bp::Evaluation>(state);  // forward + autodiff
+  // and a frame's share of the rest at once: a small network (the exercise) is then complete, as
+  // the views (the stepper's Jacobian steps) expect; only a big one arrives in parts
+  evaluation_->step(kFrameBudgetMs);
   evaluation_ms = ms_since(start);
   refresh();
 }
