@@ -172,18 +172,20 @@ TEST_CASE("toolbar buttons respond to the mouse; zoom keys act only over the can
 
 TEST_CASE("the view refits on resize and on a new network until the user zooms") {
   Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);  // both sizes keep the three panels side by side
   ui.frames(3);
   const double wide = ui.view()["zoom"];
-  ImGui::GetIO().DisplaySize = ImVec2(900, 800);
+  const double wide_w = ui.view()["canvas"]["w"];
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
   ui.frames(2);
   const double narrow = ui.view()["zoom"];
   CHECK(narrow < wide);
-  CHECK(ui.view()["canvas"]["w"] < 900);
+  CHECK(double(ui.view()["canvas"]["w"]) < wide_w);
   ui.mouse(ui.centre_of("node:W0"), false);
   ImGui::GetIO().AddInputCharacter('+');
   ui.frame();
   const double zoomed = ui.view()["zoom"];
-  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
   ui.frames(2);
   CHECK(ui.view()["zoom"] == zoomed);  // the user's zoom stays
   ui.app->model.replace(bp::random_state(7, 4, 16));

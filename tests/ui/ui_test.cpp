@@ -365,7 +365,10 @@ TEST_CASE("the accessible mirror's snapshot: values, gradients, the stepper's fo
   CHECK(m["loss"] == "7.78113e-20");
   CHECK(m["agreement"].size() == 2);
 
+  ui.app->graph.stepper.seek(0);  // the stepper rests at the end of its replay; from the start
+  ui.frames(1);
   const std::string key = app::mirror_key(*ui.app);
+  ui.mouse(ui.centre_of("node:W0"), false);  // the stepper's keys act over the canvas
   ui.key(kRight);  // one step: the key changes, the formula is the stepper's, in plain notation
   CHECK(app::mirror_key(*ui.app) != key);
   m = nlohmann::json::parse(app::mirror_json(*ui.app));
