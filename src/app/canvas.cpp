@@ -637,12 +637,16 @@ void stepper_bar(GraphView& gv) {
   };
   if (button("Reset", "back to the start of the replay: nothing computed yet")) st.reset();
   if (button("◀##back", "step back (←)")) st.step_back();
-  if (button(st.playing() ? "Pause##play" : "▶ Play##play", "play / pause (Space)", 72)) st.toggle_play();
+  // Play and Pause share one width, so the controls after it never move; widths follow the UI scale
+  const float play_w = std::max(button_width("▶ Play"), button_width("Pause"));
+  if (button(st.playing() ? "Pause##play" : "▶ Play##play", "play / pause (Space)", play_w)) st.toggle_play();
   if (button("▶##forward", "step forward (→)")) st.step_forward();
   if (button("Show all", "the end of the replay: every value and gradient")) st.seek(st.step_count());
   float speed = static_cast<float>(st.speed());
-  same_line_or_wrap(110);
-  ImGui::SetNextItemWidth(110);
+  const float speed_w = ImGui::CalcTextSize("0.25 steps/s").x + 2 * ImGui::GetStyle().FramePadding.x +
+                        ImGui::GetStyle().GrabMinSize;
+  same_line_or_wrap(speed_w);
+  ImGui::SetNextItemWidth(speed_w);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(logic::Stepper::kMinSpeed),
                          static_cast<float>(logic::Stepper::kMaxSpeed), "%.2g steps/s", ImGuiSliderFlags_Logarithmic))
     st.set_speed(speed);
@@ -682,8 +686,9 @@ void toolbar(GraphView& gv, const ImVec2& size) {
 void legend(const Painter& p, const ImVec2& corner) {
   // the magnitude scale: what colour and thickness mean once gradient flows
   const char* caption = "|∇| small → large (log)";
-  const float w = std::max(120.0f, math_text_size(caption).x), h = 8;
-  const ImVec2 a(corner.x - w - 12, corner.y - h - 26);
+  const ImVec2 text = math_text_size(caption);  // at the UI's scale: the caption never runs off the canvas
+  const float w = std::max(120.0f, text.x), h = 8;
+  const ImVec2 a(corner.x - w - 12, corner.y - h - 2 - text.y - 6);
   for (int i = 0; i < 24; ++i) {
     const float x0 = a.x + w * i / 24, x1 = a.x + w * (i + 1) / 24;
     p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), col(magnitude_color(i / 23.0)));
