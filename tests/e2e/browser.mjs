@@ -86,3 +86,12 @@ export async function itemCentre(page, name) {
   if (!r) throw new Error(`${name} is not drawn`);
   return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
 }
+
+/// The centre of the first text the app drew last frame that reads exactly `text` (a button's
+/// label), within `widget` when given (the probe's widget: "canvas", "Inspector", …).
+export async function textCentre(page, text, widget) {
+  const all = await page.evaluate(() => window.backpropLabTesting.drawnText());
+  const t = all.find((d) => d.text === text && (widget === undefined || d.widget === widget));
+  if (!t) throw new Error(`"${text}" is not drawn`);
+  return { x: t.x + t.w / 2, y: t.y + t.h / 2 };
+}
