@@ -36,15 +36,6 @@ Eigen::MatrixXd unflatten_col_major(const Eigen::MatrixXd& row, Eigen::Index row
   return m;
 }
 
-// A Jacobian w.r.t. an r×c weight with its columns in column-major order of the weight (the
-// exercise's hints): column j·r + i holds ∂/∂W[i][j], which the documented layout puts at i·c + j.
-Eigen::MatrixXd columns_col_major(const Eigen::MatrixXd& J, Eigen::Index r, Eigen::Index c) {
-  Eigen::MatrixXd out(J.rows(), J.cols());
-  for (Eigen::Index i = 0; i < r; ++i)
-    for (Eigen::Index j = 0; j < c; ++j) out.col(j * r + i) = J.col(i * c + j);
-  return out;
-}
-
 bool is_matrix(const Eigen::MatrixXd& m) { return m.rows() > 1 && m.cols() > 1; }
 
 std::string shape_text(const Eigen::MatrixXd& m) { return std::to_string(m.rows()) + "×" + std::to_string(m.cols()); }
@@ -352,7 +343,7 @@ Diagnosis diagnose(const ParsedAnswer& answer, const std::optional<Eigen::Matrix
   if (const SheetNode* w = weight_wrt(cell, sheet)) {
     // either permutation: the answer may have been read back from either layout
     const Eigen::Index r = w->value.rows(), c = w->value.cols();
-    if (close_enough(a, columns_col_major(ref, r, c), rtol, fallback) ||
+    if (close_enough(a, weight_columns_to(WeightLayout::ColumnMajor, ref, r, c), rtol, fallback) ||
         close_enough(a, weight_columns_from(WeightLayout::ColumnMajor, ref, r, c), rtol, fallback))
       return {Mistake::FlattenOrder, std::nullopt, flatten_message(cell, *w)};
   }
