@@ -10,7 +10,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SECONDS_EACH="${1:-60}"
 shift || true
 HARNESSES=("$@")
-[ ${#HARNESSES[@]} -gt 0 ] || HARNESSES=(fuzz_state_reader fuzz_sheet_reader fuzz_printout fuzz_evaluate fuzz_check fuzz_zip_reader)
+if [ ${#HARNESSES[@]} -eq 0 ]; then  # every harness of tests/fuzz
+  for f in "$ROOT"/tests/fuzz/fuzz_*.cpp; do HARNESSES+=("$(basename "$f" .cpp)"); done
+fi
 WORK="$ROOT/build/asan/fuzz-work"
 mkdir -p "$WORK"
 status=0

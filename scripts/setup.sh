@@ -19,7 +19,7 @@ export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
 # [SECTION] Debian packages
 packages=(
   cmake make g++ pkg-config ca-certificates xz-utils dpkg-dev
-  libeigen3-dev nlohmann-json3-dev doctest-dev libbenchmark-dev
+  libeigen3-dev nlohmann-json3-dev libfast-float-dev doctest-dev libbenchmark-dev
   emscripten nodejs
   # the app: SDL2 + OpenGL natively, a font with ∇ ⊙ ᵀ subset by fonttools, PNG screenshots
   libsdl2-dev libgl-dev libpng-dev fonts-dejavu-core python3-fonttools

@@ -21,4 +21,8 @@ double FrameStats::median() const {
   return sorted[count_ / 2];
 }
 
+double FrameStats::max() const {
+  return count_ ? *std::max_element(ms_.begin(), ms_.begin() + count_) : 0.0;
+}
+
 }  // namespace app

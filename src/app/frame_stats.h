@@ -14,6 +14,8 @@ class FrameStats {
   double last() const;
   /// Median of the kept frames; 0 before the first.
   double median() const;
+  /// The longest of the kept frames (the app's ceiling is ~50 ms); 0 before the first.
+  double max() const;
 
  private:
   std::array<double, kCapacity> ms_{};

@@ -2,6 +2,7 @@
 // (the manual chain, the finite differences) are spread over the following frames.
 #include "app/model.h"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <utility>
@@ -19,9 +20,11 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 }
 }  // namespace
 
-void Model::recompute() {
+void Model::recompute() { start(bp::validate(state), kFrameBudgetMs); }
+
+void Model::start(std::optional<bp::Error> invalid, double budget_ms) {
   ++revision;
-  error = bp::validate(state);
+  error = std::move(invalid);
   evaluation_.reset();
   report.reset();
   stale = false;
@@ -31,7 +34,7 @@ void Model::recompute() {
   evaluation_ = std::make_shared<bp::Evaluation>(state);  // forward + autodiff
   // and a frame's share of the rest at once: a small network (the exercise) is then complete, as
   // the views (the stepper's Jacobian steps) expect; only a big one arrives in parts
-  evaluation_->step(kFrameBudgetMs);
+  evaluation_->step(budget_ms);
   evaluation_ms = ms_since(start);
   refresh();
 }
@@ -67,9 +70,13 @@ void Model::replace(bp::State s) {
 }
 
 std::string Model::set_state_json(std::string_view json) {
+  const auto begin = std::chrono::steady_clock::now();
   auto parsed = bp::parse_state(json);
   if (!parsed) return parsed.error().line();
-  replace(std::move(parsed).value());
+  state = std::move(parsed).value();
+  // parse_state has validated it (for 8 × 256 a second pass would cost a frame); reading a big
+  // state took much of this frame already, so its evaluation starts with what is left
+  start(std::nullopt, std::max(0.0, kFrameBudgetMs - ms_since(begin)));
   return "";
 }
 

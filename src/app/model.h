@@ -49,6 +49,8 @@ struct Model {
   std::string result_json();
 
  private:
+  // evaluates `state` unless it is invalid: forward + autodiff, then `budget_ms` of the rest
+  void start(std::optional<bp::Error> invalid, double budget_ms);
   void refresh();  // report, stale and revision from the evaluation in progress
   std::shared_ptr<bp::Evaluation> evaluation_;  // in progress (shared: Model stays copyable)
 };

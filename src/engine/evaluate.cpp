@@ -179,15 +179,24 @@ class Phased : public Evaluation::Impl {
       if (elapsed_ms() >= budget_ms) return publish();
     }
     // finite differences a few entries at a time until the budget is spent
+    bool differenced = false;
     while (numeric_ && !numeric_done_) {
       numeric_done_ = numeric_->step(8);
+      differenced = true;
       if (elapsed_ms() >= budget_ms) break;
     }
-    if (!numeric_ || numeric_done_) finish();
-    else publish();
+    // the comparisons (an O(entries) pass of their own, 8 × 256: half a million) get the next
+    // step to themselves when this one has spent its budget on finite differences
+    if (numeric_ && (!numeric_done_ || (differenced && elapsed_ms() >= budget_ms / 2))) return publish();
+    finish();
   }
 
-  const Report& report() const override { return shown_; }
+  // built when asked, not at every step: the app asks once per new part, and for a big network
+  // the copy and its comparisons cost more than a step's finite differences
+  const Report& report() const override {
+    if (shown_stale_) build_shown();
+    return shown_;
+  }
 
   std::string pending() const override {
     if (finished_) return "";
@@ -196,7 +205,7 @@ class Phased : public Evaluation::Impl {
     if (numeric_ && !numeric_done_)
       what += (what.empty() ? "" : " and ") + std::string("the finite differences (") +
               std::to_string(numeric_->result.checked) + " of " + std::to_string(numeric_->planned()) + " entries)";
-    return what;
+    return what.empty() ? "the comparison of the three methods" : what;
   }
 
  private:
@@ -221,8 +230,14 @@ class Phased : public Evaluation::Impl {
     }
   }
 
-  // the report so far: what is not computed yet is not compared, and its note says so
   void publish() {
+    shown_stale_ = true;
+    if (!numeric_) finished_ = !manual_due_;
+  }
+
+  // the report so far: what is not computed yet is not compared, and its note says so
+  void build_shown() const {
+    shown_stale_ = false;
     shown_ = r_;
     if (!numeric_) {
       shown_.numeric_vs_autodiff.compared = false;
@@ -239,7 +254,6 @@ class Phased : public Evaluation::Impl {
       finish_manual(shown_, s_, manual_floors_);
     }
     warn_non_finite(s_, net_.graph, shown_);
-    if (!numeric_) finished_ = !manual_due_;
   }
 
   void finish() {
@@ -276,7 +290,8 @@ class Phased : public Evaluation::Impl {
         r.warnings.push_back("∇" + report_name(g[leaves_[i]].name) +
                              " (numeric) has entries whose finite differences overflowed (x ± δ or l(x ± δ) beyond the " +
                              std::string(option_name(s_.precision)) + " range)");
-    shown_ = r;
+    shown_ = std::move(r_);  // r_ is done with
+    shown_stale_ = false;
     finished_ = true;
   }
 
@@ -284,7 +299,9 @@ class Phased : public Evaluation::Impl {
   EvaluateOptions options_;
   Network<T> net_;
   std::vector<int> leaves_;
-  Report r_, shown_;
+  Report r_;
+  mutable Report shown_;             // r_ as report() shows it (see build_shown)
+  mutable bool shown_stale_ = true;
   std::vector<Eigen::MatrixXd> manual_floors_;  // per entry: the rounding noise either method can have
   std::unique_ptr<NumericRun<T>> numeric_;
   bool manual_due_ = false, numeric_done_ = false, finished_ = false;

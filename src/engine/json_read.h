@@ -1,7 +1,9 @@
 // Reading JSON text for the engine's strict formats (state, answer sheet); not part of the public
-// API. nlohmann's DOM parser, plus the path of the value being read, so that a duplicate key or a
-// number too large for a double is reported where it is ("input[1]", "answers.grad:W1[0][1]").
+// API. A strict RFC 8259 reader into nlohmann's DOM that knows the path of the value being read,
+// so that a duplicate key or a number too large for a double is reported where it is
+// ("input[1]", "answers.grad:W1[0][1]"), and every syntax error says what was expected where.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +18,7 @@ struct JsonReadFailure {
   enum class Kind { Syntax, Overflow, DuplicateKey, TooDeep, TooLong, TooManyKeys, NulByte } kind = Kind::Syntax;
   std::string where;    ///< path of the value ("W0[1][0]", "answers.h"); "" for the document
   std::string token;    ///< the text read last (the overflowing number)
-  std::string message;  ///< nlohmann's message without its error id (for Syntax)
+  std::string message;  ///< what was expected, and at which line and column (for Syntax)
 };
 
 /// The bounds of a format, checked while reading, before anything large is built.
@@ -24,10 +26,23 @@ struct JsonLimits {
   size_t max_depth;        ///< nesting of arrays/objects (deeper input would overflow the stack)
   size_t max_array;        ///< entries of one array (a state's widths are ≤ 256)
   size_t max_keys = 4096;  ///< keys of one object (ordered_json inserts in linear time)
+  /// Keep an array of numbers only ([4, 1], a row of a matrix) as one packed value (below)
+  /// instead of a DOM node per number: an 8 × 256 state holds half a million numbers, and
+  /// building and freeing a node each costs more than reading them (in the browser, most of
+  /// setState's time). Only for readers that read their arrays through the functions below.
+  bool pack_numbers = false;
 };
 
-/// Parses `text` into `out`, refusing duplicate keys, a NUL byte (nlohmann would stop reading
-/// there and accept the rest unread) and anything past `limits`. Linear in the size of the text.
+/// Arrays as a reader that packs numbers sees them: a DOM array, or a packed array of numbers
+/// (a binary value of doubles, subtype kPackedNumbers; never empty, every entry finite).
+inline constexpr std::uint8_t kPackedNumbers = 0x6E;
+bool is_packed_numbers(const Json& j);
+bool is_array_or_packed(const Json& j);
+size_t array_size(const Json& j);  ///< entries of a DOM array or of a packed one
+double packed_number(const Json& j, size_t i);
+
+/// Parses `text` into `out`, refusing duplicate keys, a NUL byte, ill-formed UTF-8, numbers
+/// beyond float64 and anything past `limits`. Linear in the size of the text.
 /// nullopt on success.
 std::optional<JsonReadFailure> read_json(std::string_view text, const JsonLimits& limits, Json& out);
 
@@ -36,7 +51,8 @@ std::optional<JsonReadFailure> read_json(std::string_view text, const JsonLimits
 /// names the document. TooDeep is the caller's (its message says how deep the format is).
 Error json_failure_error(const JsonReadFailure& f, const std::string& source, const JsonLimits& limits);
 
-/// "null", "a boolean", "a string", "an array", "an object", "a number": for error messages.
+/// "null", "a boolean", "a string", "an array" (packed too), "an object", "a number": for error
+/// messages.
 const char* json_type_name(const Json& j);
 
 /// Levenshtein distance, for "did you mean …?" suggestions: exact when the lengths differ by at

@@ -22,11 +22,13 @@ std::optional<Error> check_values(const std::string& name, const Eigen::MatrixXd
   for (Eigen::Index i = 0; i < m.rows(); ++i)
     for (Eigen::Index j = 0; j < m.cols(); ++j) {
       const double v = m(i, j);
+      const bool finite = std::isfinite(v);
+      if (finite && (precision != Precision::F32 || std::abs(v) <= f32_limit)) continue;
+      // named only now: a name per entry would cost more than the check
       const std::string field = is_vector ? indexed(name, i) : indexed(indexed(name, i), j);
-      if (!std::isfinite(v)) return Error{field, "is not a finite number"};
-      if (precision == Precision::F32 && std::abs(v) > f32_limit)
-        return Error{field, format_number(v) + " overflows float32 (largest " + format_number(f32_max) +
-                                "); use precision f64"};
+      if (!finite) return Error{field, "is not a finite number"};
+      return Error{field, format_number(v) + " overflows float32 (largest " + format_number(f32_max) +
+                              "); use precision f64"};
     }
   return std::nullopt;
 }

@@ -14,58 +14,64 @@ using detail::Json;
 
 std::string sub(const std::string& field, size_t i) { return field + "[" + std::to_string(i) + "]"; }
 
-Expected<double> read_number(const Json& j, const std::string& field) {
+// Why `j` cannot be an entry ("" when it can, and `out` holds it). The caller names the field
+// only on failure: an 8 × 256 state has half a million entries, and a name each costs more than
+// reading them.
+std::string number_problem(const Json& j, double& out) {
   if (!j.is_number()) {
     std::string got = detail::json_type_name(j);
     if (j.is_string()) got += " \"" + j.get<std::string>() + "\"";
-    return Error{field, "expected a number, got " + got};
+    return "expected a number, got " + got;
   }
-  const double v = j.get<double>();
-  if (std::isnan(v)) return Error{field, "is not a number (NaN)"};
-  if (std::isinf(v)) return Error{field, "overflows float64 (its magnitude exceeds 1.8e308)"};
-  return v;
+  out = j.get<double>();
+  if (std::isnan(out)) return "is not a number (NaN)";
+  if (std::isinf(out)) return "overflows float64 (its magnitude exceeds 1.8e308)";
+  return "";
+}
+
+// entry i of an array, packed or not (see number_problem)
+std::string entry(const Json& array, size_t i, double& out) {
+  if (detail::is_packed_numbers(array)) return out = detail::packed_number(array, i), "";
+  return number_problem(array[i], out);
 }
 
 Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
-  if (!j.is_array()) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
-  if (j.empty()) return Error{field, "is empty; it needs at least one number"};
-  if (j.size() > size_t(kMaxWidth))
-    return Error{field, "has " + std::to_string(j.size()) + " entries; widths are limited to 1…" + std::to_string(kMaxWidth)};
-  Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
-  for (size_t i = 0; i < j.size(); ++i) {
-    auto x = read_number(j[i], sub(field, i));
-    if (!x) return x.error();
-    v(static_cast<Eigen::Index>(i)) = x.value();
-  }
+  if (!detail::is_array_or_packed(j)) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
+  const size_t n = detail::array_size(j);
+  if (n == 0) return Error{field, "is empty; it needs at least one number"};
+  if (n > size_t(kMaxWidth))
+    return Error{field, "has " + std::to_string(n) + " entries; widths are limited to 1…" + std::to_string(kMaxWidth)};
+  Eigen::VectorXd v(static_cast<Eigen::Index>(n));
+  for (size_t i = 0; i < n; ++i)
+    if (auto why = entry(j, i, v(static_cast<Eigen::Index>(i))); !why.empty()) return Error{sub(field, i), why};
   return v;
 }
 
 Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
+  if (detail::is_packed_numbers(j))  // [1, 2]: numbers where rows belong
+    return Error{sub(field, 0), std::string("expected a row (an array of numbers), got a number")};
   if (!j.is_array())
     return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + detail::json_type_name(j)};
   if (j.empty()) return Error{field, "is empty; a matrix needs at least one row"};
-  const Json& first = j[0];
+  const size_t cols = detail::array_size(j[0]);
   // every row's shape first: the matrix is allocated only once it is known to be rectangular
   for (size_t r = 0; r < j.size(); ++r) {
-    const std::string row_field = sub(field, r);
-    if (!j[r].is_array()) return Error{row_field, std::string("expected a row (an array of numbers), got ") + detail::json_type_name(j[r])};
-    if (j[r].empty()) return Error{row_field, "is empty; a row needs at least one number"};
-    if (j[r].size() != first.size())
-      return Error{row_field, "has " + std::to_string(j[r].size()) + " entries but row 0 has " +
-                                  std::to_string(first.size()) + " (every row of a matrix needs the same length)"};
+    const std::string row_field = sub(field, r);  // once per row: cheap
+    if (!detail::is_array_or_packed(j[r]))
+      return Error{row_field, std::string("expected a row (an array of numbers), got ") + detail::json_type_name(j[r])};
+    if (detail::array_size(j[r]) == 0) return Error{row_field, "is empty; a row needs at least one number"};
+    if (detail::array_size(j[r]) != cols)
+      return Error{row_field, "has " + std::to_string(detail::array_size(j[r])) + " entries but row 0 has " +
+                                  std::to_string(cols) + " (every row of a matrix needs the same length)"};
   }
-  if (j.size() > size_t(kMaxWidth) || first.size() > size_t(kMaxWidth))
-    return Error{field, "is " + std::to_string(j.size()) + "×" + std::to_string(first.size()) +
+  if (j.size() > size_t(kMaxWidth) || cols > size_t(kMaxWidth))
+    return Error{field, "is " + std::to_string(j.size()) + "×" + std::to_string(cols) +
                             "; widths are limited to 1…" + std::to_string(kMaxWidth)};
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(first.size()));
-  for (size_t r = 0; r < j.size(); ++r) {
-    const std::string row_field = sub(field, r);
-    for (size_t c = 0; c < first.size(); ++c) {
-      auto x = read_number(j[r][c], sub(row_field, c));
-      if (!x) return x.error();
-      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = x.value();
-    }
-  }
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(cols));
+  for (size_t r = 0; r < j.size(); ++r)
+    for (size_t c = 0; c < cols; ++c)
+      if (auto why = entry(j[r], c, m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c))); !why.empty())
+        return Error{sub(sub(field, r), c), why};
   return m;
 }
 
@@ -139,7 +145,8 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   Json obj;
   // a state is 3 levels deep ({"W0": [[…]]}) and no vector is wider than kMaxWidth: far deeper
   // or longer input is refused before it is built
-  const detail::JsonLimits limits{32, kMaxWidth};
+  detail::JsonLimits limits{32, kMaxWidth};
+  limits.pack_numbers = true;
   if (const auto f = detail::read_json(text, limits, obj)) {
     if (f->kind == detail::JsonReadFailure::Kind::TooDeep)
       return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};

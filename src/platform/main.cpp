@@ -74,8 +74,8 @@ int main(int argc, char** argv) {
   }
   const bool failed = g_platform.capture_failed;
   if (o.frames > 0)
-    std::printf("backprop-lab: %ld frames, app CPU per frame %.3f ms median\n", g_platform.frames,
-                g_app.stats.median());
+    std::printf("backprop-lab: %ld frames, app CPU per frame %.3f ms median, %.3f ms longest\n", g_platform.frames,
+                g_app.stats.median(), g_app.stats.max());
   platform::shutdown(g_platform);
   return failed ? 1 : 0;
 #endif

@@ -175,10 +175,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_drawn_text() {
 // benchmark hook: the app's CPU time per frame (see app/frame_stats.h) and the last evaluation's
 EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
   static std::string out;
-  char buf[200];
+  char buf[300];
   std::snprintf(buf, sizeof buf,
-                "{\"frames\": %ld, \"samples\": %d, \"median_ms\": %.4f, \"last_ms\": %.4f, \"evaluation_ms\": %.4f}",
-                g_frames, g_app->stats.count(), g_app->stats.median(), g_app->stats.last(), g_app->model.evaluation_ms);
+                "{\"frames\": %ld, \"samples\": %d, \"median_ms\": %.4f, \"max_ms\": %.4f, \"last_ms\": %.4f, "
+                "\"evaluation_ms\": %.4f, \"evaluating\": %s}",
+                g_frames, g_app->stats.count(), g_app->stats.median(), g_app->stats.max(), g_app->stats.last(),
+                g_app->model.evaluation_ms, g_app->model.pending().empty() ? "false" : "true");
   return keep(out, buf);
 }
 
