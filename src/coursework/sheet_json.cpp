@@ -98,7 +98,7 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + detail::json_type_name(doc)};
   for (const auto& item : doc.items())
     if (item.key() != "state" && item.key() != "answers" && item.key() != "student" && item.key() != "layout")
-      return Error{item.key().empty() ? "\"\"" : item.key(),
+      return Error{item.key(),
                    "unknown key; a sheet has \"state\" and \"answers\" (and optionally \"student\", \"layout\")"};
   if (!doc.contains("state")) return Error{"state", "is missing; " + usage};
   if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};

@@ -47,9 +47,17 @@ std::string printable(const std::string& text, size_t limit) {
 
 std::string Error::line() const {
   std::string f = printable(field, kMaxErrorField);
-  // a field that is empty, holds ": " or starts or ends with a space would make the line ambiguous
-  if (f.empty() || f.find(": ") != std::string::npos || f.front() == ' ' || f.back() == ' ' || f.back() == ':')
-    f = "\"" + f + "\"";
+  // a field that is empty, holds ": ", starts with a quote or starts or ends with a space would
+  // make the line ambiguous: it is quoted, with its own quotes and backslashes escaped
+  if (f.empty() || f.find(": ") != std::string::npos || f.front() == ' ' || f.front() == '"' || f.back() == ' ' ||
+      f.back() == ':') {
+    std::string quoted = "\"";
+    for (char c : f) {
+      if (c == '"' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    f = quoted + "\"";
+  }
   return "error: " + f + ": " + printable(reason, kMaxErrorReason);
 }
 

@@ -111,7 +111,7 @@ std::optional<Error> check_keys(const Json& obj) {
         return Error{key, "there is no W" + std::to_string(b) + " (a bias belongs to the layer of its weight matrix)"};
       continue;
     }
-    if (key.empty()) return Error{"\"\"", "unknown key (an empty name); known keys are input, label, W0…W7, b0…b7, "
+    if (key.empty()) return Error{"", "unknown key (an empty name); known keys are input, label, W0…W7, b0…b7, "
                                           "activation, head, loss_form, softmax_backward, precision"};
     std::string best;
     size_t best_d = 3;

@@ -100,6 +100,14 @@ TEST_CASE("raw-bytes class: error lines are one valid UTF-8 line whatever the in
   CHECK(state_error("{\"in\xffput\": 1}").find("byte 0xFF") != std::string::npos);  // named, never echoed raw
 }
 
+TEST_CASE("ambiguous-field class: a field that could be read two ways is quoted, its quotes escaped") {
+  CHECK(bp::Error{"", "x"}.line() == "error: \"\": x");
+  CHECK(bp::Error{"a: b", "x"}.line() == "error: \"a: b\": x");
+  CHECK(bp::Error{"\"\"4\"W3", "x"}.line() == "error: \"\\\"\\\"4\\\"W3\": x");  // a key of quotes
+  CHECK(bp::Error{"a\\\": b", "x"}.line() == "error: \"a\\\\\\\": b\": x");
+  CHECK(state_error("{\"input\": [4, 1], \"label\": [0, 1], \"W0\": [[1, -2], [2, 5]], \"\": 1}").rfind("error: \"\": unknown key", 0) == 0);
+}
+
 TEST_CASE("unbounded-echo class: an error line is bounded whatever it repeats") {
   const std::string big(50 << 20, 'x');
   const std::string line = bp::Error{big, big}.line();

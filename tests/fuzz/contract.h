@@ -52,9 +52,18 @@ inline void check_error_line(const std::string& text, bool terminated = true) {
   require(valid_utf8(line), "error line is valid UTF-8", text);
   for (unsigned char c : line) require(c >= 0x20 && c != 0x7f, "no control characters in the error line", text);
   require(line.rfind("error: ", 0) == 0, "error line starts with \"error: \"", text);
-  // the field ends at the first ": ", or is quoted ("…") when it is empty or holds ": " itself
+  // the field ends at the first ": ", or is quoted ("…", with \" and \\ inside) when it is empty,
+  // starts with a quote or holds ": " itself
   const bool quoted = line.size() > 7 && line[7] == '"';
-  const size_t sep = quoted ? line.find("\": ", 8) : line.find(": ", 7);
+  size_t sep = std::string::npos;
+  if (!quoted) sep = line.find(": ", 7);
+  for (size_t i = 8; quoted && i < line.size(); ++i) {
+    if (line[i] == '\\') ++i;  // an escaped quote or backslash
+    else if (line[i] == '"') {
+      if (line.compare(i, 3, "\": ") == 0) sep = i;
+      break;
+    }
+  }
   require(sep != std::string::npos && sep > 7, "error line has a field", text);
   require(quoted || line.compare(7, sep - 7, "\"\"") != 0, "error line has a non-empty field", text);
   require(line.size() <= 7 + bp::kMaxErrorField + bp::kMaxErrorReason + 16, "error line is bounded", text);
