@@ -450,6 +450,10 @@ double packed_number(const Json& j, size_t i) {
   return v;
 }
 
+void copy_packed_numbers(const Json& j, double* out) {
+  std::memcpy(out, j.get_binary().data(), j.get_binary().size());
+}
+
 const char* json_type_name(const Json& j) {
   switch (j.type()) {
     case Json::value_t::null: return "null";

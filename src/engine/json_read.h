@@ -40,6 +40,7 @@ bool is_packed_numbers(const Json& j);
 bool is_array_or_packed(const Json& j);
 size_t array_size(const Json& j);  ///< entries of a DOM array or of a packed one
 double packed_number(const Json& j, size_t i);
+void copy_packed_numbers(const Json& j, double* out);  ///< all array_size(j) of them, in order
 
 /// Parses `text` into `out`, refusing duplicate keys, a NUL byte, ill-formed UTF-8, numbers
 /// beyond float64 and anything past `limits`. Linear in the size of the text.

@@ -29,12 +29,6 @@ std::string number_problem(const Json& j, double& out) {
   return "";
 }
 
-// entry i of an array, packed or not (see number_problem)
-std::string entry(const Json& array, size_t i, double& out) {
-  if (detail::is_packed_numbers(array)) return out = detail::packed_number(array, i), "";
-  return number_problem(array[i], out);
-}
-
 Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
   if (!detail::is_array_or_packed(j)) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
   const size_t n = detail::array_size(j);
@@ -42,8 +36,12 @@ Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
   if (n > size_t(kMaxWidth))
     return Error{field, "has " + std::to_string(n) + " entries; widths are limited to 1…" + std::to_string(kMaxWidth)};
   Eigen::VectorXd v(static_cast<Eigen::Index>(n));
+  if (detail::is_packed_numbers(j)) {  // read, and every entry known to be finite
+    detail::copy_packed_numbers(j, v.data());
+    return v;
+  }
   for (size_t i = 0; i < n; ++i)
-    if (auto why = entry(j, i, v(static_cast<Eigen::Index>(i))); !why.empty()) return Error{sub(field, i), why};
+    if (auto why = number_problem(j[i], v(static_cast<Eigen::Index>(i))); !why.empty()) return Error{sub(field, i), why};
   return v;
 }
 
@@ -67,12 +65,19 @@ Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
   if (j.size() > size_t(kMaxWidth) || cols > size_t(kMaxWidth))
     return Error{field, "is " + std::to_string(j.size()) + "×" + std::to_string(cols) +
                             "; widths are limited to 1…" + std::to_string(kMaxWidth)};
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(cols));
-  for (size_t r = 0; r < j.size(); ++r)
+  // row by row, as the rows come (row-major), then into Eigen's column-major order at once
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows(static_cast<Eigen::Index>(j.size()),
+                                                                              static_cast<Eigen::Index>(cols));
+  for (size_t r = 0; r < j.size(); ++r) {
+    double* row = rows.data() + r * cols;
+    if (detail::is_packed_numbers(j[r])) {
+      detail::copy_packed_numbers(j[r], row);
+      continue;
+    }
     for (size_t c = 0; c < cols; ++c)
-      if (auto why = entry(j[r], c, m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c))); !why.empty())
-        return Error{sub(sub(field, r), c), why};
-  return m;
+      if (auto why = number_problem(j[r][c], row[c]); !why.empty()) return Error{sub(sub(field, r), c), why};
+  }
+  return Eigen::MatrixXd(rows);
 }
 
 template <typename E>
