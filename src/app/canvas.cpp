@@ -486,6 +486,7 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   if (ImGui::IsItemActivated() && !gv.layout.boxes.empty()) {
     gv.panning = false;
     gv.drag_node = gv.drag_entry = -1;
+    gv.click_node = gv.click_edge = -1;
     const int node = logic::hit_node(gv.layout, at);
     const auto cell = node >= 0 ? logic::hit_cell(gv.layout.boxes[node], at) : std::nullopt;
     const bool editable = node >= 0 && (g.nodes[node].role == bp::NodeRole::Input || g.nodes[node].role == bp::NodeRole::Parameter);
@@ -499,12 +500,9 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
         gv.drag_entry = cell->entry;
       }
     } else if (edge >= 0) {
-      const auto& se = g.edges[edge];
-      logic::select_edge(gv.selection, g, g.nodes[se.to].name, g.nodes[se.from].name);
-      gv.request_tab = RightTab::Inspector;
+      gv.click_edge = edge;  // selected on release (a click), see below
     } else if (node >= 0) {
-      logic::select_node(gv.selection, g, g.nodes[node].name);
-      gv.request_tab = RightTab::Inspector;
+      gv.click_node = node;
     } else {
       gv.panning = true;
     }
@@ -515,6 +513,21 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   if (ImGui::IsItemActivated()) {
     gv.drag_start_view = gv.view;
     if (gv.drag_node >= 0) gv.drag_start_value = entry_of(g.nodes[gv.drag_node].value, gv.drag_entry);
+  }
+  if (ImGui::IsItemActive() && gv.fingers.size() >= 2) {  // a pinch (touch_graph): no click, no edit
+    gv.click_node = gv.click_edge = -1;
+    if (gv.drag_node >= 0 && gv.drag_node < static_cast<int>(g.nodes.size())) {
+      const LeafRef ref = leaf_ref(app.model.state, g.nodes[gv.drag_node].name);
+      if (ref.data && gv.drag_entry < ref.rows * ref.cols && ref.at_row_major(gv.drag_entry) != gv.drag_start_value)
+        set_entry(app, g.nodes[gv.drag_node].name, gv.drag_entry, gv.drag_start_value);
+    }
+    gv.drag_node = gv.drag_entry = -1;
+    gv.panning = false;  // the finger left after the pinch does not jump the view back
+  }
+  if (ImGui::IsItemActive() && (gv.click_node >= 0 || gv.click_edge >= 0) &&
+      moved.x * moved.x + moved.y * moved.y > io.MouseDragThreshold * io.MouseDragThreshold) {
+    gv.click_node = gv.click_edge = -1;  // a press on a box that moves drags the view
+    gv.panning = true;
   }
   if (ImGui::IsItemActive() && gv.fingers.size() < 2) {  // two fingers pinch (touch_graph) instead
     if (gv.panning) {
@@ -530,6 +543,15 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     }
   }
   if (ImGui::IsItemDeactivated()) {
+    if (gv.click_edge >= 0 && gv.click_edge < static_cast<int>(g.edges.size())) {
+      const auto& se = g.edges[gv.click_edge];
+      logic::select_edge(gv.selection, g, g.nodes[se.to].name, g.nodes[se.from].name);
+      gv.request_tab = RightTab::Inspector;
+    } else if (gv.click_node >= 0 && gv.click_node < static_cast<int>(g.nodes.size())) {
+      logic::select_node(gv.selection, g, g.nodes[gv.click_node].name);
+      gv.request_tab = RightTab::Inspector;
+    }
+    gv.click_node = gv.click_edge = -1;
     gv.panning = false;
     gv.drag_node = gv.drag_entry = -1;
   }

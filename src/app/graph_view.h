@@ -50,6 +50,9 @@ struct GraphView {
   double drag_start_value = 0;
   logic::View drag_start_view;
   bool panning = false;
+  // a press on a node or an edge selects it on release, if it stayed a click: a press that moves
+  // pans instead, and a second finger (a pinch) cancels it, so a pinch never switches the panel
+  int click_node = -1, click_edge = -1;
 };
 
 /// Brings the snapshot, layout, stepper and selection up to date with the model (cheap when the

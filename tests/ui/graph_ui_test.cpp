@@ -231,6 +231,54 @@ TEST_CASE("touch: two fingers over the canvas pinch-zoom about their midpoint an
   app::touch_graph(gv, 4, {60, 300}, app::TouchPhase::Down);
   app::touch_graph(gv, 4, {120, 300}, app::TouchPhase::Move);
   CHECK(gv.view.zoom == zoom);
+  app::touch_graph(gv, 3, {}, app::TouchPhase::Up);
+  app::touch_graph(gv, 4, {}, app::TouchPhase::Up);
+  check_no_asserts();
+}
+
+TEST_CASE("touch on the phone layout: a pinch that starts on a node selects nothing; a tap selects; a drag from a box pans") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  ui.frames(3);
+  auto& gv = ui.app->graph;
+  REQUIRE(ui.app->screen == app::Screen::Graph);
+  // a point of W0's box off its cells (its header)
+  const auto header = [&] {
+    const auto r = ui.app->probe.find("node:W0");
+    REQUIRE(r);
+    return ImVec2(r->x + 3, r->y + 3);
+  };
+  const ImVec2 w0 = header();
+  // the first finger arrives as the mouse too (SDL's touch → mouse), the second only as a touch
+  app::touch_graph(gv, 1, {w0.x, w0.y}, app::TouchPhase::Down);
+  ui.mouse(w0, true);
+  app::touch_graph(gv, 2, {w0.x + 60, w0.y}, app::TouchPhase::Down);
+  for (int i = 1; i <= 3; ++i) {
+    app::touch_graph(gv, 2, {w0.x + 60 + 20.0 * i, w0.y}, app::TouchPhase::Move);
+    ui.mouse(w0, true);
+  }
+  app::touch_graph(gv, 1, {}, app::TouchPhase::Up);
+  app::touch_graph(gv, 2, {}, app::TouchPhase::Up);
+  ui.mouse(w0, false);
+  ui.frames(2);
+  CHECK(gv.selection.kind == app::logic::Selection::Kind::None);
+  CHECK(ui.app->screen == app::Screen::Graph);
+  // a press on a box that moves pans the view, and selects nothing
+  const double y0 = gv.view.pan.y;
+  const ImVec2 at = header();
+  ui.mouse(at, false);
+  ui.mouse(at, true);
+  for (int i = 1; i <= 4; ++i) ui.mouse(ImVec2(at.x, at.y + 10.0f * i), true);
+  ui.mouse(ImVec2(at.x, at.y + 40), false);
+  ui.frames(2);
+  CHECK(gv.view.pan.y == doctest::Approx(y0 + 40));
+  CHECK(gv.selection.kind == app::logic::Selection::Kind::None);
+  CHECK(ui.app->screen == app::Screen::Graph);
+  // a tap (press and release in place) selects the node and brings the Inspector to the front
+  ui.click(header());
+  ui.frames(2);
+  CHECK(ui.view()["selected"] == nlohmann::json{{"node", "W0"}});
+  CHECK(ui.app->screen == app::Screen::Inspector);
   check_no_asserts();
 }
 
