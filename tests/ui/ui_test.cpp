@@ -304,16 +304,13 @@ std::vector<std::pair<std::string, bp::State>> layout_states() {
 
 void check_layout(Ui& ui, const std::string& where) {
   ui.frames(3);
-  // the canvas's own text (its toolbar, the boxes of the graph) is checked with the canvas
-  std::vector<app::TextRect> texts;
-  for (const auto& t : ui.texts())
-    if (t.widget != "canvas") texts.push_back(t);
-  auto problems = probe_checks::layout_problems(texts);
+  // every text, the canvas's own too: its toolbar, its legend, the boxes of the graph and the stepper bar
+  auto problems = probe_checks::layout_problems(ui.texts());
   for (const auto& item : ui.app->probe.items())  // a tab too narrow for its label shows "Inspec…"
     if (item.name.rfind("tab:", 0) == 0 &&
         ImGui::CalcTextSize(item.name.c_str() + 4).x + 2 * ImGui::GetStyle().FramePadding.x > item.w + 1)
       problems.push_back("tab label cut: " + item.name);
-  for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(where << ": " << problems[i]);
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 8); ++i) FAIL_CHECK(where << ": " << problems[i]);
   CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
 }
 
