@@ -129,7 +129,9 @@ float fit_size(const std::string& t, float want, float room) {
 }
 
 // whether boxes show their cells and numbers at this zoom (else their name and shape, large)
-bool detailed_at(double zoom) { return kCanvasFont * static_cast<float>(zoom) >= kMinDetailPx; }
+// the smallest readable text on the canvas: 9 px at UI scale 100 %, larger in presentation mode
+float readable_px() { return kMinDetailPx * theme::ui_scale(); }
+bool detailed_at(double zoom) { return kCanvasFont * static_cast<float>(zoom) >= readable_px(); }
 
 struct Painter {
   ImDrawList* dl;
@@ -148,7 +150,7 @@ struct Painter {
   }
   bool text_visible() const { return font >= kMinTextPx; }
   // the node's full details are readable at this zoom; below it a node shows its name and shape, large
-  bool detailed() const { return font >= kMinDetailPx; }
+  bool detailed() const { return font >= readable_px(); }
   // a rectangle cut to the graph's visible area
   ImVec4 within(const ImVec4& r) const {
     return ImVec4(std::max(r.x, clip.x), std::max(r.y, clip.y), std::min(r.z, clip.z), std::min(r.w, clip.w));
@@ -276,12 +278,12 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
                                                                         : std::to_string(b.rows) + "×" + std::to_string(b.cols);
     const float ss = std::min(ns * 0.8f, fit_size(shape, kLabelPx * scale, bw - 4));
     const ImVec2 nsz = math_text_size(name, ns), ssz = math_text_size(shape, ss);
-    const bool with_shape = ss >= kMinDetailPx && nsz.y + ssz.y <= bh - 2;
+    const bool with_shape = ss >= readable_px() && nsz.y + ssz.y <= bh - 2;
     const ImVec2 c = p.pt(b.box.center());
     const float top = c.y - (nsz.y + (with_shape ? ssz.y : 0)) / 2;
     const ImVec4 clip = p.within(p.screen_rect(b.box));
     const float bottom = top + nsz.y + (with_shape ? ssz.y : 0);
-    if (ns >= kMinDetailPx && nsz.y <= bh && p.whole_x(c.x - nsz.x / 2, c.x + nsz.x / 2) &&
+    if (ns >= readable_px() && nsz.y <= bh && p.whole_x(c.x - nsz.x / 2, c.x + nsz.x / 2) &&
         !p.under_legend(c.x - nsz.x / 2, top, c.x + nsz.x / 2, bottom)) {
       draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(theme::kCanvas.text), name, &clip);
       if (with_shape && p.whole_x(c.x - ssz.x / 2, c.x + ssz.x / 2))
@@ -819,6 +821,36 @@ void probe_items(Probe& probe, const Painter& p, const GraphView& gv) {
   }
 }
 
+// the zoom at which every box's name, drawn large when zoomed out, is readable (readable_px()):
+// high enough for the name's height in the box and its width across it
+double readable_zoom(const GraphView& gv) {
+  const float px = readable_px();
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+  double zoom = 0;
+  for (const logic::NodeBox& b : gv.layout.boxes) {
+    if (b.box.w <= 0 || b.box.h <= 0) continue;
+    const ImVec2 size = math_text_size(logic::formula_symbol(g.nodes[b.node].name), px);
+    zoom = std::max({zoom, size.y / (0.8 * b.box.h), (size.x + 4) / b.box.w});
+  }
+  return zoom;
+}
+
+// Fit to view: the whole graph when its names stay readable; a graph much wider than the canvas
+// (8 layers × 64 in presentation mode) is shown instead at the zoom where they are, from its start
+// (its left end, centred vertically when it fits): pan along it
+logic::View fit_view(const GraphView& gv, Vec2 area) {
+  constexpr double kMargin = 24;
+  logic::View v = logic::fit_to_view(gv.layout, area, kMargin);
+  const double readable = std::min(readable_zoom(gv), logic::kMaxZoom);
+  if (v.zoom >= readable) return v;
+  const logic::Rect& b = gv.layout.bounds;
+  v.zoom = readable;
+  v.pan.x = kMargin - b.x * readable;
+  const double h = b.h * readable;
+  v.pan.y = (h + 2 * kMargin <= area.y ? (area.y - h) / 2 : kMargin) - b.y * readable;
+  return v;
+}
+
 }  // namespace
 
 void canvas_view(App& app, const Rect& rect) {
@@ -853,7 +885,7 @@ void canvas_view(App& app, const Rect& rect) {
     gv.screen = {origin.x, origin.y, size.x, size.y};
     if ((gv.fit_pending || (gv.auto_fit && resized)) && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
       const double top = std::max(32.0f, gv.toolbar_h + 6), bottom = legend_height() + 6;  // the toolbar and the legend
-      gv.view = logic::fit_to_view(gv.layout, {size.x, std::max(1.0, size.y - top - bottom)});
+      gv.view = fit_view(gv, {size.x, std::max(1.0, size.y - top - bottom)});
       gv.view.pan.y += top;
       gv.fit_pending = false;
     }

@@ -1,6 +1,7 @@
 // What the graph canvas and the Inspector draw, read back from the probe: the whole chain of a
 // parameter with every factor and running product (on the first frame of a selection and the
 // 100th: the chain is cached after the first), and the graph's values from the first frame.
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -403,5 +404,37 @@ TEST_CASE("the canvas's boxes, edges and text take the theme's colours: light bo
   CHECK((luminance(dark_text) + 0.05f) / (luminance(dark_node) + 0.05f) >= 7.0f);
   CHECK(drawn_in(light_node));
   CHECK_FALSE(drawn_in(dark_node));  // no box is left dark
+  check_no_asserts();
+}
+
+TEST_CASE("presentation mode: 8 × 64 at 1920×1080 and UI scale 200 % shows its names readable, from the graph's start") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+  ui.app->presentation.scale = 2.0f;
+  ui.app->model.replace(bp::random_state(3, 8, 64));
+  ui.frames(4);
+  auto& gv = ui.app->graph;
+  const auto& g = gv.stepper.graph();
+  std::vector<std::string> names;
+  for (const auto& n : g.nodes) names.push_back(app::logic::plain_math(app::logic::formula_symbol(n.name)));
+  int drawn_names = 0;
+  for (const auto& t : canvas_texts(ui)) {
+    if (std::find(names.begin(), names.end(), t.text) == names.end()) continue;
+    ++drawn_names;
+    CHECK_MESSAGE(t.h >= 14.0f, t.text << " is " << t.h << " px tall on screen");
+  }
+  CHECK(drawn_names >= 8);  // W0…W3, h0, L0, … at least
+  CHECK(ui.view()["autoFit"] == true);
+  // the view starts at the graph's left end (within the fit's margin)
+  const double zoom = ui.view()["zoom"];
+  CHECK(double(ui.view()["visible"]["x"]) <= gv.layout.bounds.x + 1);
+  CHECK(double(ui.view()["visible"]["x"]) >= gv.layout.bounds.x - 24 / zoom - 1);
+  const auto problems = probe_checks::layout_problems(ui.texts());
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(problems[i]);
+  // at 100 % the same screen fits the whole graph (its names readable at 9 px)
+  ui.app->presentation.scale = 1.0f;
+  ui.frames(4);
+  CHECK(double(ui.view()["zoom"]) < zoom);
+  CHECK(double(ui.view()["visible"]["w"]) >= gv.layout.bounds.w);
   check_no_asserts();
 }
