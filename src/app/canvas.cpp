@@ -608,14 +608,18 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
 }
 
 // the canvas's keys act only while the canvas (or its stepper bar) is hovered or focused, and
-// never while a text field takes the keyboard: typing "-1.5" into a cell never zooms
+// never while a text field takes the keyboard: typing "-1.5" into a cell never zooms. Arrows and
+// Space belong to the focused panel: while Network or a right-hand tab has the keyboard (ImGui's
+// navigation is active there) they move between its widgets, and the canvas takes them only once
+// it is clicked (or reached with Tab / F6)
 void handle_keys(GraphView& gv, const ImVec2& size) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
-  const bool hot = gv.stepper_hot || ImGui::IsWindowFocused() ||
-                   ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const bool focused = gv.stepper_focused || ImGui::IsWindowFocused();
+  const bool hot = focused || gv.stepper_hot || ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   if (!hot) return;
-  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  const bool arrows = focused || !io.NavActive;  // no other panel navigates with them
+  auto pressed = [arrows](ImGuiKey k) { return arrows && ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
   if (pressed(ImGuiKey_Space)) gv.stepper.toggle_play();
   if (pressed(ImGuiKey_RightArrow)) {
     if (io.KeyShift) set_view(gv, logic::pan_by(gv.view, {-40, 0}));
@@ -627,7 +631,7 @@ void handle_keys(GraphView& gv, const ImVec2& size) {
   }
   if (pressed(ImGuiKey_UpArrow)) set_view(gv, logic::pan_by(gv.view, {0, 40}));
   if (pressed(ImGuiKey_DownArrow)) set_view(gv, logic::pan_by(gv.view, {0, -40}));
-  if (pressed(ImGuiKey_Home)) request_fit(gv);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) request_fit(gv);
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
   for (ImWchar ch : io.InputQueueCharacters) {
     if (ch == '+' || ch == '=') set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
@@ -673,7 +677,8 @@ void formula_line(const std::string& formula, const ImVec4& color) {
 }
 
 void stepper_bar(GraphView& gv) {
-  gv.stepper_hot = ImGui::IsWindowFocused() || ImGui::IsWindowHovered();
+  gv.stepper_focused = ImGui::IsWindowFocused();
+  gv.stepper_hot = gv.stepper_focused || ImGui::IsWindowHovered();
   logic::Stepper& st = gv.stepper;
   const std::string formula = st.formula();
   if (formula.empty())
@@ -877,7 +882,8 @@ void canvas_view(App& app, const Rect& rect) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   const bool open = begin_panel("##canvas", graph_rect,
                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+                                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                                    ImGuiWindowFlags_NoNavInputs);
   ImGui::PopStyleVar();
   if (open) {
     const ImVec2 origin = graph_rect.min, size = graph_rect.size();
@@ -947,7 +953,8 @@ void canvas_view(App& app, const Rect& rect) {
   }
   ImGui::End();
 
-  if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) stepper_bar(gv);
+  if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs))
+    stepper_bar(gv);
   ImGui::End();
 }
 

@@ -35,6 +35,7 @@ struct GraphView {
   bool flow = false;           ///< animate the gradient flowing back along every edge
   double flow_time = 0;        ///< seconds of flow animation (its phase)
   bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
+  bool stepper_focused = false;  ///< … focused (it has the keyboard: arrows step, whatever is hovered)
   float toolbar_h = 0;         ///< the canvas toolbar's height last frame (its rows flow on a narrow canvas)
   float bar_h = 0;             ///< the stepper bar's content height last frame (likewise)
   std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels

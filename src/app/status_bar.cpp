@@ -63,7 +63,7 @@ void presentation(App& app) {
 }  // namespace
 
 void status_bar(App& app, const Rect& rect) {
-  if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+  if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
     bool ok = false;
     ImVec4 color;
     const std::string message = state_message(app.model, ok, color);

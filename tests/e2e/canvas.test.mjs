@@ -135,6 +135,27 @@ describe('graph canvas by mouse and keyboard', () => {
     await shot(page, 'inspector-chain');
     assert.deepEqual(app.errors, []);
   });
+
+  test('arrow keys move between the Network panel\'s weight cells, not the stepper', async () => {
+    const { page } = app;
+    const before = await view(page);
+    await click(page, await itemCentre(page, 'W0[0,0]'));  // the Network panel has the keyboard
+    await page.mouse.move(before.canvas.x + before.canvas.w / 2, before.canvas.y + before.canvas.h / 2);
+    await frames(page, 2);
+    await press(page, 'ArrowRight');  // → W0[0,1]
+    await frames(page, 2);
+    await press(page, 'Enter');       // type into the focused cell
+    await frames(page, 2);
+    await page.keyboard.type('7');
+    await frames(page, 1);
+    await press(page, 'Enter');
+    await frames(page, 3);
+    const state = JSON.parse(await page.evaluate(() => window.backpropLab.getState()));
+    assert.deepEqual(state.W0[0], [1, 7], 'the arrow moved the focus from W0[0,0] to W0[0,1]');
+    assert.equal((await view(page)).step, before.step, 'the stepper did not move');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'canvas-keyboard-network.png') });
+    assert.deepEqual(app.errors, []);
+  });
 });
 
 // a point of the canvas (CSS pixels) at least 24 px from every node box and from the canvas's edges

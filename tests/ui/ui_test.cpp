@@ -422,3 +422,39 @@ TEST_CASE("keyboard panel cycling: focusing a panel brings it to the front, on a
   CHECK(ui.app->probe.find("answer:grad:W1"));  // the Answer sheet tab is in front
   check_no_asserts();
 }
+
+TEST_CASE("arrow keys move between the widgets of the focused panel (Network's weight cells), not the stepper") {
+  Ui ui;
+  ui.frames(3);
+  const auto& st = ui.app->graph.stepper;
+  REQUIRE(st.step() == 12);
+  ui.click(ui.centre_of("W0[0,0]"));  // the Network panel takes the keyboard, its cell W0[0,0] the focus
+  ui.frames(2);
+  ui.mouse(ui.centre_of("node:W1"), false);  // the pointer resting on the canvas does not take the arrows
+  ui.key(kRight);                            // → the next cell: W0[0,1]
+  ui.frames(2);
+  CHECK(st.step() == 12);  // the stepper did not move
+  ui.key(kEnter);          // Enter types into the focused cell
+  ui.frames(2);
+  ui.type("7");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](0, 0) == 1);
+  CHECK(ui.app->model.state.weights[0](0, 1) == 7);
+  ui.key(kDown);  // ↓ the cell below: W0[1,1]
+  ui.key(kEnter);
+  ui.frames(2);
+  ui.type("-4");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](1, 1) == -4);
+  CHECK(st.step() == 12);
+  // a click on the canvas gives it the keyboard: the arrows step the replay again
+  const auto box = ui.app->probe.find("node:W1");
+  REQUIRE(box);
+  ui.click(ImVec2(box->x + 3, box->y + 3));
+  ui.frames(2);
+  ui.key(kLeft);
+  CHECK(st.step() == 11);
+  check_no_asserts();
+}
