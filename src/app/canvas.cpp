@@ -761,9 +761,10 @@ void toolbar(GraphView& gv, const ImVec2& size) {
   next(check_w);
   ImGui::Checkbox("Flow", &gv.flow);
   item_tooltip("animate the gradient flowing back along every edge");
+  const float flow_bottom = ImGui::GetItemRectMax().y;  // the checkbox is taller than the small buttons
   next(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);
-  gv.toolbar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + 4;
+  gv.toolbar_h = std::max(flow_bottom, ImGui::GetItemRectMax().y) - ImGui::GetWindowPos().y + 4;
 }
 
 // the magnitude scale: what colour and thickness mean once gradient flows. Its caption at the UI's
@@ -852,7 +853,17 @@ logic::View fit_view(const GraphView& gv, Vec2 area) {
   v.zoom = readable;
   v.pan.x = kMargin - b.x * readable;
   const double h = b.h * readable;
-  v.pan.y = (h + 2 * kMargin <= area.y ? (area.y - h) / 2 : kMargin) - b.y * readable;
+  if (h + 2 * kMargin <= area.y) {
+    v.pan.y = (area.y - h) / 2 - b.y * readable;
+  } else {  // too short for the whole height too (a landscape phone at 200 %): the main row, centred
+    double y = b.center().y;
+    for (const logic::NodeBox& box : gv.layout.boxes)
+      if (box.band == logic::Band::Main) {
+        y = box.box.center().y;
+        break;
+      }
+    v.pan.y = area.y / 2 - y * readable;
+  }
   return v;
 }
 

@@ -76,8 +76,18 @@ void status_bar(App& app, const Rect& rect) {
     presentation(app);
     const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
     std::string timing = "frame " + ms + " (median, app CPU)";
-    if (ImGui::CalcTextSize(timing.c_str()).x > ImGui::GetContentRegionAvail().x) timing = ms + " / frame";
-    same_line_or_wrap(ImGui::CalcTextSize(timing.c_str()).x, ImGui::GetFontSize());
+    const std::string brief = ms + " / frame";
+    // the long form where it fits, else the short one on the same row (a landscape phone at 200 %
+    // keeps a row for the graph), else a row of its own
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX();
+    if (ImGui::CalcTextSize(timing.c_str()).x > room) {
+      if (ImGui::CalcTextSize(brief.c_str()).x <= room) timing = brief;
+      else {
+        ImGui::NewLine();
+        if (ImGui::CalcTextSize(timing.c_str()).x > ImGui::GetContentRegionAvail().x) timing = brief;
+      }
+    }
     ImGui::AlignTextToFramePadding();
     text_colored(theme::kMuted, timing);
     app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
