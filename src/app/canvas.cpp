@@ -128,9 +128,9 @@ float fit_size(const std::string& t, float want, float room) {
   return w <= room ? want : want * room / std::max(1.0f, w);
 }
 
-// whether boxes show their cells and numbers at this zoom (else their name and shape, large)
 // the smallest readable text on the canvas: 9 px at UI scale 100 %, larger in presentation mode
 float readable_px() { return kMinDetailPx * theme::ui_scale(); }
+// whether boxes show their cells and numbers at this zoom (else their name and shape, large)
 bool detailed_at(double zoom) { return kCanvasFont * static_cast<float>(zoom) >= readable_px(); }
 
 struct Painter {
@@ -479,9 +479,11 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
   ImGui::EndTooltip();
 }
 
+bool g_touch_pointer = false;  // this frame's GraphView::touch_pointer: tooltips wait for a real mouse
+
 // a tooltip for the item just drawn, its text recorded like every other
 void item_tooltip(std::string_view tip) {
-  if (!ImGui::IsItemHovered()) return;
+  if (g_touch_pointer || !ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
   text(tip);
   ImGui::EndTooltip();
@@ -588,7 +590,7 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   }
   if (hovered && io.MouseWheel != 0)
     set_view(gv, logic::zoom_about(gv.view, local, std::pow(1.15, static_cast<double>(io.MouseWheel))));
-  if (hovered && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
+  if (hovered && !gv.touch_pointer && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
   if (gv.drag_node >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 
   if (ImGui::BeginPopup("##type-in")) {
@@ -871,6 +873,7 @@ logic::View fit_view(const GraphView& gv, Vec2 area) {
 
 void canvas_view(App& app, const Rect& rect) {
   GraphView& gv = app.graph;
+  g_touch_pointer = gv.touch_pointer;
   sync_graph(gv, app.model);
   const float dt = ImGui::GetIO().DeltaTime;
   gv.stepper.tick(dt);

@@ -39,6 +39,9 @@ struct GraphView {
   float toolbar_h = 0;         ///< the canvas toolbar's height last frame (its rows flow on a narrow canvas)
   float bar_h = 0;             ///< the stepper bar's content height last frame (likewise)
   std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels
+  /// The pointer is a finger (a touch came last, not a real mouse): no hover tooltips, which would
+  /// stay where the finger left the pointer and cover the graph. The platform clears it on a mouse move.
+  bool touch_pointer = false;
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's

@@ -244,6 +244,10 @@ describe('graph canvas by touch at 390×844 (the phone layout, Graph tab)', () =
     assert.ok(v3.visible.y < v2.visible.y - 5, `panned from a box: visible.y ${v2.visible.y} → ${v3.visible.y}`);
     assert.equal(v3.selected, null);
     assert.ok(await onGraph(page));
+    // no hover tooltip stays where the finger left the pointer
+    const tips = (await page.evaluate(() => window.backpropLabTesting.drawnText()))
+      .filter((t) => /^∇?\S+\[\d+(,\d+)?\] = |click for its whole chain|click for the local Jacobian/.test(t.text));
+    assert.deepEqual(tips.map((t) => t.text), [], 'no hover tooltip after a touch');
     await shot(page, 'touch-390x844-panned');
     assert.deepEqual(app.errors, []);
   });

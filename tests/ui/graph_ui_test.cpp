@@ -267,6 +267,19 @@ TEST_CASE("touch on the phone layout: a pinch that starts on a node selects noth
   ui.frames(2);
   CHECK(gv.selection.kind == app::logic::Selection::Kind::None);
   CHECK(ui.app->screen == app::Screen::Graph);
+  // where the finger left the pointer no hover tooltip covers the graph; a real mouse brings them back
+  const auto tooltip = [&] {
+    for (const auto& t : ui.texts())
+      if (t.text.find("click for its whole chain") != std::string::npos) return true;
+    return false;
+  };
+  CHECK(gv.touch_pointer);
+  ui.mouse(w0, false);
+  ui.frames(2);
+  CHECK_FALSE(tooltip());
+  gv.touch_pointer = false;  // the platform: a mouse move that SDL did not make from a touch
+  ui.frames(2);
+  CHECK(tooltip());
   // a press on a box that moves pans the view, and selects nothing
   const double y0 = gv.view.pan.y;
   const ImVec2 at = header();
