@@ -266,6 +266,11 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     int dead = 0;
     for (int i = 0; i < b.rows * b.cols; ++i) dead += dead_unit(g, b.node, i);
     if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
+    // zoomed out its cells (each dead one outlined) are not drawn: the box says it, inside its border
+    if (dead && !p.detailed() && !selected && !current) {
+      const ImVec2 in(1.5f, 1.5f);
+      p.dl->AddRect(ImVec2(a.x + in.x, a.y + in.y), ImVec2(z.x - in.x, z.y - in.y), col(theme::kError), round, 0, 2.0f);
+    }
   }
   const float bw = static_cast<float>(b.box.w * p.view.zoom), bh = static_cast<float>(b.box.h * p.view.zoom);
   if (!p.detailed()) {
@@ -904,7 +909,9 @@ void canvas_view(App& app, const Rect& rect) {
     const bool resized = size.x != static_cast<float>(gv.screen.w) || size.y != static_cast<float>(gv.screen.h);
     gv.screen = {origin.x, origin.y, size.x, size.y};
     if ((gv.fit_pending || (gv.auto_fit && resized)) && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
-      const double top = std::max(32.0f, gv.toolbar_h + 6), bottom = legend_height() + 6;  // the toolbar and the legend
+      // the toolbar and the legend (when the canvas has room for it)
+      const double top = std::max(32.0f, gv.toolbar_h + 6);
+      const double bottom = legend_layout(graph_rect.max, size.x, origin.y + static_cast<float>(top)).shown ? legend_height() + 6 : 6;
       gv.view = fit_view(gv, {size.x, std::max(1.0, size.y - top - bottom)});
       gv.view.pan.y += top;
       gv.fit_pending = false;
