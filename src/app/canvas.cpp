@@ -626,7 +626,14 @@ void handle_keys(GraphView& gv, const ImVec2& size) {
   const bool hot = focused || gv.stepper_hot || ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   if (!hot) return;
   const bool arrows = focused || !io.NavActive;  // no other panel navigates with them
-  auto pressed = [arrows](ImGuiKey k) { return arrows && ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  // a press, or a repeat once the key was already held past the repeat delay in the frame before:
+  // a key held through one slow frame (a busy browser) is one step, not two
+  auto pressed = [arrows, &io](ImGuiKey key) {
+    const int k = ImGui::GetKeyIndex(key);
+    if (!arrows || k < 0) return false;
+    return ImGui::IsKeyPressed(k, false) ||
+           (ImGui::IsKeyPressed(k, true) && io.KeysDownDurationPrev[k] >= io.KeyRepeatDelay);
+  };
   if (pressed(ImGuiKey_Space)) gv.stepper.toggle_play();
   if (pressed(ImGuiKey_RightArrow)) {
     if (io.KeyShift) set_view(gv, logic::pan_by(gv.view, {-40, 0}));

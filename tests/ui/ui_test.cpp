@@ -458,3 +458,24 @@ TEST_CASE("arrow keys move between the widgets of the focused panel (Network's w
   CHECK(st.step() == 11);
   check_no_asserts();
 }
+
+TEST_CASE("a key held through one slow frame steps once; held longer it repeats") {
+  Ui ui;
+  ui.frames(3);
+  const auto& st = ui.app->graph.stepper;
+  ui.mouse(ui.centre_of("node:W0"), false);
+  REQUIRE(st.step() == 12);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[kLeft] = true;
+  ui.frame();
+  ui.frame(0.4);  // a busy browser: one frame longer than the repeat delay
+  io.KeysDown[kLeft] = false;
+  ui.frame();
+  CHECK(st.step() == 11);
+  io.KeysDown[kLeft] = true;  // held for a second: it repeats
+  for (int i = 0; i < 60; ++i) ui.frame();
+  io.KeysDown[kLeft] = false;
+  ui.frame();
+  CHECK(st.step() < 10);
+  check_no_asserts();
+}
