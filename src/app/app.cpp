@@ -60,7 +60,7 @@ float tabs_height(float width) {
 void screen_tabs(App& app, const Rect& rect) {
   int row_of[std::size(kScreens)];
   tab_rows(rect.size().x, row_of);
-  if (begin_panel("##screens", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+  if (begin_panel("##screens", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
     for (size_t i = 0; i < std::size(kScreens); ++i) {
       const ScreenTab& t = kScreens[i];
       if (i > 0 && row_of[i] == row_of[i - 1]) ImGui::SameLine();
@@ -100,6 +100,10 @@ void cycle_panel(App& app, int steps) {
 }
 
 void init(App& app) {
+  // arrows (and Space / Enter) move between and act on the widgets of the focused panel (Network,
+  // the right-hand tabs); the canvas, its stepper bar, the tab bar and the status bar opt out, so
+  // their own keys (← → step, Space plays) never fight ImGui's navigation
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   theme::apply_style(app.presentation);
   app.grid.init();
 }

@@ -32,13 +32,14 @@ ImU32 col(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec
 ImVec4 magnitude_color(double t) {
   static const ImVec4 stops[] = {{0.28f, 0.17f, 0.48f, 1}, {0.23f, 0.32f, 0.55f, 1}, {0.13f, 0.57f, 0.55f, 1},
                                  {0.37f, 0.79f, 0.38f, 1}, {0.99f, 0.91f, 0.15f, 1}};
-  const double x = std::clamp(t, 0.0, 1.0) * 4;
+  const double x = std::clamp(t, 0.0, 1.0) * (theme::kCanvas.light ? 3.4 : 4.0);  // light: short of the yellow end
   const int i = std::min(3, static_cast<int>(x));
   const float f = static_cast<float>(x - i);
   const ImVec4 a = stops[i], b = stops[i + 1];
-  // lifted a little so the darkest end still reads on the dark canvas
-  const float lift = 0.15f;
-  auto mix = [&](float p, float q) { return lift + (1 - lift) * (p + (q - p) * f); };
+  // dark canvas: lifted a little so the darkest end still reads; light canvas: darkened, so the
+  // bright end still reads on white (the caller maps t into the scale's lower part there)
+  const float lift = theme::kCanvas.light ? 0.0f : 0.15f, gain = theme::kCanvas.light ? 0.72f : 1.0f;
+  auto mix = [&](float p, float q) { return lift + (1 - lift) * gain * (p + (q - p) * f); };
   return ImVec4(mix(a.x, b.x), mix(a.y, b.y), mix(a.z, b.z), 1);
 }
 
@@ -127,12 +128,19 @@ float fit_size(const std::string& t, float want, float room) {
   return w <= room ? want : want * room / std::max(1.0f, w);
 }
 
+// the smallest readable text on the canvas: 9 px at UI scale 100 %, larger in presentation mode
+float readable_px() { return kMinDetailPx * theme::ui_scale(); }
+// whether boxes show their cells and numbers at this zoom (else their name and shape, large)
+bool detailed_at(double zoom) { return kCanvasFont * static_cast<float>(zoom) >= readable_px(); }
+
 struct Painter {
   ImDrawList* dl;
   ImVec2 origin;  // the canvas area's corner
   logic::View view;
   float font;     // text size in pixels at this zoom
   bool stale = false;  // the state is invalid: boxes without numbers
+  ImVec4 clip;    // the graph's visible area (under the toolbar): text is drawn whole inside it or not at all
+  ImVec4 legend;  // the legend's corner: no text of the graph under it
 
   ImVec2 pt(Vec2 p) const { return ImVec2(origin.x + static_cast<float>(p.x * view.zoom + view.pan.x),
                                           origin.y + static_cast<float>(p.y * view.zoom + view.pan.y)); }
@@ -142,12 +150,27 @@ struct Painter {
   }
   bool text_visible() const { return font >= kMinTextPx; }
   // the node's full details are readable at this zoom; below it a node shows its name and shape, large
-  bool detailed() const { return font >= kMinDetailPx; }
+  bool detailed() const { return font >= readable_px(); }
+  // a rectangle cut to the graph's visible area
+  ImVec4 within(const ImVec4& r) const {
+    return ImVec4(std::max(r.x, clip.x), std::max(r.y, clip.y), std::min(r.z, clip.z), std::min(r.w, clip.w));
+  }
+  // text from x0 to x1 (screen) is not cut by the canvas's left or right edge: a cut number reads
+  // as another number, so such text is left out until it is panned into view
+  bool whole_x(float x0, float x1) const { return x0 >= clip.x - 0.5f && x1 <= clip.z + 0.5f; }
+  // text at [x0, x1] × [y0, y1] would lie under the legend
+  bool under_legend(float x0, float y0, float x1, float y1) const {
+    return x0 < legend.z && legend.x < x1 && y0 < legend.w && legend.y < y1;
+  }
 
-  // a formula at a canvas point, clipped to a canvas rectangle
-  void text(Vec2 at, const ImVec4& c, const std::string& s, const logic::Rect& clip, float size = 0) const {
-    const ImVec4 r = screen_rect(clip);
-    draw_math(dl, pt(at), size > 0 ? size : font, col(c), s, &r);
+  // a formula at a canvas point, clipped to a canvas rectangle (and the graph's visible area)
+  void text(Vec2 at, const ImVec4& c, const std::string& s, const logic::Rect& clip_rect, float size = 0) const {
+    const ImVec4 r = within(screen_rect(clip_rect));
+    const ImVec2 pos = pt(at);
+    const float px = size > 0 ? size : font;
+    const ImVec2 sz = math_text_size(s, px);
+    if (!whole_x(pos.x, pos.x + sz.x) || under_legend(pos.x, pos.y, pos.x + sz.x, pos.y + sz.y)) return;
+    draw_math(dl, pos, px, col(c), s, &r);
   }
   // a formula centred in a canvas rectangle, clipped to it, smaller if it would not fit with a
   // gap on either side (neighbouring numbers never touch)
@@ -210,7 +233,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     const logic::Rect r = logic::cell_rect(b, i, grad);
     const double v = entry_of(m, i);
     const ImVec2 a = p.pt({r.x, r.y}), z = p.pt({r.right(), r.bottom()});
-    p.dl->AddRectFilled(a, z, col(editable ? ImVec4(0.22f, 0.25f, 0.31f, 1) : ImVec4(0.16f, 0.17f, 0.20f, 1)), 2.0f);
+    p.dl->AddRectFilled(a, z, col(editable ? theme::kCanvas.editable_cell : theme::kCanvas.cell), 2.0f);
     if (p.detailed()) p.centred(r, ink, canvas_number(v));
     if (dead_unit(g, b.node, i))  // a dead unit: crossed out, in both areas
       p.dl->AddRect(a, z, col(theme::kError), 2.0f, 0, 2.0f);
@@ -226,12 +249,13 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   const bool current = gv.stepper.current() && gv.stepper.current()->node == b.node;
   const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
   const float round = 6.0f * static_cast<float>(std::min(1.0, gv.view.zoom));
-  p.dl->AddRectFilled(a, z, col(leaf ? ImVec4(0.13f, 0.15f, 0.19f, 0.96f) : ImVec4(0.12f, 0.13f, 0.15f, 0.96f)), round);
-  ImVec4 border = leaf ? ImVec4(0.36f, 0.40f, 0.48f, 1) : ImVec4(0.30f, 0.32f, 0.36f, 1);
+  p.dl->AddRectFilled(a, z, col(leaf ? theme::kCanvas.leaf : theme::kCanvas.node), round);
+  ImVec4 border = leaf ? theme::kCanvas.leaf_border : theme::kCanvas.node_border;
   float thick = 1.0f;
   if (saturated_softmax(g, b.node)) border = theme::kWarning, thick = 2.0f;
-  if (current) border = ImVec4(1, 1, 1, 0.85f), thick = 2.0f;
-  if (selected) border = ImVec4(1, 1, 1, 1), thick = 3.0f;
+  const ImVec4 hl = theme::kCanvas.highlight;
+  if (current) border = ImVec4(hl.x, hl.y, hl.z, 0.85f), thick = 2.0f;
+  if (selected) border = hl, thick = 3.0f;
   p.dl->AddRect(a, z, col(border), round, 0, thick);
 
   // header: the exercise's symbol, its op or role, and its shape
@@ -242,24 +266,35 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     int dead = 0;
     for (int i = 0; i < b.rows * b.cols; ++i) dead += dead_unit(g, b.node, i);
     if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
+    // zoomed out its cells (each dead one outlined) are not drawn: the box says it, inside its border
+    if (dead && !p.detailed() && !selected && !current) {
+      const ImVec2 in(1.5f, 1.5f);
+      p.dl->AddRect(ImVec2(a.x + in.x, a.y + in.y), ImVec2(z.x - in.x, z.y - in.y), col(theme::kError), round, 0, 2.0f);
+    }
   }
   const float bw = static_cast<float>(b.box.w * p.view.zoom), bh = static_cast<float>(b.box.h * p.view.zoom);
-  if (!p.detailed()) {  // zoomed out: the name large, and the shape where it fits, centred in the box
-    const float ns = std::max(kMinDetailPx, std::min(fit_size(name, kNamePx, bw - 4), bh * 0.8f));
+  if (!p.detailed()) {
+    // zoomed out: the name large, and the shape where it fits, centred in the box, alone (no cells
+    // under it: they return as you zoom in); a box too small for a readable name stays blank
+    // (hover it for its name). Sizes follow the UI scale, for a projector.
+    const float scale = theme::ui_scale();
+    const float ns = std::min(fit_size(name, kNamePx * scale, bw - 4), bh * 0.8f);
     const std::string shape = b.rows * b.cols == 1 ? "1" : b.cols == 1 ? std::to_string(b.rows)
                                                                         : std::to_string(b.rows) + "×" + std::to_string(b.cols);
-    const float ss = std::min(ns * 0.8f, fit_size(shape, kLabelPx, bw - 4));
+    const float ss = std::min(ns * 0.8f, fit_size(shape, kLabelPx * scale, bw - 4));
     const ImVec2 nsz = math_text_size(name, ns), ssz = math_text_size(shape, ss);
-    const bool with_shape = ss >= kMinDetailPx && nsz.y + ssz.y <= bh - 2;
+    const bool with_shape = ss >= readable_px() && nsz.y + ssz.y <= bh - 2;
     const ImVec2 c = p.pt(b.box.center());
     const float top = c.y - (nsz.y + (with_shape ? ssz.y : 0)) / 2;
-    const ImVec4 canvas_clip = p.dl->_ClipRectStack.back();
-    const float half = std::max(nsz.x, with_shape ? ssz.x : 0.0f) / 2 + 2;  // a backdrop: readable over a heat-map
-    p.dl->AddRectFilled(ImVec2(c.x - half, top), ImVec2(c.x + half, top + nsz.y + (with_shape ? ssz.y : 0)),
-                        col(ImVec4(0.07f, 0.07f, 0.09f, 0.8f)), 2.0f);
-    draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(ImVec4(0.95f, 0.96f, 0.98f, 1)), name, &canvas_clip);
-    if (with_shape)
-      draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, col(theme::kMuted), shape, &canvas_clip);
+    const ImVec4 clip = p.within(p.screen_rect(b.box));
+    const float bottom = top + nsz.y + (with_shape ? ssz.y : 0);
+    if (ns >= readable_px() && nsz.y <= bh && p.whole_x(c.x - nsz.x / 2, c.x + nsz.x / 2) &&
+        !p.under_legend(c.x - nsz.x / 2, top, c.x + nsz.x / 2, bottom)) {
+      draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(theme::kCanvas.text), name, &clip);
+      if (with_shape && p.whole_x(c.x - ssz.x / 2, c.x + ssz.x / 2))
+        draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, col(theme::kMuted), shape, &clip);
+    }
+    return;
   } else {
     std::string title = logic::node_title(n);
     // a long header ("ℓ  CE(softmax)") is drawn smaller rather than cut off, down to the smallest
@@ -267,7 +302,7 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     const float room = static_cast<float>(b.header.w * p.view.zoom);
     if (fit_size(title, p.font, room) < kMinDetailPx) title = name;
     if (fit_size(sub, p.font, room) < kMinDetailPx) sub = shape_text(b);
-    p.text({b.header.x, b.header.y}, ImVec4(0.92f, 0.93f, 0.95f, 1), title, b.box, fit_size(title, p.font, room));
+    p.text({b.header.x, b.header.y}, theme::kCanvas.text, title, b.box, fit_size(title, p.font, room));
     p.text({b.header.x, b.header.y + b.header.h / 2}, theme::kMuted, sub, b.box, fit_size(sub, p.font, room));
   }
 
@@ -289,7 +324,7 @@ void draw_edge(const Painter& p, const GraphView& gv, int e) {
                         st.graph().nodes[el.to].name == gv.selection.of &&
                         st.graph().nodes[el.from].name == gv.selection.wrt;
   const bool current = st.current() && st.current()->edge == e;
-  ImVec4 c = st.edge_value_known(e) ? ImVec4(0.62f, 0.66f, 0.72f, 1) : ImVec4(0.40f, 0.42f, 0.46f, 1);
+  ImVec4 c = st.edge_value_known(e) ? theme::kCanvas.edge : theme::kCanvas.edge_idle;
   float thick = 1.5f;
   if (grad) {
     const logic::EdgeMagnitude& m = gv.magnitudes[e];
@@ -304,14 +339,14 @@ void draw_edge(const Painter& p, const GraphView& gv, int e) {
   if (selected || current) {  // a white halo under the edge
     for (int s = 0; s < el.segments(); ++s)
       p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
-                           p.pt(el.curve[3 * s + 3]), col(ImVec4(1, 1, 1, selected ? 0.9f : 0.5f)), thick + 4.0f);
+                           p.pt(el.curve[3 * s + 3]), col(theme::kCanvas.highlight, selected ? 0.9f : 0.5f), thick + 4.0f);
   }
   for (int s = 0; s < el.segments(); ++s)
     p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
                          p.pt(el.curve[3 * s + 3]), col(c), thick);
   // the value's direction: the arrowhead at the consumer (muted once gradient flows the other way)
   p.dl->AddTriangleFilled(p.pt(el.arrow[0]), p.pt(el.arrow[1]), p.pt(el.arrow[2]),
-                          col(grad ? ImVec4(0.62f, 0.66f, 0.72f, 1) : c));
+                          col(grad ? theme::kCanvas.edge : c));
 }
 
 // a filled chevron at screen point `at` pointing along the unit vector `dir`, `len` pixels long
@@ -386,8 +421,9 @@ void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<I
     if (overlaps(p.screen_rect(b.box))) return;
   for (const ImVec4& o : taken)
     if (overlaps(o)) return;
+  if (!p.whole_x(r.x, r.z) || r.y < p.clip.y || r.w > p.clip.w || p.under_legend(r.x, r.y, r.z, r.w)) return;  // never cut by the canvas's edges or toolbar
   taken.push_back(r);
-  p.dl->AddRectFilled(a, z, col(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)), 3.0f);
+  p.dl->AddRectFilled(a, z, col(theme::kCanvas.chip), 3.0f);
   p.dl->AddRect(a, z, col(c, 0.6f), 3.0f);
   draw_math(p.dl, ImVec2(a.x + 3, a.y + 1), size_px, col(c), label);
 }
@@ -424,7 +460,7 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
   }
   const logic::NodeBox& b = gv.layout.boxes[node];
   const auto& n = g.nodes[node];
-  const auto cell = logic::hit_cell(b, at);
+  const auto cell = detailed_at(gv.view.zoom) ? logic::hit_cell(b, at) : std::nullopt;  // zoomed out: no cells
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
   if (cell) {
@@ -448,9 +484,11 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
   ImGui::EndTooltip();
 }
 
+bool g_touch_pointer = false;  // this frame's GraphView::touch_pointer: tooltips wait for a real mouse
+
 // a tooltip for the item just drawn, its text recorded like every other
 void item_tooltip(std::string_view tip) {
-  if (!ImGui::IsItemHovered()) return;
+  if (g_touch_pointer || !ImGui::IsItemHovered()) return;
   ImGui::BeginTooltip();
   text(tip);
   ImGui::EndTooltip();
@@ -486,8 +524,9 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   if (ImGui::IsItemActivated() && !gv.layout.boxes.empty()) {
     gv.panning = false;
     gv.drag_node = gv.drag_entry = -1;
+    gv.click_node = gv.click_edge = -1;
     const int node = logic::hit_node(gv.layout, at);
-    const auto cell = node >= 0 ? logic::hit_cell(gv.layout.boxes[node], at) : std::nullopt;
+    const auto cell = node >= 0 && detailed_at(gv.view.zoom) ? logic::hit_cell(gv.layout.boxes[node], at) : std::nullopt;
     const bool editable = node >= 0 && (g.nodes[node].role == bp::NodeRole::Input || g.nodes[node].role == bp::NodeRole::Parameter);
     const int edge = node < 0 ? logic::hit_edge(gv.layout, at, 6 / gv.view.zoom) : -1;
     if (editable && cell && !cell->grad) {
@@ -499,12 +538,9 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
         gv.drag_entry = cell->entry;
       }
     } else if (edge >= 0) {
-      const auto& se = g.edges[edge];
-      logic::select_edge(gv.selection, g, g.nodes[se.to].name, g.nodes[se.from].name);
-      gv.request_tab = RightTab::Inspector;
+      gv.click_edge = edge;  // selected on release (a click), see below
     } else if (node >= 0) {
-      logic::select_node(gv.selection, g, g.nodes[node].name);
-      gv.request_tab = RightTab::Inspector;
+      gv.click_node = node;
     } else {
       gv.panning = true;
     }
@@ -515,6 +551,21 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
   if (ImGui::IsItemActivated()) {
     gv.drag_start_view = gv.view;
     if (gv.drag_node >= 0) gv.drag_start_value = entry_of(g.nodes[gv.drag_node].value, gv.drag_entry);
+  }
+  if (ImGui::IsItemActive() && gv.fingers.size() >= 2) {  // a pinch (touch_graph): no click, no edit
+    gv.click_node = gv.click_edge = -1;
+    if (gv.drag_node >= 0 && gv.drag_node < static_cast<int>(g.nodes.size())) {
+      const LeafRef ref = leaf_ref(app.model.state, g.nodes[gv.drag_node].name);
+      if (ref.data && gv.drag_entry < ref.rows * ref.cols && ref.at_row_major(gv.drag_entry) != gv.drag_start_value)
+        set_entry(app, g.nodes[gv.drag_node].name, gv.drag_entry, gv.drag_start_value);
+    }
+    gv.drag_node = gv.drag_entry = -1;
+    gv.panning = false;  // the finger left after the pinch does not jump the view back
+  }
+  if (ImGui::IsItemActive() && (gv.click_node >= 0 || gv.click_edge >= 0) &&
+      moved.x * moved.x + moved.y * moved.y > io.MouseDragThreshold * io.MouseDragThreshold) {
+    gv.click_node = gv.click_edge = -1;  // a press on a box that moves drags the view
+    gv.panning = true;
   }
   if (ImGui::IsItemActive() && gv.fingers.size() < 2) {  // two fingers pinch (touch_graph) instead
     if (gv.panning) {
@@ -530,12 +581,21 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     }
   }
   if (ImGui::IsItemDeactivated()) {
+    if (gv.click_edge >= 0 && gv.click_edge < static_cast<int>(g.edges.size())) {
+      const auto& se = g.edges[gv.click_edge];
+      logic::select_edge(gv.selection, g, g.nodes[se.to].name, g.nodes[se.from].name);
+      gv.request_tab = RightTab::Inspector;
+    } else if (gv.click_node >= 0 && gv.click_node < static_cast<int>(g.nodes.size())) {
+      logic::select_node(gv.selection, g, g.nodes[gv.click_node].name);
+      gv.request_tab = RightTab::Inspector;
+    }
+    gv.click_node = gv.click_edge = -1;
     gv.panning = false;
     gv.drag_node = gv.drag_entry = -1;
   }
   if (hovered && io.MouseWheel != 0)
     set_view(gv, logic::zoom_about(gv.view, local, std::pow(1.15, static_cast<double>(io.MouseWheel))));
-  if (hovered && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
+  if (hovered && !gv.touch_pointer && !ImGui::IsItemActive() && !ImGui::IsPopupOpen("##type-in")) hover_tooltip(gv, at);
   if (gv.drag_node >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
 
   if (ImGui::BeginPopup("##type-in")) {
@@ -555,14 +615,25 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
 }
 
 // the canvas's keys act only while the canvas (or its stepper bar) is hovered or focused, and
-// never while a text field takes the keyboard: typing "-1.5" into a cell never zooms
+// never while a text field takes the keyboard: typing "-1.5" into a cell never zooms. Arrows and
+// Space belong to the focused panel: while Network or a right-hand tab has the keyboard (ImGui's
+// navigation is active there) they move between its widgets, and the canvas takes them only once
+// it is clicked (or reached with Tab / F6)
 void handle_keys(GraphView& gv, const ImVec2& size) {
   ImGuiIO& io = ImGui::GetIO();
   if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
-  const bool hot = gv.stepper_hot || ImGui::IsWindowFocused() ||
-                   ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const bool focused = gv.stepper_focused || ImGui::IsWindowFocused();
+  const bool hot = focused || gv.stepper_hot || ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   if (!hot) return;
-  auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+  const bool arrows = focused || !io.NavActive;  // no other panel navigates with them
+  // a press, or a repeat once the key was already held past the repeat delay in the frame before:
+  // a key held through one slow frame (a busy browser) is one step, not two
+  auto pressed = [arrows, &io](ImGuiKey key) {
+    const int k = ImGui::GetKeyIndex(key);
+    if (!arrows || k < 0) return false;
+    return ImGui::IsKeyPressed(k, false) ||
+           (ImGui::IsKeyPressed(k, true) && io.KeysDownDurationPrev[k] >= io.KeyRepeatDelay);
+  };
   if (pressed(ImGuiKey_Space)) gv.stepper.toggle_play();
   if (pressed(ImGuiKey_RightArrow)) {
     if (io.KeyShift) set_view(gv, logic::pan_by(gv.view, {-40, 0}));
@@ -574,7 +645,7 @@ void handle_keys(GraphView& gv, const ImVec2& size) {
   }
   if (pressed(ImGuiKey_UpArrow)) set_view(gv, logic::pan_by(gv.view, {0, 40}));
   if (pressed(ImGuiKey_DownArrow)) set_view(gv, logic::pan_by(gv.view, {0, -40}));
-  if (pressed(ImGuiKey_Home)) request_fit(gv);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) request_fit(gv);
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
   for (ImWchar ch : io.InputQueueCharacters) {
     if (ch == '+' || ch == '=') set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
@@ -620,7 +691,8 @@ void formula_line(const std::string& formula, const ImVec4& color) {
 }
 
 void stepper_bar(GraphView& gv) {
-  gv.stepper_hot = ImGui::IsWindowFocused() || ImGui::IsWindowHovered();
+  gv.stepper_focused = ImGui::IsWindowFocused();
+  gv.stepper_hot = gv.stepper_focused || ImGui::IsWindowHovered();
   logic::Stepper& st = gv.stepper;
   const std::string formula = st.formula();
   if (formula.empty())
@@ -661,40 +733,90 @@ void stepper_bar(GraphView& gv) {
   gv.bar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetStyle().WindowPadding.y;
 }
 
+// the toolbar: one row when it fits; on a narrow canvas (a phone, a big UI scale) the title goes
+// first (the tab says "Graph"), then "Fit to view" becomes "Fit", and only then do the items flow
+// onto more rows, each row starting at the toolbar's margin: nothing runs off the canvas
 void toolbar(GraphView& gv, const ImVec2& size) {
-  ImGui::SetCursorPos(ImVec2(10, 8));
-  text_colored(theme::kMuted, "Computation graph");
-  same_line_or_wrap(button_width("Fit to view"));
-  if (ImGui::SmallButton("Fit to view")) request_fit(gv);
-  item_tooltip("fit the whole graph (Home); it then refits on resize");
-  const Vec2 centre{size.x / 2.0, size.y / 2.0};
-  same_line_or_wrap(button_width("−"));
-  if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
-  same_line_or_wrap(button_width("+"));
-  if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
-  same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x);
-  ImGui::Checkbox("Flow", &gv.flow);
-  item_tooltip("animate the gradient flowing back along every edge");
-  ImGui::SameLine();
+  constexpr float kMargin = 10;
+  const ImGuiStyle& style = ImGui::GetStyle();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
-  same_line_or_wrap(ImGui::CalcTextSize(zoom).x);
+  const float check_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x;
+  auto row_width = [&](const char* fit, bool title) {
+    float w = button_width(fit) + button_width("−") + button_width("+") + check_w + ImGui::CalcTextSize(zoom).x +
+              4 * style.ItemSpacing.x;
+    if (title) w += ImGui::CalcTextSize("Computation graph").x + style.ItemSpacing.x;
+    return w;
+  };
+  const float room = size.x - 2 * kMargin;
+  const bool title = row_width("Fit to view", true) <= room;
+  const char* fit = row_width("Fit to view", false) <= room ? "Fit to view" : "Fit##fit";
+  const float right = size.x - kMargin;
+  // SameLine when the item fits before the right margin, else a new row at the left margin
+  auto next = [&](float width) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > right) {
+      ImGui::NewLine();
+      ImGui::SetCursorPosX(kMargin);
+    }
+  };
+  ImGui::SetCursorPos(ImVec2(kMargin, 8));
+  if (title) {
+    text_colored(theme::kMuted, "Computation graph");
+    next(button_width(fit));
+  }
+  if (ImGui::SmallButton(fit)) request_fit(gv);
+  item_tooltip("fit the whole graph (Home); it then refits on resize");
+  const Vec2 centre{size.x / 2.0, size.y / 2.0};
+  next(button_width("−"));
+  if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
+  next(button_width("+"));
+  if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
+  next(check_w);
+  ImGui::Checkbox("Flow", &gv.flow);
+  item_tooltip("animate the gradient flowing back along every edge");
+  const float flow_bottom = ImGui::GetItemRectMax().y;  // the checkbox is taller than the small buttons
+  next(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);
-  gv.toolbar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + 4;
+  gv.toolbar_h = std::max(flow_bottom, ImGui::GetItemRectMax().y) - ImGui::GetWindowPos().y + 4;
 }
 
-void legend(const Painter& p, const ImVec2& corner) {
-  // the magnitude scale: what colour and thickness mean once gradient flows
-  const char* caption = "|∇| small → large (log)";
-  const ImVec2 text = math_text_size(caption);  // at the UI's scale: the caption never runs off the canvas
-  const float w = std::max(120.0f, text.x), h = 8;
-  const ImVec2 a(corner.x - w - 12, corner.y - h - 2 - text.y - 6);
+// the magnitude scale: what colour and thickness mean once gradient flows. Its caption at the UI's
+// scale, shortened on a narrow canvas ("|∇| (log)"), never wider than the canvas
+struct LegendLayout {
+  const char* caption = "";
+  ImVec2 a, text;  // the scale's corner, the caption's size
+  float w = 0, h = 8;
+  bool shown = false;
+  ImVec4 rect() const { return shown ? ImVec4(a.x - 4, a.y - 4, a.x + w + 4, a.y + h + 2 + text.y + 2) : ImVec4(0, 0, 0, 0); }
+};
+
+LegendLayout legend_layout(const ImVec2& corner, float canvas_w, float top) {
+  LegendLayout l;
+  const float room = canvas_w - 24;
+  l.caption = "|∇| small → large (log)";
+  if (math_text_size(l.caption).x > room) l.caption = "|∇| (log)";
+  l.text = math_text_size(l.caption);
+  l.w = std::min(room, std::max(120.0f, l.text.x));
+  l.a = ImVec2(corner.x - l.w - 12, corner.y - l.h - 2 - l.text.y - 6);
+  l.shown = l.w > 0 && l.a.y >= top;  // a canvas too short for it under the toolbar: none
+  return l;
+}
+
+void legend(const Painter& p, const LegendLayout& l) {
+  if (!l.shown) return;
+  const char* caption = l.caption;
+  const ImVec2 text = l.text, a = l.a;
+  const float w = l.w, h = l.h, room = w;
   for (int i = 0; i < 24; ++i) {
     const float x0 = a.x + w * i / 24, x1 = a.x + w * (i + 1) / 24;
     p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), col(magnitude_color(i / 23.0)));
   }
-  draw_math(p.dl, ImVec2(a.x, a.y + h + 2), 0, col(theme::kMuted), caption);
+  if (text.x <= room) draw_math(p.dl, ImVec2(a.x, a.y + h + 2), 0, col(theme::kMuted), caption);
 }
+
+/// The legend's height (the fit leaves it room at the bottom).
+float legend_height() { return 8 + 2 + math_text_size("|∇|").y + 6; }
 
 // where the browser test can click: editable cells "canvas:W0[0,1]", nodes "node:W1" and the
 // middle of each edge "edge:O>W1" (of > wrt)
@@ -704,7 +826,7 @@ void probe_items(Probe& probe, const Painter& p, const GraphView& gv) {
     const auto& n = g.nodes[b.node];
     const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
     probe.add("node:" + n.name, a.x, a.y, z.x - a.x, z.y - a.y);
-    if (b.collapsed || (n.role != bp::NodeRole::Input && n.role != bp::NodeRole::Parameter)) continue;
+    if (b.collapsed || !p.detailed() || (n.role != bp::NodeRole::Input && n.role != bp::NodeRole::Parameter)) continue;
     for (int i = 0; i < b.rows * b.cols; ++i) {
       const logic::Rect r = logic::cell_rect(b, i, false);
       const ImVec2 ca = p.pt({r.x, r.y}), cz = p.pt({r.right(), r.bottom()});
@@ -719,10 +841,51 @@ void probe_items(Probe& probe, const Painter& p, const GraphView& gv) {
   }
 }
 
+// the zoom at which every box's name, drawn large when zoomed out, is readable (readable_px()):
+// high enough for the name's height in the box and its width across it
+double readable_zoom(const GraphView& gv) {
+  const float px = readable_px();
+  const logic::GraphSnapshot& g = gv.stepper.graph();
+  double zoom = 0;
+  for (const logic::NodeBox& b : gv.layout.boxes) {
+    if (b.box.w <= 0 || b.box.h <= 0) continue;
+    const ImVec2 size = math_text_size(logic::formula_symbol(g.nodes[b.node].name), px);
+    zoom = std::max({zoom, size.y / (0.8 * b.box.h), (size.x + 4) / b.box.w});
+  }
+  return zoom;
+}
+
+// Fit to view: the whole graph when its names stay readable; a graph much wider than the canvas
+// (8 layers × 64 in presentation mode) is shown instead at the zoom where they are, from its start
+// (its left end, centred vertically when it fits): pan along it
+logic::View fit_view(const GraphView& gv, Vec2 area) {
+  constexpr double kMargin = 24;
+  logic::View v = logic::fit_to_view(gv.layout, area, kMargin);
+  const double readable = std::min(readable_zoom(gv), logic::kMaxZoom);
+  if (v.zoom >= readable) return v;
+  const logic::Rect& b = gv.layout.bounds;
+  v.zoom = readable;
+  v.pan.x = kMargin - b.x * readable;
+  const double h = b.h * readable;
+  if (h + 2 * kMargin <= area.y) {
+    v.pan.y = (area.y - h) / 2 - b.y * readable;
+  } else {  // too short for the whole height too (a landscape phone at 200 %): the main row, centred
+    double y = b.center().y;
+    for (const logic::NodeBox& box : gv.layout.boxes)
+      if (box.band == logic::Band::Main) {
+        y = box.box.center().y;
+        break;
+      }
+    v.pan.y = area.y / 2 - y * readable;
+  }
+  return v;
+}
+
 }  // namespace
 
 void canvas_view(App& app, const Rect& rect) {
   GraphView& gv = app.graph;
+  g_touch_pointer = gv.touch_pointer;
   sync_graph(gv, app.model);
   const float dt = ImGui::GetIO().DeltaTime;
   gv.stepper.tick(dt);
@@ -732,23 +895,31 @@ void canvas_view(App& app, const Rect& rect) {
 
   const ImGuiStyle& style = ImGui::GetStyle();
   // the formula line and one row of controls, or as many rows as they took last frame
-  const float bar_h = std::max(gv.bar_h, 2 * ImGui::GetFrameHeightWithSpacing() + math_text_size("∇_{W0} l").y +
-                                             style.ItemSpacing.y + 2 * style.WindowPadding.y);
+  // (on a short screen — a landscape phone at 200 % — the graph keeps its toolbar and two rows
+  // under it; the bar keeps at least its formula line and its other rows scroll, by wheel or drag)
+  const float formula_h = math_text_size("∇_{W0} l").y;
+  const float want_bar = std::max(gv.bar_h, 2 * ImGui::GetFrameHeightWithSpacing() + formula_h + style.ItemSpacing.y +
+                                                2 * style.WindowPadding.y);
+  const float min_graph = std::max(gv.toolbar_h, ImGui::GetFrameHeight() + 8) + 2 * ImGui::GetFrameHeight();
+  const float bar_h = std::max(formula_h + 2 * style.WindowPadding.y, std::min(want_bar, rect.size().y - min_graph));
   const Rect graph_rect{rect.min, ImVec2(rect.max.x, std::max(rect.min.y, rect.max.y - bar_h))};
   const Rect bar_rect{ImVec2(rect.min.x, graph_rect.max.y), rect.max};
 
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   const bool open = begin_panel("##canvas", graph_rect,
                                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
-                                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+                                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                                    ImGuiWindowFlags_NoNavInputs);
   ImGui::PopStyleVar();
   if (open) {
     const ImVec2 origin = graph_rect.min, size = graph_rect.size();
     const bool resized = size.x != static_cast<float>(gv.screen.w) || size.y != static_cast<float>(gv.screen.h);
     gv.screen = {origin.x, origin.y, size.x, size.y};
     if ((gv.fit_pending || (gv.auto_fit && resized)) && size.x > 0 && size.y > 0 && !gv.layout.boxes.empty()) {
-      const double top = std::max(32.0f, gv.toolbar_h + 6), bottom = 40;  // the toolbar and the legend
-      gv.view = logic::fit_to_view(gv.layout, {size.x, std::max(1.0, size.y - top - bottom)});
+      // the toolbar and the legend (when the canvas has room for it)
+      const double top = std::max(32.0f, gv.toolbar_h + 6);
+      const double bottom = legend_layout(graph_rect.max, size.x, origin.y + static_cast<float>(top)).shown ? legend_height() + 6 : 6;
+      gv.view = fit_view(gv, {size.x, std::max(1.0, size.y - top - bottom)});
       gv.view.pan.y += top;
       gv.fit_pending = false;
     }
@@ -761,8 +932,12 @@ void canvas_view(App& app, const Rect& rect) {
     handle_keys(gv, size);
 
     const bool stale = !app.model.report;  // an invalid state: the last valid graph, without its numbers
-    const Painter p{dl, origin, gv.view, kCanvasFont * static_cast<float>(gv.view.zoom), stale};
-    dl->PushClipRect(graph_rect.min, graph_rect.max, true);
+    // the graph is drawn under the toolbar, not behind it: no text of the graph hides under a button
+    const ImVec2 graph_top(graph_rect.min.x, std::min(graph_rect.max.y, graph_rect.min.y + gv.toolbar_h));
+    const LegendLayout key = legend_layout(graph_rect.max, size.x, graph_top.y);
+    const Painter p{dl, origin, gv.view, kCanvasFont * static_cast<float>(gv.view.zoom), stale,
+                    ImVec4(graph_top.x, graph_top.y, graph_rect.max.x, graph_rect.max.y), key.rect()};
+    dl->PushClipRect(graph_top, graph_rect.max, true);
     if (!gv.layout.boxes.empty()) {
       if (app.answers.counts().filled > 0) {  // the wrong factor of the answer sheet, under the edges
         sync_answers(app);
@@ -784,11 +959,11 @@ void canvas_view(App& app, const Rect& rect) {
       std::vector<ImVec4> labels;
       if (!stale)
         for (int e = 0; e < edges; ++e) draw_edge_label(p, gv, e, labels);
-      legend(p, graph_rect.max);
+      legend(p, key);
       probe_items(app.probe, p, gv);
     }
     dl->PopClipRect();
-    if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph
+    if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph's edges
       dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
     toolbar(gv, size);
     if (stale) {  // wrapped to the canvas, on a backdrop: never cut off
@@ -799,14 +974,15 @@ void canvas_view(App& app, const Rect& rect) {
           "✗ the network is not valid (see the message under the field): the graph waits for a valid state";
       const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
       dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
-                        col(ImVec4(0.07f, 0.07f, 0.09f, 0.92f)), 3.0f);
+                        col(theme::kCanvas.chip), 3.0f);
       text_colored(theme::kError, message);
       ImGui::PopTextWrapPos();
     }
   }
   ImGui::End();
 
-  if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) stepper_bar(gv);
+  if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs))
+    stepper_bar(gv);
   ImGui::End();
 }
 

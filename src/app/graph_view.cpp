@@ -77,6 +77,7 @@ void touch_graph(GraphView& g, int64_t finger, logic::Vec2 at, TouchPhase phase)
   }
   const logic::Vec2 local{at.x - g.screen.x, at.y - g.screen.y};  // canvas-relative, as View wants
   if (phase == TouchPhase::Down) {
+    g.touch_pointer = true;
     g.fingers[finger] = local;
     return;
   }

@@ -35,9 +35,13 @@ struct GraphView {
   bool flow = false;           ///< animate the gradient flowing back along every edge
   double flow_time = 0;        ///< seconds of flow animation (its phase)
   bool stepper_hot = false;    ///< the stepper bar was hovered or focused last frame (its keys work)
+  bool stepper_focused = false;  ///< … focused (it has the keyboard: arrows step, whatever is hovered)
   float toolbar_h = 0;         ///< the canvas toolbar's height last frame (its rows flow on a narrow canvas)
   float bar_h = 0;             ///< the stepper bar's content height last frame (likewise)
   std::map<int64_t, logic::Vec2> fingers;  ///< touches down, by finger id, logical pixels
+  /// The pointer is a finger (a touch came last, not a real mouse): no hover tooltips, which would
+  /// stay where the finger left the pointer and cover the graph. The platform clears it on a mouse move.
+  bool touch_pointer = false;
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
@@ -50,6 +54,9 @@ struct GraphView {
   double drag_start_value = 0;
   logic::View drag_start_view;
   bool panning = false;
+  // a press on a node or an edge selects it on release, if it stayed a click: a press that moves
+  // pans instead, and a second finger (a pinch) cancels it, so a pinch never switches the panel
+  int click_node = -1, click_edge = -1;
 };
 
 /// Brings the snapshot, layout, stepper and selection up to date with the model (cheap when the

@@ -63,7 +63,7 @@ void presentation(App& app) {
 }  // namespace
 
 void status_bar(App& app, const Rect& rect) {
-  if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
+  if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
     bool ok = false;
     ImVec4 color;
     const std::string message = state_message(app.model, ok, color);
@@ -76,8 +76,18 @@ void status_bar(App& app, const Rect& rect) {
     presentation(app);
     const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
     std::string timing = "frame " + ms + " (median, app CPU)";
-    if (ImGui::CalcTextSize(timing.c_str()).x > ImGui::GetContentRegionAvail().x) timing = ms + " / frame";
-    same_line_or_wrap(ImGui::CalcTextSize(timing.c_str()).x, ImGui::GetFontSize());
+    const std::string brief = ms + " / frame";
+    // the long form where it fits, else the short one on the same row (a landscape phone at 200 %
+    // keeps a row for the graph), else a row of its own
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX();
+    if (ImGui::CalcTextSize(timing.c_str()).x > room) {
+      if (ImGui::CalcTextSize(brief.c_str()).x <= room) timing = brief;
+      else {
+        ImGui::NewLine();
+        if (ImGui::CalcTextSize(timing.c_str()).x > ImGui::GetContentRegionAvail().x) timing = brief;
+      }
+    }
     ImGui::AlignTextToFramePadding();
     text_colored(theme::kMuted, timing);
     app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;

@@ -24,6 +24,24 @@ const Palette kLight{{0.0f, 0.40f, 0.65f, 1},  {0.66f, 0.36f, 0.0f, 1},  {0.0f, 
                      {0.975f, 0.975f, 0.97f, 1}, {0.80f, 0.81f, 0.83f, 1}, {0.88f, 0.89f, 0.90f, 1},
                      {0.94f, 0.94f, 0.93f, 1}, {0.86f, 0.87f, 0.89f, 1}};
 
+// the light canvas: white-ish boxes with grey borders and near-black text (≥ 7 : 1 on the box)
+CanvasColors light_canvas() {
+  CanvasColors c;
+  c.text = {0.08f, 0.09f, 0.11f, 1};
+  c.node = {1.0f, 1.0f, 1.0f, 0.97f};
+  c.leaf = {0.93f, 0.95f, 0.99f, 0.97f};
+  c.node_border = {0.55f, 0.57f, 0.61f, 1};
+  c.leaf_border = {0.38f, 0.45f, 0.60f, 1};
+  c.cell = {0.92f, 0.92f, 0.93f, 1};
+  c.editable_cell = {0.84f, 0.88f, 0.95f, 1};
+  c.edge = {0.35f, 0.38f, 0.44f, 1};
+  c.edge_idle = {0.68f, 0.70f, 0.74f, 1};
+  c.highlight = {0.05f, 0.05f, 0.08f, 1};
+  c.chip = {1.0f, 1.0f, 1.0f, 0.94f};
+  c.light = true;
+  return c;
+}
+
 }  // namespace
 
 void apply_style(const Presentation& p) {
@@ -38,10 +56,12 @@ void apply_style(const Presentation& p) {
   style.WindowBorderSize = 0.0f;
   style.FramePadding = ImVec2(6.0f, 3.0f);
   style.ItemSpacing = ImVec2(6.0f, 5.0f);
+  style.WindowMinSize = ImVec2(1.0f, 1.0f);  // the panels tile the screen: a short one stays as short as its rect
   style.ScaleAllSizes(p.scale);
   const Palette& c = p.light ? kLight : kDark;
   kValue = c.value, kGradient = c.gradient, kOk = c.ok, kError = c.error, kWarning = c.warning, kMuted = c.muted;
   kCanvasBackground = c.canvas, kCanvasMinor = c.minor, kCanvasMajor = c.major;
+  kCanvas = p.light ? light_canvas() : CanvasColors{};
   style.Colors[ImGuiCol_WindowBg] = c.window;
   style.Colors[ImGuiCol_TitleBg] = style.Colors[ImGuiCol_TitleBgActive] = c.title;
   if (p.light) style.Colors[ImGuiCol_Border] = ImVec4(0.70f, 0.71f, 0.73f, 1.0f);

@@ -52,4 +52,21 @@ inline ImVec4 kCanvasBackground{0.105f, 0.110f, 0.125f, 1.0f};
 inline ImVec4 kCanvasMinor{0.20f, 0.21f, 0.24f, 1.0f};
 inline ImVec4 kCanvasMajor{0.16f, 0.17f, 0.20f, 1.0f};
 
+/// The graph canvas's own colours (apply_style() sets them for the theme; dark values shown).
+struct CanvasColors {
+  ImVec4 text{0.92f, 0.93f, 0.95f, 1};          ///< a node's name and op
+  ImVec4 node{0.12f, 0.13f, 0.15f, 0.96f};      ///< a computed node's box
+  ImVec4 leaf{0.13f, 0.15f, 0.19f, 0.96f};      ///< an input's or parameter's box
+  ImVec4 node_border{0.30f, 0.32f, 0.36f, 1};
+  ImVec4 leaf_border{0.36f, 0.40f, 0.48f, 1};
+  ImVec4 cell{0.16f, 0.17f, 0.20f, 1};          ///< a number's cell
+  ImVec4 editable_cell{0.22f, 0.25f, 0.31f, 1}; ///< a cell you can drag
+  ImVec4 edge{0.62f, 0.66f, 0.72f, 1};          ///< an edge whose value is known
+  ImVec4 edge_idle{0.40f, 0.42f, 0.46f, 1};     ///< not yet reached by the replay
+  ImVec4 highlight{1, 1, 1, 1};                 ///< the selection's and the current step's outline
+  ImVec4 chip{0.07f, 0.07f, 0.09f, 0.92f};      ///< under an edge label or a message on the graph
+  bool light = false;                           ///< the magnitude scale is darkened, not lifted
+};
+inline CanvasColors kCanvas;
+
 }  // namespace app::theme

@@ -125,6 +125,10 @@ void frame(void* arg) {
     presentation_keys(p, event);
     panel_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
+    // a real mouse (not SDL's mouse made from a touch) brings the hover tooltips back
+    if ((event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) ||
+        (event.type == SDL_MOUSEBUTTONDOWN && event.button.which != SDL_TOUCH_MOUSEID))
+      p.app->graph.touch_pointer = false;
     if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
       // normalised to the window; the app pinch-zooms the canvas with two fingers
       const ImVec2 size = ImGui::GetIO().DisplaySize;

@@ -135,6 +135,27 @@ describe('graph canvas by mouse and keyboard', () => {
     await shot(page, 'inspector-chain');
     assert.deepEqual(app.errors, []);
   });
+
+  test('arrow keys move between the Network panel\'s weight cells, not the stepper', async () => {
+    const { page } = app;
+    const before = await view(page);
+    await click(page, await itemCentre(page, 'W0[0,0]'));  // the Network panel has the keyboard
+    await page.mouse.move(before.canvas.x + before.canvas.w / 2, before.canvas.y + before.canvas.h / 2);
+    await frames(page, 2);
+    await press(page, 'ArrowRight');  // → W0[0,1]
+    await frames(page, 2);
+    await press(page, 'Enter');       // type into the focused cell
+    await frames(page, 2);
+    await page.keyboard.type('7');
+    await frames(page, 1);
+    await press(page, 'Enter');
+    await frames(page, 3);
+    const state = JSON.parse(await page.evaluate(() => window.backpropLab.getState()));
+    assert.deepEqual(state.W0[0], [1, 7], 'the arrow moved the focus from W0[0,0] to W0[0,1]');
+    assert.equal((await view(page)).step, before.step, 'the stepper did not move');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'canvas-keyboard-network.png') });
+    assert.deepEqual(app.errors, []);
+  });
 });
 
 // a point of the canvas (CSS pixels) at least 24 px from every node box and from the canvas's edges
@@ -153,13 +174,25 @@ async function emptyCanvasPoint(page, canvas) {
   throw new Error('no empty point on the canvas');
 }
 
-describe('graph canvas by touch', () => {
+// a node whose centre lies well inside the canvas (off its toolbar and legend): its name and centre
+async function nodeInView(page, canvas) {
+  const nodes = await page.evaluate(() => {
+    const names = JSON.parse(window.backpropLab.getResult()).graph.nodes.map((n) => n.name);
+    return names.map((n) => ({ name: n, r: window.backpropLabTesting.itemRect('node:' + n) })).filter((n) => n.r);
+  });
+  for (const { name, r } of nodes) {
+    const x = r.x + r.w / 2, y = r.y + r.h / 2;
+    if (x > canvas.x + 20 && x < canvas.x + canvas.w - 20 && y > canvas.y + 100 && y < canvas.y + canvas.h - 80)
+      return { name, x, y };
+  }
+  throw new Error('no node in view');
+}
+
+describe('graph canvas by touch at 390×844 (the phone layout, Graph tab)', () => {
   let env, app, cdp;
   before(async () => {
     env = await start();
-    // a touch screen with the three panels side by side (the phone layouts are screens.test.mjs's;
-    // one-finger pan after a pinch there is a known gap, see the README's tests section)
-    app = await openApp(env, { width: 1280, height: 800, hasTouch: true });
+    app = await openApp(env, { width: 390, height: 844, hasTouch: true });
     cdp = await app.context.newCDPSession(app.page);
     await frames(app.page, 3);
   });
@@ -171,11 +204,17 @@ describe('graph canvas by touch', () => {
     await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
     await frames(app.page, 1);
   };
+  // the phone layout shows the Graph screen: the canvas draws, no Inspector text
+  const onGraph = async (page) => {
+    const texts = await page.evaluate(() => window.backpropLabTesting.drawnText());
+    return texts.some((t) => t.widget === 'canvas') && !texts.some((t) => t.widget === 'Inspector');
+  };
 
-  test('two fingers pinch-zoom, one finger pans', async () => {
+  test('two fingers pinch-zoom, then one finger pans, and the Graph screen stays in front', async () => {
     const { page } = app;
     const v0 = await view(page);
-    assert.ok(v0.canvas.w > 100, `the canvas has room: ${JSON.stringify(v0.canvas)}`);
+    assert.ok(v0.canvas.w >= 380 && v0.canvas.h > 300, `the canvas fills the phone: ${JSON.stringify(v0.canvas)}`);
+    // the pinch starts on the graph's boxes: the first finger must not count as a click on a node
     const cx = v0.canvas.x + v0.canvas.w / 2, cy = v0.canvas.y + v0.canvas.h / 2;
     await touch('touchStart', [[cx - 30, cy], [cx + 30, cy]]);
     for (let i = 1; i <= 6; ++i) await touch('touchMove', [[cx - 30 - 8 * i, cy], [cx + 30 + 8 * i, cy]]);
@@ -183,6 +222,9 @@ describe('graph canvas by touch', () => {
     await frames(page, 2);
     const v1 = await view(page);
     assert.ok(v1.zoom > v0.zoom * 1.3, `pinched apart: ${v0.zoom} → ${v1.zoom}`);
+    assert.equal(v1.selected, null, 'a pinch selects nothing');
+    assert.ok(await onGraph(page), 'the Graph screen is still in front after the pinch');
+    await shot(page, 'touch-390x844-pinched');
     // one finger on empty space drags the graph: a point of the canvas away from every node
     const start = await emptyCanvasPoint(page, v1.canvas);
     await touch('touchStart', [[start.x, start.y]]);
@@ -191,7 +233,35 @@ describe('graph canvas by touch', () => {
     await frames(page, 2);
     const v2 = await view(page);
     assert.ok(v2.visible.x < v1.visible.x - 5, `panned: visible.x ${v1.visible.x} → ${v2.visible.x}`);
-    await shot(page, 'touch-1280x800');
+    assert.equal(v2.zoom, v1.zoom);
+    // a finger that starts on a box and moves pans too (it is not a tap)
+    const box = await nodeInView(page, v2.canvas);
+    await touch('touchStart', [[box.x, box.y]]);
+    for (let i = 1; i <= 5; ++i) await touch('touchMove', [[box.x, box.y + 10 * i]]);
+    await touch('touchEnd', []);
+    await frames(page, 2);
+    const v3 = await view(page);
+    assert.ok(v3.visible.y < v2.visible.y - 5, `panned from a box: visible.y ${v2.visible.y} → ${v3.visible.y}`);
+    assert.equal(v3.selected, null);
+    assert.ok(await onGraph(page));
+    // no hover tooltip stays where the finger left the pointer
+    const tips = (await page.evaluate(() => window.backpropLabTesting.drawnText()))
+      .filter((t) => /^∇?\S+\[\d+(,\d+)?\] = |click for its whole chain|click for the local Jacobian/.test(t.text));
+    assert.deepEqual(tips.map((t) => t.text), [], 'no hover tooltip after a touch');
+    await shot(page, 'touch-390x844-panned');
+    assert.deepEqual(app.errors, []);
+  });
+
+  test('a tap on a node selects it and brings the Inspector to the front', async () => {
+    const { page } = app;
+    const box = await nodeInView(page, (await view(page)).canvas);
+    await page.touchscreen.tap(box.x, box.y);
+    await frames(page, 3);
+    assert.deepEqual((await view(page)).selected, { node: box.name });
+    const inspector = (await page.evaluate(() => window.backpropLabTesting.drawnText()))
+      .filter((t) => t.widget === 'Inspector').map((t) => t.text);
+    assert.ok(inspector.length > 0, 'the Inspector is in front');
+    await shot(page, 'touch-390x844-tap-inspector');
     assert.deepEqual(app.errors, []);
   });
 });

@@ -1,12 +1,16 @@
 // What the graph canvas and the Inspector draw, read back from the probe: the whole chain of a
 // parameter with every factor and running product (on the first frame of a selection and the
 // 100th: the chain is cached after the first), and the graph's values from the first frame.
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "app/logic/chain.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
+#include "app/theme.h"
+#include "probe_checks.h"
 #include "ui_harness.h"
 
 using namespace ui_test;
@@ -231,6 +235,67 @@ TEST_CASE("touch: two fingers over the canvas pinch-zoom about their midpoint an
   app::touch_graph(gv, 4, {60, 300}, app::TouchPhase::Down);
   app::touch_graph(gv, 4, {120, 300}, app::TouchPhase::Move);
   CHECK(gv.view.zoom == zoom);
+  app::touch_graph(gv, 3, {}, app::TouchPhase::Up);
+  app::touch_graph(gv, 4, {}, app::TouchPhase::Up);
+  check_no_asserts();
+}
+
+TEST_CASE("touch on the phone layout: a pinch that starts on a node selects nothing; a tap selects; a drag from a box pans") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  ui.frames(3);
+  auto& gv = ui.app->graph;
+  REQUIRE(ui.app->screen == app::Screen::Graph);
+  // a point of W0's box off its cells (its header)
+  const auto header = [&] {
+    const auto r = ui.app->probe.find("node:W0");
+    REQUIRE(r);
+    return ImVec2(r->x + 3, r->y + 3);
+  };
+  const ImVec2 w0 = header();
+  // the first finger arrives as the mouse too (SDL's touch → mouse), the second only as a touch
+  app::touch_graph(gv, 1, {w0.x, w0.y}, app::TouchPhase::Down);
+  ui.mouse(w0, true);
+  app::touch_graph(gv, 2, {w0.x + 60, w0.y}, app::TouchPhase::Down);
+  for (int i = 1; i <= 3; ++i) {
+    app::touch_graph(gv, 2, {w0.x + 60 + 20.0 * i, w0.y}, app::TouchPhase::Move);
+    ui.mouse(w0, true);
+  }
+  app::touch_graph(gv, 1, {}, app::TouchPhase::Up);
+  app::touch_graph(gv, 2, {}, app::TouchPhase::Up);
+  ui.mouse(w0, false);
+  ui.frames(2);
+  CHECK(gv.selection.kind == app::logic::Selection::Kind::None);
+  CHECK(ui.app->screen == app::Screen::Graph);
+  // where the finger left the pointer no hover tooltip covers the graph; a real mouse brings them back
+  const auto tooltip = [&] {
+    for (const auto& t : ui.texts())
+      if (t.text.find("click for its whole chain") != std::string::npos) return true;
+    return false;
+  };
+  CHECK(gv.touch_pointer);
+  ui.mouse(w0, false);
+  ui.frames(2);
+  CHECK_FALSE(tooltip());
+  gv.touch_pointer = false;  // the platform: a mouse move that SDL did not make from a touch
+  ui.frames(2);
+  CHECK(tooltip());
+  // a press on a box that moves pans the view, and selects nothing
+  const double y0 = gv.view.pan.y;
+  const ImVec2 at = header();
+  ui.mouse(at, false);
+  ui.mouse(at, true);
+  for (int i = 1; i <= 4; ++i) ui.mouse(ImVec2(at.x, at.y + 10.0f * i), true);
+  ui.mouse(ImVec2(at.x, at.y + 40), false);
+  ui.frames(2);
+  CHECK(gv.view.pan.y == doctest::Approx(y0 + 40));
+  CHECK(gv.selection.kind == app::logic::Selection::Kind::None);
+  CHECK(ui.app->screen == app::Screen::Graph);
+  // a tap (press and release in place) selects the node and brings the Inspector to the front
+  ui.click(header());
+  ui.frames(2);
+  CHECK(ui.view()["selected"] == nlohmann::json{{"node", "W0"}});
+  CHECK(ui.app->screen == app::Screen::Inspector);
   check_no_asserts();
 }
 
@@ -273,5 +338,116 @@ TEST_CASE("the tooltip of a saturated softmax says how tiny its derivative is, n
   CHECK(canvas.find("7.781e-20") != std::string::npos);
   CHECK(canvas.find("not zero") != std::string::npos);
   CHECK(canvas.find("vanish") == std::string::npos);
+  check_no_asserts();
+}
+
+namespace {
+
+// the canvas's visible text this frame (graph, toolbar, legend), without the stepper bar's
+std::vector<app::TextRect> canvas_texts(const Ui& ui) {
+  std::vector<app::TextRect> out;
+  const auto& screen = ui.app->graph.screen;
+  for (const auto& t : ui.app->probe.texts())
+    if (t.widget == "canvas" && !t.hidden() && t.y < screen.y + screen.h) out.push_back(t);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("level of detail: zoomed out a node shows its name and shape alone, zoomed in its cells; never overlapping") {
+  for (ImVec2 display : {ImVec2(390, 844), ImVec2(1280, 720)}) {
+    for (const bp::State& s : {bp::exercise_state(), bp::random_state(7, 4, 16)}) {
+      Ui ui;
+      ImGui::GetIO().DisplaySize = display;
+      ui.app->model.replace(s);
+      ui.frames(3);
+      auto& gv = ui.app->graph;
+      const app::logic::Vec2 centre{gv.screen.w / 2, gv.screen.h / 2};
+      for (double zoom : {0.1, 0.2, 0.35, 0.5, 0.65, 0.69, 0.72, 0.9, 1.2, 1.6, 2.5}) {
+        app::set_view(gv, app::logic::zoom_about(gv.view, centre, zoom / gv.view.zoom));
+        ui.frames(2);
+        CAPTURE(display.x);
+        CAPTURE(s.layers());
+        CAPTURE(zoom);
+        const auto texts = canvas_texts(ui);
+        const auto problems = probe_checks::layout_problems(texts);
+        for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(problems[i]);
+        const bool detailed = 13 * zoom >= 9;
+        bool numbers = false;
+        for (const auto& t : texts) numbers |= t.text.find("e−") != std::string::npos;
+        if (!detailed) {
+          CHECK_MESSAGE(!numbers, "zoomed out, the cells and their numbers are not drawn");
+          CHECK_FALSE(ui.app->probe.find("canvas:W0[0,0]"));  // nor can they be dragged
+        }
+        if ((zoom == 0.9 || zoom == 1.2) && s.layers() == 2) CHECK(numbers);  // zoomed in, the exercise's numbers are back
+      }
+      check_no_asserts();
+    }
+  }
+}
+
+TEST_CASE("the canvas's boxes, edges and text take the theme's colours: light boxes in the light theme") {
+  auto luminance = [](const ImVec4& c) {  // WCAG's relative luminance of an sRGB colour
+    auto lin = [](float v) { return v <= 0.04045f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f); };
+    return 0.2126f * lin(c.x) + 0.7152f * lin(c.y) + 0.0722f * lin(c.z);
+  };
+  // whether some vertex of the frame's draw data has colour `c` (the canvas's box fill)
+  auto drawn_in = [](const ImVec4& c) {
+    const ImU32 want = ImGui::ColorConvertFloat4ToU32(c);
+    const ImDrawData* d = ImGui::GetDrawData();
+    for (int l = 0; d && l < d->CmdListsCount; ++l)
+      for (const ImDrawVert& v : d->CmdLists[l]->VtxBuffer)
+        if (v.col == want) return true;
+    return false;
+  };
+  Ui ui;
+  ui.frames(2);
+  const ImVec4 dark_node = app::theme::kCanvas.node, dark_text = app::theme::kCanvas.text;
+  CHECK(luminance(dark_node) < 0.05f);
+  CHECK(luminance(dark_text) > 0.7f);
+  CHECK(drawn_in(dark_node));
+  ui.app->presentation.light = true;
+  ui.frames(2);
+  const ImVec4 light_node = app::theme::kCanvas.node, light_text = app::theme::kCanvas.text;
+  CHECK(luminance(light_node) > 0.8f);
+  CHECK(luminance(light_text) < 0.05f);
+  CHECK(luminance(app::theme::kCanvasBackground) > 0.8f);
+  // contrast of the box's text on the box (WCAG: (L1 + 0.05) / (L2 + 0.05), ≥ 7 : 1 wanted)
+  CHECK((luminance(light_node) + 0.05f) / (luminance(light_text) + 0.05f) >= 7.0f);
+  CHECK((luminance(dark_text) + 0.05f) / (luminance(dark_node) + 0.05f) >= 7.0f);
+  CHECK(drawn_in(light_node));
+  CHECK_FALSE(drawn_in(dark_node));  // no box is left dark
+  check_no_asserts();
+}
+
+TEST_CASE("presentation mode: 8 × 64 at 1920×1080 and UI scale 200 % shows its names readable, from the graph's start") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
+  ui.app->presentation.scale = 2.0f;
+  ui.app->model.replace(bp::random_state(3, 8, 64));
+  ui.frames(4);
+  auto& gv = ui.app->graph;
+  const auto& g = gv.stepper.graph();
+  std::vector<std::string> names;
+  for (const auto& n : g.nodes) names.push_back(app::logic::plain_math(app::logic::formula_symbol(n.name)));
+  int drawn_names = 0;
+  for (const auto& t : canvas_texts(ui)) {
+    if (std::find(names.begin(), names.end(), t.text) == names.end()) continue;
+    ++drawn_names;
+    CHECK_MESSAGE(t.h >= 14.0f, t.text << " is " << t.h << " px tall on screen");
+  }
+  CHECK(drawn_names >= 8);  // W0…W3, h0, L0, … at least
+  CHECK(ui.view()["autoFit"] == true);
+  // the view starts at the graph's left end (within the fit's margin)
+  const double zoom = ui.view()["zoom"];
+  CHECK(double(ui.view()["visible"]["x"]) <= gv.layout.bounds.x + 1);
+  CHECK(double(ui.view()["visible"]["x"]) >= gv.layout.bounds.x - 24 / zoom - 1);
+  const auto problems = probe_checks::layout_problems(ui.texts());
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(problems[i]);
+  // at 100 % the same screen fits the whole graph (its names readable at 9 px)
+  ui.app->presentation.scale = 1.0f;
+  ui.frames(4);
+  CHECK(double(ui.view()["zoom"]) < zoom);
+  CHECK(double(ui.view()["visible"]["w"]) >= gv.layout.bounds.w);
   check_no_asserts();
 }

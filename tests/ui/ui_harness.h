@@ -17,7 +17,7 @@ namespace ui_test {
 
 extern std::vector<std::string> failures;  ///< IM_ASSERTs that failed (ui_test_config.h)
 
-constexpr int kSpace = 32, kLeft = 1, kRight = 2, kEnter = 3, kEscape = 4;  // our own key indices (io.KeyMap)
+constexpr int kSpace = 32, kLeft = 1, kRight = 2, kEnter = 3, kEscape = 4, kUp = 5, kDown = 6;  // our own key indices (io.KeyMap)
 
 struct Ui {
   std::unique_ptr<app::App> app = std::make_unique<app::App>();
@@ -33,6 +33,8 @@ struct Ui {
     io.KeyMap[ImGuiKey_RightArrow] = kRight;
     io.KeyMap[ImGuiKey_Enter] = kEnter;
     io.KeyMap[ImGuiKey_Escape] = kEscape;
+    io.KeyMap[ImGuiKey_UpArrow] = kUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kDown;
     app::init(*app);
   }
   ~Ui() {

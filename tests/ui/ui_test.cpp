@@ -304,16 +304,13 @@ std::vector<std::pair<std::string, bp::State>> layout_states() {
 
 void check_layout(Ui& ui, const std::string& where) {
   ui.frames(3);
-  // the canvas's own text (its toolbar, the boxes of the graph) is checked with the canvas
-  std::vector<app::TextRect> texts;
-  for (const auto& t : ui.texts())
-    if (t.widget != "canvas") texts.push_back(t);
-  auto problems = probe_checks::layout_problems(texts);
+  // every text, the canvas's own too: its toolbar, its legend, the boxes of the graph and the stepper bar
+  auto problems = probe_checks::layout_problems(ui.texts());
   for (const auto& item : ui.app->probe.items())  // a tab too narrow for its label shows "Inspec…"
     if (item.name.rfind("tab:", 0) == 0 &&
         ImGui::CalcTextSize(item.name.c_str() + 4).x + 2 * ImGui::GetStyle().FramePadding.x > item.w + 1)
       problems.push_back("tab label cut: " + item.name);
-  for (size_t i = 0; i < std::min<size_t>(problems.size(), 5); ++i) FAIL_CHECK(where << ": " << problems[i]);
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 8); ++i) FAIL_CHECK(where << ": " << problems[i]);
   CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
 }
 
@@ -423,5 +420,62 @@ TEST_CASE("keyboard panel cycling: focusing a panel brings it to the front, on a
   REQUIRE(app::focus_panel(*ui.app, "Sheet"));
   ui.frames(2);
   CHECK(ui.app->probe.find("answer:grad:W1"));  // the Answer sheet tab is in front
+  check_no_asserts();
+}
+
+TEST_CASE("arrow keys move between the widgets of the focused panel (Network's weight cells), not the stepper") {
+  Ui ui;
+  ui.frames(3);
+  const auto& st = ui.app->graph.stepper;
+  REQUIRE(st.step() == 12);
+  ui.click(ui.centre_of("W0[0,0]"));  // the Network panel takes the keyboard, its cell W0[0,0] the focus
+  ui.frames(2);
+  ui.mouse(ui.centre_of("node:W1"), false);  // the pointer resting on the canvas does not take the arrows
+  ui.key(kRight);                            // → the next cell: W0[0,1]
+  ui.frames(2);
+  CHECK(st.step() == 12);  // the stepper did not move
+  ui.key(kEnter);          // Enter types into the focused cell
+  ui.frames(2);
+  ui.type("7");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](0, 0) == 1);
+  CHECK(ui.app->model.state.weights[0](0, 1) == 7);
+  ui.key(kDown);  // ↓ the cell below: W0[1,1]
+  ui.key(kEnter);
+  ui.frames(2);
+  ui.type("-4");
+  ui.key(kEnter);
+  ui.frames(2);
+  CHECK(ui.app->model.state.weights[0](1, 1) == -4);
+  CHECK(st.step() == 12);
+  // a click on the canvas gives it the keyboard: the arrows step the replay again
+  const auto box = ui.app->probe.find("node:W1");
+  REQUIRE(box);
+  ui.click(ImVec2(box->x + 3, box->y + 3));
+  ui.frames(2);
+  ui.key(kLeft);
+  CHECK(st.step() == 11);
+  check_no_asserts();
+}
+
+TEST_CASE("a key held through one slow frame steps once; held longer it repeats") {
+  Ui ui;
+  ui.frames(3);
+  const auto& st = ui.app->graph.stepper;
+  ui.mouse(ui.centre_of("node:W0"), false);
+  REQUIRE(st.step() == 12);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[kLeft] = true;
+  ui.frame();
+  ui.frame(0.4);  // a busy browser: one frame longer than the repeat delay
+  io.KeysDown[kLeft] = false;
+  ui.frame();
+  CHECK(st.step() == 11);
+  io.KeysDown[kLeft] = true;  // held for a second: it repeats
+  for (int i = 0; i < 60; ++i) ui.frame();
+  io.KeysDown[kLeft] = false;
+  ui.frame();
+  CHECK(st.step() < 10);
   check_no_asserts();
 }
