@@ -34,7 +34,7 @@ void Model::start(std::optional<bp::Error> invalid, double budget_ms) {
   evaluation_ = std::make_shared<bp::Evaluation>(state);  // forward + autodiff
   // and a frame's share of the rest at once: a small network (the exercise) is then complete, as
   // the views (the stepper's Jacobian steps) expect; only a big one arrives in parts
-  evaluation_->step(budget_ms);
+  if (budget_ms > 0) evaluation_->step(budget_ms);  // (a step does at least one unit of work)
   evaluation_ms = ms_since(start);
   refresh();
 }
@@ -49,7 +49,7 @@ void Model::advance(double budget_ms) {
   if (!evaluation_) return;
   const auto start = std::chrono::steady_clock::now();
   const std::string before = evaluation_->pending();
-  evaluation_->step(budget_ms);
+  if (budget_ms > 0) evaluation_->step(budget_ms);  // (a step does at least one unit of work)
   evaluation_ms += ms_since(start);
   // a new part came in (the chain, or the finite differences): the views redraw from it
   if (evaluation_->done() || evaluation_->pending().find("manual") != before.find("manual")) {

@@ -1,8 +1,8 @@
 // Measures the web app against its budgets (a benchmark, not a test: it prints figures):
 //   download  index.html + loader.js + mirror.js + app.js + app.wasm, gzip -9   ≤ 650 KB
 //   start     navigation → end of the first frame, headless Chromium, localhost  ≤ 1.5 s
-//   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms, also with the
-//             gradient-flow animation running
+//   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms at rest and with
+//             the gradient-flow animation running (the exercise and 8 × 64)
 //   ceiling   the largest network (8 × 256): setState, and the longest frame while its
 //             evaluation completes over the following frames  ≤ ~50 ms each
 // usage: node tests/e2e/bench.mjs   (make bench-app builds build/web first)
@@ -35,10 +35,12 @@ function downloadSizes() {
 }
 
 // a dense random network in the CLI's input format (for the frame-time figure of a big state)
-function bigState(layers, width) {
+// (short: multiples of 1/8; else every digit of the random double, as getState writes them)
+function bigState(layers, width, short = true) {
   let x = 12345;
   const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, () => Math.round(next() * 4) / 8));
+  const entry = () => (short ? Math.round(next() * 4) / 8 : next() / 2);
+  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, entry));
   const state = { input: matrix(1, width)[0], label: [0, 1] };
   for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
   return JSON.stringify(state);
@@ -80,9 +82,10 @@ async function dragMedian(page, cell) {
 }
 
 // the largest network: setState's time (in the page, so no round trip is counted) and the longest
-// frame until its evaluation (the chain, the finite differences) has come in over the frames
-async function ceiling(page) {
-  const json = bigState(8, 256);
+// frame until its evaluation (the chain, the finite differences) has come in over the frames;
+// with short numbers (-0.375) and with the 17 digits getState writes for random weights
+async function ceiling(page, digits) {
+  const json = bigState(8, 256, digits === 'short');
   const times = [];
   for (let i = 0; i < 5; ++i) {
     times.push(await page.evaluate((text) => {
@@ -117,7 +120,7 @@ async function main() {
 
     const { page } = await openApp(env);
     const rows = [];
-    rows.push(['the exercise, idle', await frameMedian(page)]);
+    rows.push(['the exercise, idle', await frameMedian(page), true]);
     // dragging a weight: an edit, and so a full evaluation, on every frame
     rows.push(['the exercise, dragging W0[0,1]', await dragMedian(page, 'W0[0,1]')]);
     // the graph canvas with a selection: the Inspector computes W1's whole chain every frame
@@ -125,29 +128,35 @@ async function main() {
     rows.push(['the exercise, W1\'s chain in the Inspector', await frameMedian(page)]);
     await page.evaluate(() => window.backpropLab.selectNode(''));
     await toggleFlow(page);
-    rows.push(['the exercise, gradient flow animated', await frameMedian(page)]);
+    rows.push(['the exercise, gradient flow animated', await frameMedian(page), true]);
     await toggleFlow(page);
     const error = await page.evaluate((json) => window.backpropLab.setState(json), bigState(8, 64));
     if (error) throw new Error(error);
-    rows.push(['8 layers × 64 wide, idle', await frameMedian(page)]);
+    rows.push(['8 layers × 64 wide, idle', await frameMedian(page), true]);
     rows.push(['8 layers × 64 wide, dragging W0[0,0]', await dragMedian(page, 'W0[0,0]')]);
     await page.evaluate(() => window.backpropLab.selectNode('W0'));
     rows.push(['8 × 64, W0\'s chain in the Inspector', await frameMedian(page)]);
     await page.evaluate(() => window.backpropLab.selectNode(''));
     await toggleFlow(page);
-    rows.push(['8 × 64, gradient flow animated', await frameMedian(page)]);
+    rows.push(['8 × 64, gradient flow animated', await frameMedian(page), true]);
     await toggleFlow(page);
     console.log('frame: the app\'s CPU time per frame (UI build + engine), median of the last 240 frames:');
-    for (const [what, t] of rows) console.log(`  ${what.padEnd(38)} ${ms(t).padStart(10)}   budget 2 ms: ${t <= 2 ? 'ok' : 'OVER'}`);
+    // the budget is for a network at rest and with the flow animated; an edit on every frame
+    // (a drag) and a whole chain in the Inspector are measured to be seen, not budgeted
+    for (const [what, t, budgeted] of rows)
+      console.log(`  ${what.padEnd(40)} ${ms(t).padStart(10)}   ${budgeted ? `budget 2 ms: ${t <= 2 ? 'ok' : 'OVER'}` : '(no budget)'}`);
     const evaluation = await page.evaluate(() => window.backpropLabTesting.frameStats().evaluation_ms);
     console.log(`  (one full evaluation of the 8 × 64 network takes ${ms(evaluation)} here, over the app's 8 ms ` +
                 'live limit: during a drag its finite differences wait for the release)');
-    const c = await ceiling(page);
-    console.log(`ceiling: the largest network, 8 layers × 256 wide (${(c.bytes / 1e6).toFixed(1)} MB of JSON):`);
-    console.log(`  setState, median of 5                  ${ms(c.setState).padStart(10)}   budget ~50 ms: ${c.setState <= 50 ? 'ok' : 'OVER'}` +
-                `   (${c.setStateAll.map((t) => t.toFixed(0)).join(', ')} ms)`);
-    console.log(`  longest frame until it is evaluated    ${ms(c.longestFrame).padStart(10)}   budget ~50 ms: ${c.longestFrame <= 50 ? 'ok' : 'OVER'}` +
-                `   (the evaluation: ${ms(c.evaluation)} of CPU over the frames)`);
+    console.log('ceiling: the largest network, 8 layers × 256 wide:');
+    for (const digits of ['short', '17-digit']) {
+      const c = await ceiling(page, digits);
+      const what = `${digits} numbers (${(c.bytes / 1e6).toFixed(1)} MB of JSON)`;
+      console.log(`  ${what}: setState, median of 5 ${ms(c.setState).padStart(8)}   budget ~50 ms: ${c.setState <= 50 ? 'ok' : 'OVER'}` +
+                  `   (${c.setStateAll.map((t) => t.toFixed(0)).join(', ')} ms)`);
+      console.log(`  ${what}: longest frame until evaluated ${ms(c.longestFrame).padStart(8)}   budget ~50 ms: ` +
+                  `${c.longestFrame <= 50 ? 'ok' : 'OVER'}   (the evaluation: ${ms(c.evaluation)} of CPU over the frames)`);
+    }
   } finally {
     await env.close();
   }
