@@ -5,19 +5,9 @@
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/abuse.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { frames, openApp, start } from './browser.mjs';
+import { denseState, frames, openApp, start } from './browser.mjs';
 
 const LOOP_SECONDS = Number(process.env.BACKPROP_ABUSE_SECONDS || 60);
-
-// a reproducible 8 × 256 network (weights in multiples of 1/64, small enough to stay finite)
-function bigState(seed) {
-  let x = seed >>> 0;
-  const next = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return ((x >>> 8) % 17 - 8) / 64; };
-  const row = (n) => Array.from({ length: n }, next);
-  const state = { input: row(256), label: [0, 1] };
-  for (let k = 0; k < 8; ++k) state[`W${k}`] = Array.from({ length: k === 7 ? 2 : 256 }, () => row(256));
-  return JSON.stringify(state);
-}
 
 const isErrorLine = (s, field) => typeof s === 'string' && s.length < 1000 && !s.includes('\n') &&
   (field ? s.startsWith(`error: ${field}: `) : /^error: \S.*: /.test(s));
@@ -99,7 +89,7 @@ describe('the API under abuse', () => {
     const setMs = [];
     const end = Date.now() + LOOP_SECONDS * 1000;
     for (let i = 0; Date.now() < end; ++i) {
-      const json = bigState(i);
+      const json = denseState({ layers: 8, width: 256, seed: i });
       const r = await page.evaluate((text) => {
         const t0 = performance.now();
         const error = window.backpropLab.setState(text);

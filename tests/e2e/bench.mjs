@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { click, frames, openApp, start, WEB_DIR } from './browser.mjs';
+import { click, denseState, frames, openApp, start, WEB_DIR } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
@@ -32,18 +32,6 @@ function downloadSizes() {
     console.log(`  ${name.padEnd(12)} ${kb(data.length).padStart(10)} ${kb(g).padStart(10)}`);
   }
   console.log(`  ${'total'.padEnd(12)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}   budget 650 KB gzip: ${gz <= 650e3 ? 'ok' : 'OVER'}`);
-}
-
-// a dense random network in the CLI's input format (for the frame-time figure of a big state)
-// (short: multiples of 1/8; else every digit of the random double, as getState writes them)
-function bigState(layers, width, short = true) {
-  let x = 12345;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  const entry = () => (short ? Math.round(next() * 4) / 8 : next() / 2);
-  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, entry));
-  const state = { input: matrix(1, width)[0], label: [0, 1] };
-  for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
-  return JSON.stringify(state);
 }
 
 // the canvas toolbar's Flow switch, clicked as a person would
@@ -85,7 +73,7 @@ async function dragMedian(page, cell) {
 // frame until its evaluation (the chain, the finite differences) has come in over the frames;
 // with short numbers (-0.375) and with the 17 digits getState writes for random weights
 async function ceiling(page, digits) {
-  const json = bigState(8, 256, digits === 'short');
+  const json = denseState({ layers: 8, width: 256, short: digits === 'short' });
   const times = [];
   for (let i = 0; i < 5; ++i) {
     times.push(await page.evaluate((text) => {
@@ -130,7 +118,7 @@ async function main() {
     await toggleFlow(page);
     rows.push(['the exercise, gradient flow animated', await frameMedian(page), true]);
     await toggleFlow(page);
-    const error = await page.evaluate((json) => window.backpropLab.setState(json), bigState(8, 64));
+    const error = await page.evaluate((json) => window.backpropLab.setState(json), denseState({ layers: 8, width: 64 }));
     if (error) throw new Error(error);
     rows.push(['8 layers × 64 wide, idle', await frameMedian(page), true]);
     rows.push(['8 layers × 64 wide, dragging W0[0,0]', await dragMedian(page, 'W0[0,0]')]);

@@ -95,3 +95,16 @@ export async function textCentre(page, text, widget) {
   if (!t) throw new Error(`"${text}" is not drawn`);
   return { x: t.x + t.w / 2, y: t.y + t.h / 2 };
 }
+
+// A reproducible dense network as state JSON text: `layers` weight matrices of `width` (the last
+// one 2 × width, for the label [0, 1]); entries in multiples of 1/8 in [−1/2, 1/2] (short), or
+// every digit of a random double in (−1/2, 1/2), as getState writes random weights.
+export function denseState({ layers = 8, width = 64, seed = 12345, short = true } = {}) {
+  let x = seed >>> 0;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const entry = () => (short ? Math.round(next() * 4) / 8 : next() / 2);
+  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, entry));
+  const state = { input: matrix(1, width)[0], label: [0, 1] };
+  for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
+  return JSON.stringify(state);
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start } from './browser.mjs';
+import { denseState, frames, openApp, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
@@ -24,16 +24,6 @@ const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Sheet'
 const snapshot = (page) => page.evaluate(() => Module.backpropLabMirror.snapshot());
 const item = (page, name) => page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
 const shot = async (page, name) => fs.writeFileSync(path.join(ARTIFACTS, name), await page.screenshot());
-
-// a dense 8 × 64 network in the CLI's input format
-function bigState() {
-  let x = 7;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  const matrix = (r, c) => Array.from({ length: r }, () => Array.from({ length: c }, () => Math.round(next() * 4) / 8));
-  const state = { input: matrix(1, 64)[0], label: [0, 1] };
-  for (let k = 0; k < 8; ++k) state[`W${k}`] = matrix(k === 7 ? 2 : 64, 64);
-  return JSON.stringify(state);
-}
 
 describe('every screen', () => {
   let env;
@@ -93,7 +83,7 @@ describe('every screen', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('backpropLab.settings')), 'ui_scale=2 theme=light');
     const after = await item(page, 'tab:Results');
     assert.ok(after.h > 1.8 * before.h, `the tabs grew: ${before.h} → ${after.h} px`);
-    assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), bigState()), '');
+    assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), denseState({ layers: 8, width: 64, seed: 7 })), '');
     await frames(page, 4);
     await shot(page, 'presentation-1920x1080-8x64-light-200.png');
 
