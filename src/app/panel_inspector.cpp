@@ -102,7 +102,7 @@ void flat_row_and_reshape(GraphView& gv, int node, const Eigen::MatrixXd& row) {
     show_matrix("flat", row, true, theme::kGradient);
   }
   if (c <= 1 || row.cols() != r * c) {
-    note("A vector parameter: its gradient row already has its shape.");
+    note((std::string(display_name(name)) + " is a vector: its gradient row already has its shape.").c_str());
     return;
   }
   math_text_wrapped_colored(theme::kGradient, "reshaped row-major to " + std::to_string(r) + "×" + std::to_string(c) +

@@ -77,6 +77,22 @@ TEST_CASE("the Inspector draws the whole chain of W0 and W1 on the 1st and the 1
   check_no_asserts();
 }
 
+TEST_CASE("the Inspector's chain of a vector node (L) names the node, not a parameter") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);
+  ui.frames(2);
+  auto& gv = ui.app->graph;
+  gv.request_tab = app::RightTab::Inspector;
+  ui.frames(2);
+  REQUIRE(app::logic::select_node(gv.selection, gv.stepper.graph(), "L") == "");
+  ui.frames(2);
+  const std::string text = drawn(ui, "Inspector");
+  for (const auto& l : chain_labels(gv.stepper.graph(), "L")) CHECK_MESSAGE(text.find(l) != std::string::npos, l);
+  CHECK(text.find("L is a vector: its gradient row already has its shape.") != std::string::npos);
+  CHECK(text.find("parameter") == std::string::npos);
+  check_no_asserts();
+}
+
 TEST_CASE("three layers: the chains of W0, W1 and W2 with every factor and running product") {
   Ui ui;
   ImGui::GetIO().DisplaySize = ImVec2(1280, 4000);
