@@ -47,19 +47,17 @@ class PathTrackingBuilder {
     return dom_.start_array(kUnknownSize);
   }
   bool end_array() {
-    Frame& f = frames_.back();
-    bool ok = true;
-    if (f.packing && !numbers_.empty()) {
+    const bool packing = frames_.back().packing;
+    frames_.pop_back();
+    if (packing && !numbers_.empty()) {
       Json::binary_t::container_type bytes(numbers_.size() * sizeof(double));
       std::memcpy(bytes.data(), numbers_.data(), bytes.size());
       numbers_.clear();
-      Json::binary_t packed_row(std::move(bytes), kPackedNumbers);
-      frames_.pop_back();
-      return value(dom_.binary(packed_row));
+      Json::binary_t block(std::move(bytes), kPackedNumbers);
+      return value(dom_.binary(block));
     }
-    if (f.packing) ok = dom_.start_array(kUnknownSize);  // [] stays an (empty) DOM array
-    frames_.pop_back();
-    return ok && value(dom_.end_array());
+    // a packing [] was never started in the DOM: it stays an (empty) DOM array
+    return (!packing || dom_.start_array(kUnknownSize)) && value(dom_.end_array());
   }
   bool overflow(std::string token) {
     failure.token = std::move(token);
