@@ -127,6 +127,8 @@ void frame(App& app) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const Layout layout = compute_layout(display, tabs_height(display.x), std::max(app.status_height, min_status),
                                        theme::ui_scale(), right_tabs_width());
+  app.narrow = layout.narrow;
+  undo_keys(app);
   if (layout.narrow) {
     follow_request(app);
     app.graph.request_tab = RightTab::None;
@@ -174,6 +176,8 @@ void frame(App& app) {
     app.focus_request.reset();
   }
   app.model.advance();  // this frame's share of a big network's manual chain and finite differences
+  // a drag or a field being typed into becomes one undo step when it ends
+  app.history.track(app, ImGui::IsAnyItemActive() || app.graph.drag_node >= 0);
 }
 
 const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }

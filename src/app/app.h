@@ -9,6 +9,7 @@
 
 #include "app/frame_stats.h"
 #include "app/graph_view.h"
+#include "app/history.h"
 #include "app/logic/answers.h"
 #include "app/model.h"
 #include "app/probe.h"
@@ -39,6 +40,13 @@ struct AnswerTools {
 /// The panels a narrow screen shows one at a time, in its tab bar's order.
 enum class Screen { Graph, Network, Results, Inspector, Explainer, Sheet };
 
+/// One line at the top of the status bar: what opening a link, a file or the stored session did
+/// (an error in words when it failed), until the user dismisses it.
+struct Notice {
+  std::string text;
+  bool error = false;
+};
+
 struct App {
   Model model;          ///< the network being edited and its evaluation
   FrameStats stats;     ///< CPU time per frame, recorded by the platform layer
@@ -51,12 +59,24 @@ struct App {
   /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
   /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
   std::function<std::string(const std::string& name, const std::string& text)> save_file;
+  /// Filled in by the browser: opens its file picker (the file arrives through session.h's
+  /// open_file). Empty on the desktop, where Open asks for a path (or a file is dropped).
+  std::function<void()> pick_file;
+  /// The page's address without its fragment, the base of a share link (the desktop: make
+  /// serve's address).
+  std::function<std::string()> page_address;
+  History history;      ///< undo / redo
+  Notice notice;
+  bool link_answers = false;  ///< the last link copied included the Answer sheet's text
+  std::array<char, 512> open_path{};  ///< the desktop's Open: the file's path
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)
   theme::Presentation applied{0.0f, false};  ///< what fonts and style were built for (0: not yet)
   float applied_pixel_scale = 0;
   Screen screen = Screen::Graph;  ///< the one panel a narrow screen shows
+  Screen right_tab = Screen::Results;  ///< the right column's tab last shown (wide or narrow)
+  bool narrow = false;            ///< last frame's layout showed one panel at a time
   std::optional<Screen> focus_request;  ///< bring this panel to the front next frame (keyboard, mirror)
   float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
 };

@@ -264,12 +264,7 @@ void tolerance_control(logic::Answers& answers) {
 }
 
 // a button the browser test can find ("button:<label>")
-bool button(App& app, const char* label) {
-  const bool pressed = ImGui::Button(label);
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  app.probe.add(std::string("button:") + label, min.x, min.y, max.x - min.x, max.y - min.y);
-  return pressed;
-}
+bool button(App& app, const char* label) { return probed_button(app.probe, label); }
 
 void save(App& app, const std::string& name, const std::string& text) {
   AnswerTools& tools = app.answer_tools;

@@ -23,6 +23,7 @@ constexpr TabBody kTabs[] = {{"Results", RightTab::Results, Screen::Results, res
                              {"Answer sheet", RightTab::None, Screen::Sheet, answers_panel}};
 
 void tab_body(App& app, const TabBody& t) {
+  app.right_tab = t.screen;
   ImGui::BeginChild("##tab-body");
   TextScope scope(t.label);  // the tab's text belongs to the tab ("Inspector", …)
   t.body(app);

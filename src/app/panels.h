@@ -7,6 +7,10 @@
 namespace app {
 
 void network_panel(App& app, const Rect& rect);
+/// Undo / Redo, Link…, Open…, Save…, Start over: the status bar's buttons (panel_share.cpp).
+void share_row(App& app);
+/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ too) when no text field has the keyboard.
+void undo_keys(App& app);
 /// The right column: a tab bar (Results, Inspector, Explainer, …), one line per tab in panel_tabs.cpp.
 void right_panel(App& app, const Rect& rect);
 /// The width the right column's tab bar needs to show every label whole.

@@ -1,4 +1,5 @@
-// The bottom line: is the state evaluated, the presentation controls (UI scale, light theme) and
+// The bottom line: what opening a link or a file did, is the state evaluated, undo / redo and
+// the file buttons (panel_share.cpp), the presentation controls (UI scale, light theme) and
 // what a frame costs the app. Items flow left to right and wrap onto a new row rather than
 // overlap; the bar's height is measured for the next frame's layout.
 #include <algorithm>
@@ -64,6 +65,15 @@ void presentation(App& app) {
 
 void status_bar(App& app, const Rect& rect) {
   if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
+    if (!app.notice.text.empty()) {  // what opening a link or a file did, until dismissed
+      const float close = button_width("OK");
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close - ImGui::GetStyle().ItemSpacing.x);
+      ImGui::AlignTextToFramePadding();
+      text_colored(app.notice.error ? theme::kError : theme::kOk, (app.notice.error ? "✗ " : "✓ ") + app.notice.text);
+      ImGui::PopTextWrapPos();
+      ImGui::SameLine();
+      if (probed_button(app.probe, "OK")) app.notice = {};
+    }
     bool ok = false;
     ImVec4 color;
     const std::string message = state_message(app.model, ok, color);
@@ -73,6 +83,7 @@ void status_bar(App& app, const Rect& rect) {
     ImGui::AlignTextToFramePadding();
     text_colored(color, message);
     ImGui::PopTextWrapPos();
+    share_row(app);
     presentation(app);
     const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
     std::string timing = "frame " + ms + " (median, app CPU)";

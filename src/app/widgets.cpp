@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 #include "app/drawn_text.h"
@@ -232,5 +233,14 @@ float button_width(const char* label) {
 }
 
 void note(const char* s) { text_wrapped_colored(theme::kMuted, s); }
+
+bool probed_button(Probe& probe, const char* label) {
+  const bool pressed = ImGui::Button(label);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  // named by what follows "##" when the label is a symbol ("↶##Undo" is "button:Undo")
+  const char* id = std::strstr(label, "##");
+  probe.add(std::string("button:") + (id ? id + 2 : label), min.x, min.y, max.x - min.x, max.y - min.y);
+  return pressed;
+}
 
 }  // namespace app

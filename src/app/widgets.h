@@ -31,6 +31,8 @@ void inline_warning(const std::string& text);
 void same_line_or_wrap(float width, float spacing = -1.0f);
 /// The width of a Button(label).
 float button_width(const char* label);
+/// A Button whose rectangle the probe records as "button:<label>" (browser tests click it).
+bool probed_button(Probe& probe, const char* label);
 
 /// "✓ text" in the ok colour or "✗ text" in the error colour.
 void badge(bool ok, const char* text);

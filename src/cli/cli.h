@@ -33,6 +33,7 @@ int variant(const Args& args, Io io);  ///< variant --seed N | --student ID [--c
 int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
 int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
 int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
+int link(const Args& args, Io io);     ///< link [FILE|-] [--base URL]
 
 /// What grade and report share: the sheets' paths and the grading options.
 struct GradeRun {

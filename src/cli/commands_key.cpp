@@ -70,16 +70,11 @@ int key(const Args& args, Io io) {
   } else {
     const auto text = read_all(path, io);
     if (!text) return fail(io, text.error());
-    auto parsed = bp::parse_state(text.value(), source_name(path));
-    if (!parsed && parsed.error().field == "state") {  // an answer sheet: its state, student and layout
-      const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-      if (!sheet) return fail(io, sheet.error());
-      parsed = sheet.value().state;
-      if (options.student.empty() && !seed_given) options.student = sheet.value().student;
-      if (!layout) layout = sheet.value().layout;
-    }
-    if (!parsed) return fail(io, parsed.error());
-    state = parsed.value();
+    auto sheet = bp::parse_state_or_sheet(text.value(), source_name(path));
+    if (!sheet) return fail(io, sheet.error());
+    state = sheet.value().state;  // an answer sheet's student and layout too
+    if (options.student.empty() && !seed_given) options.student = sheet.value().student;
+    if (!layout) layout = sheet.value().layout;
   }
   options.layout = layout.value_or(bp::WeightLayout::RowMajor);
   const std::string document = bp::answer_key(*state, options);

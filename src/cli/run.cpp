@@ -21,6 +21,7 @@ const char* kUsage =
     "       backprop-cli grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X]\n"
     "                          [--layout L]\n"
     "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
+    "       backprop-cli link [FILE|-] [--base URL]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
@@ -33,6 +34,8 @@ const char* kUsage =
     "          cell's mistake, copied/edited exercises and identical wrong answers; exit 1 if a sheet\n"
     "          could not be read\n"
     "report    the class report: mistakes by cell, the score distribution (HTML with SVG, or Markdown)\n"
+    "link      the share link of a state or a sheet (with its answers): opens the app as it is;\n"
+    "          --base: the app's address (default http://localhost:8000/)\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 int exercise(const Args& args, Io io) {
@@ -60,7 +63,8 @@ int dispatch(const Args& args, Io io) {
   if (args[0] == "grade") return grade(rest, io);
   if (args[0] == "report") return report(rest, io);
   if (args[0] == "exercise") return exercise(rest, io);
-  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade or report"});
+  if (args[0] == "link") return link(rest, io);
+  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report or link"});
 }
 
 }  // namespace

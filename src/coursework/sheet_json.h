@@ -12,6 +12,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "coursework/answer_check.h"
@@ -25,8 +26,12 @@ namespace bp {
 struct Sheet {
   State state;
   std::vector<Answer> answers;  ///< the filled cells, in the document's order
+  /// The same cells as written: the text, or the JSON of a number or an array (what the app's
+  /// cell shows when the sheet is opened there)
+  std::vector<std::pair<std::string, std::string>> texts;
   std::string student;          ///< "" when the sheet names no student
   std::optional<WeightLayout> layout;  ///< as declared by the sheet
+  bool answer_sheet = true;            ///< false: parse_state_or_sheet read a state
 };
 
 /// Reads a sheet. Errors: "<source>: …" for the document (empty, invalid JSON, not an object, an
@@ -34,6 +39,11 @@ struct Sheet {
 /// and where>" for an answer that cannot be read (the parser's message with its line and column;
 /// for arrays the path, e.g. "answers.grad:W1[1]: has 3 entries but [0] has 2").
 Expected<Sheet> parse_sheet(std::string_view json_text, std::string_view source = "json");
+
+/// Either input: a state (the `eval` input; the sheet then has no answers) or an answer sheet (the
+/// `check` input), told apart by the sheet's "state" key. Errors are those of the reader the text
+/// is for (a file that is neither gets the state reader's "unknown key" line).
+Expected<Sheet> parse_state_or_sheet(std::string_view json_text, std::string_view source = "json");
 
 /// The verdicts as one JSON object (keys in the sheet's order); `indent` < 0 is one line.
 std::string check_result_to_json(const CheckResult& result, int indent = -1);

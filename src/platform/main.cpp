@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/session.h"
 #include "platform/platform.h"
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
     std::fputs(platform::kUsage, stdout);
     return 0;
   }
-  if (o.state) g_app.model.replace(*o.state);
+  if (!o.file_name.empty()) app::open_file(g_app, o.file_text, o.file_name);
   g_platform.width = o.width;
   g_platform.height = o.height;
   if (o.ui_scale || o.light) {  // a flag replaces the remembered presentation for this run

@@ -9,17 +9,19 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/state_json.h"
+#include "coursework/sheet_json.h"
 
 namespace platform {
 namespace {
 
-bp::Expected<bp::State> read_state(const std::string& path) {
+// a state or an answer sheet, read and checked as `backprop-cli eval` / `check` read them
+bp::Expected<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return bp::Error{path, std::string("cannot be read (") + std::strerror(errno) + ")"};
   std::ostringstream text;
   text << in.rdbuf();
-  return bp::parse_state(text.str(), path);
+  if (auto read = bp::parse_state_or_sheet(text.str(), path); !read) return read.error();
+  return text.str();
 }
 
 }  // namespace
@@ -31,11 +33,13 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
     const bool has_value = i + 1 < argc;
     if (arg == "--help" || arg == "-h") {
       o.help = true;
-    } else if (arg == "--state") {
-      if (!has_value) return bp::Error{arg, "needs a file name"};
-      auto state = read_state(argv[++i]);
-      if (!state) return state.error();
-      o.state = std::move(state).value();
+    } else if (arg == "--state" || (arg.size() > 0 && arg[0] != '-')) {  // --state FILE or FILE
+      if (arg == "--state" && !has_value) return bp::Error{arg, "needs a file name"};
+      if (!o.file_name.empty()) return bp::Error{arg, "one file only (" + o.file_name + " was given already)"};
+      o.file_name = arg == "--state" ? argv[++i] : arg;
+      auto text = read_file(o.file_name);
+      if (!text) return text.error();
+      o.file_text = std::move(text).value();
     } else if (arg == "--frames") {
       if (!has_value) return bp::Error{arg, "needs a number of frames"};
       char* end = nullptr;

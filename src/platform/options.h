@@ -1,5 +1,5 @@
 // The native app's command line:
-//   backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale P] [--theme T]
+//   backprop-lab [FILE.json | --state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale P] [--theme T]
 #pragma once
 #include <optional>
 #include <string>
@@ -10,7 +10,8 @@
 namespace platform {
 
 struct Options {
-  std::optional<bp::State> state;  ///< from --state, already parsed and validated
+  std::string file_name;           ///< FILE or --state FILE: a state or an answer sheet
+  std::string file_text;           ///< its text, already read and checked (a bad file is an error)
   long frames = 0;                 ///< 0: run until the window is closed
   std::string screenshot;          ///< written after the last frame
   std::optional<float> ui_scale;   ///< --ui-scale PERCENT (100–250), as a factor
@@ -20,16 +21,17 @@ struct Options {
 };
 
 inline constexpr const char* kUsage =
-    "usage: backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale PERCENT]\n"
-    "                    [--theme light|dark] [--size WxH]\n"
-    "  --state FILE       start from this network (the `backprop-cli eval` input format)\n"
+    "usage: backprop-lab [FILE.json | --state FILE.json] [--frames N] [--screenshot FILE.png]\n"
+    "                    [--ui-scale PERCENT] [--theme light|dark] [--size WxH]\n"
+    "  FILE, --state FILE start from this network: a state (the `backprop-cli eval` input) or an\n"
+    "                     answer sheet (the `check` input: its answers fill the Answer sheet)\n"
     "  --frames N         draw N frames, then exit 0\n"
     "  --screenshot FILE  write what is on screen after the last frame (with --frames; default 1)\n"
     "  --ui-scale PERCENT the UI's size, 100 to 250 (default: the last one chosen, Ctrl+= / Ctrl+-)\n"
     "  --theme NAME       light (for projectors) or dark (default: the last one chosen)\n"
     "  --size WxH         the window's size, e.g. 390x844 (default 1280x800)\n";
 
-/// Parses argv; reads and parses --state the way `backprop-cli eval FILE` does, so a bad file
+/// Parses argv; reads and checks FILE the way `backprop-cli eval` / `check` do, so a bad file
 /// gives the CLI's error line.
 bp::Expected<Options> parse_options(int argc, char** argv);
 

@@ -4,11 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include "app/session.h"
 #include "app/theme.h"
 #include "platform/gl.h"
 #include "platform/settings.h"
@@ -20,6 +23,15 @@
 
 namespace platform {
 namespace {
+
+// a file dropped on the desktop's window: opened as the Open button opens one
+void open_dropped(app::App& app, const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) app.notice = {std::string("Could not open ") + path + ": it cannot be read (nothing was changed).", true};
+  else app::open_file(app, text.str(), path);
+}
 
 // framebuffer pixels per window pixel: 2 on a HiDPI screen / at devicePixelRatio 2
 float framebuffer_scale(SDL_Window* window) {
@@ -125,6 +137,10 @@ void frame(void* arg) {
     presentation_keys(p, event);
     panel_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
+    if (event.type == SDL_DROPFILE) {  // a state or an answer sheet dropped on the window
+      open_dropped(*p.app, event.drop.file);
+      SDL_free(event.drop.file);
+    }
     // a real mouse (not SDL's mouse made from a touch) brings the hover tooltips back
     if ((event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) ||
         (event.type == SDL_MOUSEBUTTONDOWN && event.button.which != SDL_TOUCH_MOUSEID))

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "platform/web_share.h"
 #include "app/mirror.h"
 #include "app/theme.h"
 
@@ -16,6 +17,7 @@
 EM_JS(void, js_first_frame, (), { Module.backpropLabFirstFrame(); });
 EM_JS(void, js_startup_failed, (const char* message), { Module.backpropLabFailed(UTF8ToString(message)); });
 EM_JS(void, js_copy, (const char* text), { Module.backpropLabCopy(UTF8ToString(text)); });
+EM_JS(void, js_pick_file, (), { Module.backpropLabPickFile(); });
 EM_JS(void, js_download, (const char* name, const char* text), {
   Module.backpropLabDownload(UTF8ToString(name), UTF8ToString(text));
 });
@@ -39,11 +41,15 @@ void web_attach(app::App& app) {
   ImGuiIO& io = ImGui::GetIO();
   io.SetClipboardTextFn = [](void*, const char* text) { js_copy(text); };
   io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
+  app.pick_file = [] { js_pick_file(); };
+  app.page_address = [] { return web_page_address(); };
   app.save_file = [](const std::string& name, const std::string& text) {
     js_download(name.c_str(), text.c_str());
     return "Downloaded " + name;
   };
 }
+
+app::App& web_app() { return *g_app; }
 
 void web_frame_drawn(long frames) {
   g_frames = frames;
@@ -79,7 +85,7 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_sheet() {
   static std::string out;
   g_app->model.settle();
   app::sync_answers(*g_app);
-  return keep(out, g_app->answers.sheet_json(g_app->model.state));
+  return keep(out, g_app->answers.sheet_json(g_app->model.state, -1, g_app->answer_tools.student.data()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* lab_set_answer(const char* key, int key_length, const char* text, int text_length) {

@@ -11,6 +11,9 @@ void web_attach(app::App& app);
 /// Called after each frame; the first resolves backpropLab.ready.
 void web_frame_drawn(long frames);
 
+/// The app the JS API serves (after web_attach); web_share.cpp's functions use it too.
+app::App& web_app();
+
 /// Rejects backpropLab.ready with `message`, which the page shell shows.
 void web_startup_failed(const char* message);
 

@@ -11,6 +11,7 @@
   Module.backpropLabFirstFrame = () => {
     firstFrameMs = performance.now();
     started = true;
+    startSession();  // the stored session and the link in the address, before anyone reads the state
     resolveReady();
   };
   Module.backpropLabFailed = (message) => rejectReady(new Error(message));
@@ -37,6 +38,85 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+  // Links, the stored session and files (README "Links, storage and files"). The session is the
+  // share link's JSON document, kept in localStorage whenever it changed (checked every second);
+  // a link in the address wins over it and leaves the address (a reload then restores the work
+  // done since, not the link again), and the stored work stays one Undo away.
+  const kSession = 'backpropLab.session';
+  let savedKey = null, storageFull = false;
+  function pageAddress() {
+    return location.href.split('#')[0];
+  }
+  function openLink(hash, replacedStored) {
+    withCString(hash, (ptr, length) => _lab_open_link(ptr, length, replacedStored ? 1 : 0));
+    history.replaceState(history.state, '', pageAddress());
+  }
+  function saveSession() {
+    const key = UTF8ToString(_lab_session_key());
+    if (key === savedKey) return;
+    savedKey = key;
+    const json = UTF8ToString(_lab_get_session());
+    try {
+      localStorage.setItem(kSession, json);
+      storageFull = false;
+    } catch (e) {
+      if (storageFull) return;
+      storageFull = true;  // said once, until a save succeeds again
+      const mb = (json.length / 1048576).toFixed(1);
+      withCString('This network (' + mb + ' MB) is too big for the browser\'s storage: a reload would lose the latest changes. Save keeps them as a file.',
+                  (ptr) => _lab_notice(ptr, 1));
+    }
+  }
+  function startSession() {
+    withCString(pageAddress(), (ptr) => _lab_set_page_address(ptr));
+    let stored = null;
+    try {
+      stored = localStorage.getItem(kSession);
+    } catch (e) {
+      // storage may be off (a private window, an embedding page's policy): nothing to restore
+    }
+    if (stored) withCString(stored, (ptr, length) => _lab_restore_session(ptr, length));
+    // a restored session is stored already; an opened link is stored at the next check
+    const linked = location.hash.length > 1;
+    if (linked) openLink(location.hash, !!stored);
+    savedKey = stored && !linked ? UTF8ToString(_lab_session_key()) : null;
+    setInterval(saveSession, 1000);
+    // a link pasted into the address bar of the open page
+    window.addEventListener('hashchange', () => {
+      if (location.hash.length > 1) openLink(location.hash, true);
+    });
+  }
+  // Open… (the app's button) and a file dropped on the page: a state or an answer sheet
+  async function openFile(file) {
+    if (file.size > 32 * 1048576) {
+      withCString('Could not open ' + file.name + ': it is ' + (file.size / 1048576).toFixed(0) +
+                  ' MB, more than the 32 MB a state or sheet can be (nothing was changed).', (ptr) => _lab_notice(ptr, 1));
+      return;
+    }
+    const text = await file.text();
+    withCString(file.name, (name) => withCString(text, (ptr, length) => _lab_open_file(name, ptr, length)));
+  }
+  Module.backpropLabPickFile = () => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener('change', () => {
+      if (input.files && input.files[0]) openFile(input.files[0]);
+    });
+    input.click();
+  };
+  const hasFiles = (event) => event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files');
+  document.addEventListener('dragover', (event) => {
+    if (!started || !hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('drop', (event) => {
+    if (!started || !hasFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer.files[0]) openFile(event.dataTransfer.files[0]);
+  });
+
   const pageAbort = Module.onAbort;
   Module.onAbort = (what) => {
     rejectReady(new Error('the app stopped: ' + what));
@@ -145,6 +225,11 @@
     selectNode(name) {
       check();
       return withCString(String(name ?? ''), (ptr) => UTF8ToString(_lab_select_node(ptr)));
+    },
+    getLink(options) {
+      check();
+      withCString(pageAddress(), (ptr) => _lab_set_page_address(ptr));
+      return UTF8ToString(_lab_get_link(options && options.answers ? 1 : 0));
     },
   });
 

@@ -558,3 +558,26 @@ describe('hardening', () => {
     evalError(withOptions({ input: [3.41e38, 1], precision: 'f32' }), 'input[0]', /overflows float32/);
   });
 });
+
+describe('backprop-cli link', () => {
+  test('a state and a sheet give a link under the base address; a sheet\'s answers travel with it', () => {
+    const state = JSON.stringify(exercise);
+    const plain = run(['link', '-'], state);
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stdout, /^http:\/\/localhost:8000\/#1\.[A-Za-z0-9_-]+\n$/);
+    assert.ok(plain.stdout.length < 100, `the exercise's link is short: ${plain.stdout.length}`);
+    const based = run(['link', '--base', 'https://example.org/lab/?lang=en#old'], state);
+    assert.equal(based.stdout, plain.stdout.replace('http://localhost:8000/', 'https://example.org/lab/?lang=en'));
+    const sheet = run(['link', '-'], JSON.stringify({ state: exercise, answers: { h: '[2, 13]' } }));
+    assert.equal(sheet.status, 0, sheet.stderr);
+    assert.ok(sheet.stdout.length > plain.stdout.length, 'the answers are in the link');
+  });
+
+  test('bad input and options follow the eval contract', () => {
+    assertInputError(run(['link', '-'], 'garbage'), 'stdin', /invalid JSON/);
+    assertInputError(run(['link', '-'], JSON.stringify({ ...exercise, label: [0.5, 0.7] })), 'label', /sums to 1.2/);
+    assertInputError(run(['link', '--base'], '{}'), '--base', /needs a value/);
+    assertInputError(run(['link', '--base', 'has space'], '{}'), '--base', /not an address/);
+    assertInputError(run(['link', '--frobnicate'], '{}'), '--frobnicate', /unknown option/);
+  });
+});

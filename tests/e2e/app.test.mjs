@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start } from './browser.mjs';
+import { drag, frames, openApp, start } from './browser.mjs';
 import { randomState } from './random_state.mjs';
 import { assertSameResult } from '../cli/same_result.mjs';
 
@@ -129,17 +129,7 @@ describe('web app', () => {
     assert.equal(await api(page, 'setState', exercise), '');
     await frames(page, 2);
     const resultBefore = JSON.parse(await api(page, 'getResult'));
-    const { x, y } = await cellCentre(page, 'W0[0,1]');
-    await page.mouse.move(x, y);
-    await frames(page);
-    await page.mouse.down();
-    await frames(page);
-    for (let i = 1; i <= 5; ++i) {
-      await page.mouse.move(x + 12 * i, y);
-      await frames(page);
-    }
-    await page.mouse.up();
-    await frames(page);
+    await drag(page, await cellCentre(page, 'W0[0,1]'), 60, 5);
     const w01 = JSON.parse(await api(page, 'getState')).W0[0][1];
     assert.ok(w01 > -2, `W0[0][1] went up from -2 to ${w01}`);
     const resultAfter = JSON.parse(await api(page, 'getResult'));

@@ -80,6 +80,29 @@ export async function press(page, key) {
   await frames(page, 1);
 }
 
+/// A mouse drag as a person makes one: press at `from`, move `dx` pixels right in `steps` steps,
+/// a frame each, and release.
+export async function drag(page, from, dx, steps = 5) {
+  await page.mouse.move(from.x, from.y);
+  await frames(page, 1);
+  await page.mouse.down();
+  await frames(page, 1);
+  for (let i = 1; i <= steps; ++i) {
+    await page.mouse.move(from.x + (dx * i) / steps, from.y);
+    await frames(page, 1);
+  }
+  await page.mouse.up();
+  await frames(page, 1);
+}
+
+/// Keys held together for a frame (Ctrl+Z: down in order, up in reverse), as a person presses them.
+export async function chord(page, ...keys) {
+  for (const k of keys) await page.keyboard.down(k);
+  await frames(page, 1);
+  for (const k of [...keys].reverse()) await page.keyboard.up(k);
+  await frames(page, 2);
+}
+
 /// The centre of an item the app drew last frame (CSS pixels), via the testing hook.
 export async function itemCentre(page, name) {
   const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);

@@ -67,6 +67,13 @@ void Answers::clear() {
   check();
 }
 
+void Answers::replace_texts(std::map<std::string, std::string> texts) {
+  ++edits_;
+  texts_ = std::move(texts);
+  for (auto it = texts_.begin(); it != texts_.end();) it = it->second.empty() ? texts_.erase(it) : std::next(it);
+  check();
+}
+
 const std::string* Answers::parse_error(const std::string& key) const {
   const auto it = errors_.find(key);
   return it == errors_.end() ? nullptr : &it->second;

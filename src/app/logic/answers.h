@@ -35,6 +35,10 @@ class Answers {
   std::string set_text(const std::string& key, std::string text);
   /// Empties every cell.
   void clear();
+  /// Every cell's text, by key (undo, the share link and the browser's storage keep them).
+  const std::map<std::string, std::string>& texts() const { return texts_; }
+  /// Replaces every cell's text at once (undo/redo, opening a link or a file) and checks again.
+  void replace_texts(std::map<std::string, std::string> texts);
   /// Bumps on every set_text and clear: a view that edits a cell in place can tell a change made
   /// elsewhere (the JS API, "Clear all") from its own.
   long edits() const { return edits_; }

@@ -1,0 +1,121 @@
+// The status bar's file and history buttons — Undo / Redo, Link… (copy a share link, with or
+// without the answers), Open…, Save…, Start over — on every screen, and the keyboard's Ctrl+Z /
+// Ctrl+Shift+Z / Ctrl+Y. Items flow on with the bar's and wrap, never overlap.
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/drawn_text.h"
+#include "app/panels.h"
+#include "app/session.h"
+#include "app/widgets.h"
+#include "engine/state.h"
+#include "share/link_codec.h"
+
+namespace app {
+namespace {
+
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
+}
+
+// a button that starts a new row when it would not fit on this one
+bool row_button(App& app, const char* label, float spacing = -1.0f) {
+  same_line_or_wrap(button_width(label), spacing);
+  return probed_button(app.probe, label);
+}
+
+void copy_link(App& app) {
+  const std::string base = app.page_address ? app.page_address() : std::string(bp::kDefaultLinkBase);
+  const std::string link = link_text(app, app.link_answers, base);
+  if (link.rfind("error: ", 0) == 0) {
+    app.notice = {link.substr(7), true};
+    return;
+  }
+  ImGui::SetClipboardText(link.c_str());
+  app.notice = {"Copied the link (" + std::to_string(link.size()) + " characters" +
+                    (app.link_answers ? ", with your answers" : "") + "): whoever opens it sees this network exactly.",
+                false};
+}
+
+// stdio, not iostreams: in the browser build iostreams would cost ~30 KB of download
+bool read_text_file(const std::string& path, std::string& out) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  char buffer[65536];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) out.append(buffer, n);
+  const bool ok = !std::ferror(f);
+  std::fclose(f);
+  return ok;
+}
+
+// the desktop's Open: a path typed in (or a file dropped on the window, or `backprop-lab FILE`)
+void open_path_popup(App& app) {
+  if (!ImGui::BeginPopup("Open a file")) return;
+  text("A state (the eval input) or an answer sheet (.json); or drop the file on the window.");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  const bool enter = ImGui::InputText("path", app.open_path.data(), app.open_path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  if (row_button(app, "Open##path") || enter) {
+    const std::string path = app.open_path.data();
+    std::string content;
+    if (!read_text_file(path, content)) app.notice = {"Could not open " + path + ": it cannot be read (nothing was changed).", true};
+    else open_file(app, content, path);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void undo_keys(App& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || !(io.KeyCtrl || io.KeySuper)) return;  // a text field undoes its own typing
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? app.history.redo(app) : app.history.undo(app);
+  else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) app.history.redo(app);
+}
+
+void share_row(App& app) {
+  History& h = app.history;
+  ImGui::BeginDisabled(!h.can_undo());
+  if (row_button(app, "↶##Undo", ImGui::GetFontSize())) h.undo(app);  // a group of its own
+  ImGui::EndDisabled();
+  tooltip("Undo the last change (Ctrl+Z)");
+  ImGui::BeginDisabled(!h.can_redo());
+  if (row_button(app, "↷##Redo")) h.redo(app);
+  ImGui::EndDisabled();
+  tooltip("Redo (Ctrl+Shift+Z or Ctrl+Y)");
+  if (row_button(app, "Link…")) ImGui::OpenPopup("##link");
+  tooltip("A link that opens this network exactly: every weight, the options, the stepper,\n"
+          "the selection and the tab (and, if you like, your answers)");
+  if (ImGui::BeginPopup("##link")) {
+    if (ImGui::Selectable("Copy link")) app.link_answers = false, copy_link(app);
+    if (ImGui::Selectable("Copy link with my answers")) app.link_answers = true, copy_link(app);
+    ImGui::EndPopup();
+  }
+  if (row_button(app, "Open…")) {
+    if (app.pick_file) app.pick_file();
+    else ImGui::OpenPopup("Open a file");
+  }
+  tooltip("Open a state or an answer sheet (.json); you can also drop the file on the page");
+  open_path_popup(app);
+  if (row_button(app, "Save…")) ImGui::OpenPopup("##save");
+  tooltip("Save the network as a file");
+  if (ImGui::BeginPopup("##save")) {
+    if (ImGui::Selectable("State (.json)")) {
+      const std::string status = app.save_file ? app.save_file("backprop-lab-state.json", state_file_text(app))
+                                               : "error: saving files is not available here";
+      const bool failed = status.rfind("error: ", 0) == 0;
+      app.notice = {failed ? status.substr(7) : status, failed};
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The backprop-cli eval input; Open or backprop-lab FILE reads it");
+    ImGui::EndPopup();
+  }
+  if (row_button(app, "Start over")) {
+    open_content(app, {bp::exercise_state(), {}, "", {}});
+    app.notice = {"Back to the exercise, answers cleared (Undo brings your work back).", false};
+  }
+  tooltip("Back to the exercise with an empty Answer sheet (undoable)");
+}
+
+}  // namespace app
