@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { drag, frames, openApp, start } from './browser.mjs';
+import { drag, frames, openApp, start, typeIntoCell } from './browser.mjs';
 import { randomState } from './random_state.mjs';
 import { assertSameResult } from '../cli/same_result.mjs';
 
@@ -138,17 +138,7 @@ describe('web app', () => {
 
   test('Ctrl+click and typing sets a W0 cell', async () => {
     const { page } = app;
-    const { x, y } = await cellCentre(page, 'W0[1,0]');
-    await page.keyboard.down('Control');
-    await frames(page);
-    await page.mouse.click(x, y);
-    await frames(page);
-    await page.keyboard.up('Control');
-    await frames(page);
-    await page.keyboard.type('3.5');
-    await frames(page);
-    await page.keyboard.press('Enter');
-    await frames(page, 3);
+    await typeIntoCell(page, await cellCentre(page, 'W0[1,0]'), '3.5');
     assert.equal(JSON.parse(await api(page, 'getState')).W0[1][0], 3.5);
     const cli = cliEval(await api(page, 'getState'));
     assertSameResult(await api(page, 'getResult'), cli.stdout, 'after typing');

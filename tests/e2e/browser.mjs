@@ -95,6 +95,21 @@ export async function drag(page, from, dx, steps = 5) {
   await frames(page, 1);
 }
 
+/// Types `text` into a grid cell as a person does: Ctrl+click it (the cell opens for typing),
+/// type, Enter.
+export async function typeIntoCell(page, at, text) {
+  await page.keyboard.down('Control');
+  await frames(page, 1);
+  await page.mouse.click(at.x, at.y);
+  await frames(page, 1);
+  await page.keyboard.up('Control');
+  await frames(page, 1);
+  await page.keyboard.type(text);
+  await frames(page, 1);
+  await page.keyboard.press('Enter');
+  await frames(page, 3);
+}
+
 /// Keys held together for a frame (Ctrl+Z: down in order, up in reverse), as a person presses them.
 export async function chord(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);

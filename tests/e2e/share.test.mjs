@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chord, click, drag, frames, itemCentre, openApp, start, textCentre } from './browser.mjs';
+import { chord, click, drag, frames, itemCentre, openApp, start, textCentre, typeIntoCell } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLI = process.env.BACKPROP_CLI || path.join(HERE, '../../build/native/backprop-cli');
@@ -156,16 +156,7 @@ describe('links, storage, undo and files', () => {
     const { page } = viewer;
     await frames(page, 3);
     // Ctrl+click a W0 cell and type, as a person edits it
-    const { x, y } = await itemCentre(page, 'W0[1,0]');
-    await page.keyboard.down('Control');
-    await frames(page);
-    await page.mouse.click(x, y);
-    await frames(page);
-    await page.keyboard.up('Control');
-    await frames(page);
-    await page.keyboard.type('7.25');
-    await page.keyboard.press('Enter');
-    await frames(page, 3);
+    await typeIntoCell(page, await itemCentre(page, 'W0[1,0]'), '7.25');
     assert.equal(await api(page, 'setAnswer', 'grad:W1', 'tensor([[1e-19, 2e-19], [3, 4]])'), '');
     const edited = await api(page, 'getState');
     assert.equal(JSON.parse(edited).W0[1][0], 7.25, 'the typed weight');
