@@ -40,10 +40,6 @@ size_t Snapshot::bytes() const {
 
 Snapshot snapshot_of(const App& app) { return {app.model.state, app.answers.texts(), student_of(app)}; }
 
-bool same_snapshot(const Snapshot& a, const Snapshot& b) {
-  return a.answers == b.answers && a.student == b.student && same_state(a.state, b.state);
-}
-
 void History::restart(const App& app) {
   undo_.clear();
   redo_.clear();
@@ -61,10 +57,12 @@ void History::track(App& app, bool editing) {
   if (!moved || editing) return;
   revision_ = app.model.revision;
   edits_ = app.answers.edits();
-  Snapshot now = snapshot_of(app);
-  if (same_snapshot(now, current_)) return;
+  // compared in place: a copy of an 8 × 256 network costs more than the comparison
+  if (app.answers.texts() == current_.answers && student_of(app) == current_.student &&
+      same_state(app.model.state, current_.state))
+    return;
   undo_.push_back(std::move(current_));
-  current_ = std::move(now);
+  current_ = snapshot_of(app);
   redo_.clear();
   size_t bytes = current_.bytes();
   for (const Snapshot& s : undo_) bytes += s.bytes();

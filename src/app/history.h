@@ -24,9 +24,9 @@ struct Snapshot {
 class History {
  public:
   /// At most this many steps back, and at most kMaxBytes of snapshots (the oldest go first: an
-  /// 8 × 256 network is ~4 MB a step).
+  /// 8 × 256 network is ~4 MB a step, so 12 of its steps; the browser's memory is not endless).
   static constexpr size_t kMaxSteps = 200;
-  static constexpr size_t kMaxBytes = size_t(96) << 20;
+  static constexpr size_t kMaxBytes = size_t(48) << 20;
 
   /// After each frame: records the last point as a step when the app's contents changed and no
   /// edit is in progress (`editing`: a widget is active, a cell is being dragged).
@@ -51,7 +51,5 @@ class History {
 
 /// Captures what undo would bring back.
 Snapshot snapshot_of(const App& app);
-/// Exactly equal (every double bit for bit, every text).
-bool same_snapshot(const Snapshot& a, const Snapshot& b);
 
 }  // namespace app

@@ -103,7 +103,13 @@ std::string open_link(App& app, std::string_view link, bool replaced_stored) {
   return "";
 }
 
-std::string session_json(App& app) { return bp::link_document(session_content(app, true)); }
+std::string session_json(App& app) {
+  const bp::State& s = app.model.state;
+  size_t numbers = static_cast<size_t>(s.input.size() + s.label.size());
+  for (int k = 0; k < s.layers(); ++k)
+    numbers += static_cast<size_t>(s.weights[k].size()) + (s.biases[k] ? static_cast<size_t>(s.biases[k]->size()) : 0);
+  return numbers > kMaxStoredParameters ? "" : bp::link_document(session_content(app, true));
+}
 
 std::string restore_session(App& app, std::string_view json) {
   const auto content = bp::read_link_document(json);

@@ -27,7 +27,10 @@ std::string link_text(App& app, bool with_answers, std::string_view base);
 std::string open_link(App& app, std::string_view link, bool replaced_stored);
 
 /// The browser's storage: the session as the link's JSON document (with the answers and view),
-/// and reading it back on load (its failure is a notice; nothing else changes).
+/// and reading it back on load (its failure is a notice; nothing else changes). A network of
+/// more than kMaxStoredParameters numbers (its JSON would pass the ~5 MB browsers keep per
+/// page) is not stored: session_json returns "".
+inline constexpr size_t kMaxStoredParameters = 150'000;
 std::string session_json(App& app);
 std::string restore_session(App& app, std::string_view json);
 

@@ -55,15 +55,15 @@
     const key = UTF8ToString(_lab_session_key());
     if (key === savedKey) return;
     savedKey = key;
-    const json = UTF8ToString(_lab_get_session());
+    const json = UTF8ToString(_lab_get_session());  // "": too big to keep
     try {
+      if (!json) throw new Error('too big');
       localStorage.setItem(kSession, json);
       storageFull = false;
     } catch (e) {
       if (storageFull) return;
       storageFull = true;  // said once, until a save succeeds again
-      const mb = (json.length / 1048576).toFixed(1);
-      withCString('This network (' + mb + ' MB) is too big for the browser\'s storage: a reload would lose the latest changes. Save keeps them as a file.',
+      withCString('This network is too big for the browser\'s storage: a reload would lose the latest changes. Save… keeps them as a file.',
                   (ptr) => _lab_notice(ptr, 1));
     }
   }

@@ -84,28 +84,28 @@ export async function press(page, key) {
 /// a frame each, and release.
 export async function drag(page, from, dx, steps = 5) {
   await page.mouse.move(from.x, from.y);
-  await frames(page, 1);
+  await frames(page);
   await page.mouse.down();
-  await frames(page, 1);
+  await frames(page);
   for (let i = 1; i <= steps; ++i) {
     await page.mouse.move(from.x + (dx * i) / steps, from.y);
-    await frames(page, 1);
+    await frames(page);
   }
   await page.mouse.up();
-  await frames(page, 1);
+  await frames(page);
 }
 
 /// Types `text` into a grid cell as a person does: Ctrl+click it (the cell opens for typing),
 /// type, Enter.
 export async function typeIntoCell(page, at, text) {
   await page.keyboard.down('Control');
-  await frames(page, 1);
+  await frames(page);
   await page.mouse.click(at.x, at.y);
-  await frames(page, 1);
+  await frames(page);
   await page.keyboard.up('Control');
-  await frames(page, 1);
+  await frames(page);
   await page.keyboard.type(text);
-  await frames(page, 1);
+  await frames(page);
   await page.keyboard.press('Enter');
   await frames(page, 3);
 }
@@ -113,7 +113,7 @@ export async function typeIntoCell(page, at, text) {
 /// Keys held together for a frame (Ctrl+Z: down in order, up in reverse), as a person presses them.
 export async function chord(page, ...keys) {
   for (const k of keys) await page.keyboard.down(k);
-  await frames(page, 1);
+  await frames(page);
   for (const k of [...keys].reverse()) await page.keyboard.up(k);
   await frames(page, 2);
 }

@@ -265,6 +265,33 @@ describe('links, storage, undo and files', () => {
     await viewer.context.close();
   });
 
+  test('the sheet the browser exports opens in the desktop app: backprop-lab --state FILE and FILE (Xvfb)', async () => {
+    const viewer = await openApp(env, { width: 1280, height: 800 });
+    const { page } = viewer;
+    assert.equal(await api(page, 'setAnswer', 'grad:W1', 'tensor([[ 7.7811e-20,  5.0577e-19],\n [-7.7811e-20, -5.0577e-19]])'), '');
+    await click(page, await itemCentre(page, 'tab:Answer sheet'));
+    const header = await itemCentre(page, 'header:Exercise files and variants');
+    await click(page, header);
+    const download = page.waitForEvent('download');
+    await click(page, await itemCentre(page, 'button:Export sheet JSON'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backprop-desktop-'));
+    const sheet = path.join(dir, 'backprop-answers.json');
+    fs.copyFileSync(await (await download).path(), sheet);
+    assert.equal(JSON.parse(fs.readFileSync(sheet, 'utf8')).answers['grad:W1'].slice(0, 20), 'tensor([[ 7.7811e-20');
+    const lab = path.join(path.dirname(CLI), 'backprop-lab');
+    const desktop = (...args) => spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', lab, ...args],
+                                           { encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    for (const args of [['--state', sheet], [sheet]]) {
+      const r = desktop(...args, '--frames', '5', '--screenshot', path.join(ARTIFACTS, 'share-desktop-sheet.png'));
+      assert.equal(r.status, 0, `backprop-lab ${args.join(' ')}: ${r.stderr}`);
+    }
+    fs.writeFileSync(path.join(dir, 'garbage.json'), '\u0000 garbage');
+    const bad = desktop(path.join(dir, 'garbage.json'), '--frames', '1');
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stderr.trim().split('\n').pop(), cli(['link', path.join(dir, 'garbage.json')]).stderr);
+    await viewer.context.close();
+  });
+
   test('Copy link puts the link on the clipboard', async () => {
     const viewer = await openApp(env, { width: 1280, height: 800 });
     await viewer.context.grantPermissions(['clipboard-read', 'clipboard-write']);
