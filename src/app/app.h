@@ -51,6 +51,10 @@ struct App {
   /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
   /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
   std::function<std::string(const std::string& name, const std::string& text)> save_file;
+  /// Filled in by the platform: saves the graph's picture as a PNG at twice the pixels (the
+  /// browser renders `svg` into a 2× canvas; the desktop renders the graph area again at 2×).
+  /// Returns what happened, or "" when the platform reports it later in GraphView::export_status.
+  std::function<std::string(const std::string& name, const std::string& svg)> save_png;
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)

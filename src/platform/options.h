@@ -1,5 +1,6 @@
 // The native app's command line:
 //   backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale P] [--theme T]
+//                [--size WxH] [--export-picture]
 #pragma once
 #include <optional>
 #include <string>
@@ -16,18 +17,21 @@ struct Options {
   std::optional<float> ui_scale;   ///< --ui-scale PERCENT (100–250), as a factor
   std::optional<bool> light;       ///< --theme light|dark
   int width = 1280, height = 800;  ///< --size WxH: the window's size in logical pixels
+  bool export_picture = false;     ///< --export-picture: write backprop-lab-graph.svg and .png, then exit
   bool help = false;
 };
 
 inline constexpr const char* kUsage =
     "usage: backprop-lab [--state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale PERCENT]\n"
-    "                    [--theme light|dark] [--size WxH]\n"
+    "                    [--theme light|dark] [--size WxH] [--export-picture]\n"
     "  --state FILE       start from this network (the `backprop-cli eval` input format)\n"
     "  --frames N         draw N frames, then exit 0\n"
     "  --screenshot FILE  write what is on screen after the last frame (with --frames; default 1)\n"
     "  --ui-scale PERCENT the UI's size, 100 to 250 (default: the last one chosen, Ctrl+= / Ctrl+-)\n"
     "  --theme NAME       light (for projectors) or dark (default: the last one chosen)\n"
-    "  --size WxH         the window's size, e.g. 390x844 (default 1280x800)\n";
+    "  --size WxH         the window's size, e.g. 390x844 (default 1280x800)\n"
+    "  --export-picture   write the graph as backprop-lab-graph.svg and .png (2×) into the current\n"
+    "                     directory, as Export picture does, then exit (at least 4 frames)\n";
 
 /// Parses argv; reads and parses --state the way `backprop-cli eval FILE` does, so a bad file
 /// gives the CLI's error line.

@@ -2,7 +2,10 @@
 # Native smoke test of backprop-lab (CTest "app-native-smoke"):
 #   1. under Xvfb, `--frames 30 --screenshot` exits 0 and the screenshot is not blank;
 #   2. a deeper network given with --state draws too;
-#   3. a bad --state prints the CLI's error line and exits 2, like `backprop-cli eval`.
+#   3. a bad --state prints the CLI's error line and exits 2, like `backprop-cli eval`;
+#   4. --export-picture writes backprop-lab-graph.svg (well-formed XML with the graph's names and
+#      numbers) and backprop-lab-graph.png (twice the graph area's pixels, not blank), as the
+#      toolbar's "Export picture" does.
 # usage: run.sh BACKPROP_LAB PNG_STATS BACKPROP_CLI OUT_DIR
 set -euo pipefail
 lab=$1 stats=$2 cli=$3 out=$4
@@ -35,6 +38,34 @@ set -e
 echo "   backprop-lab: $lab_error (status $lab_status)"
 if [ "$lab_status" -ne 2 ] || [ "$lab_error" != "$cli_error" ]; then
   echo "FAILED: expected status 2 and the CLI's line: $cli_error" >&2
+  exit 1
+fi
+echo "4. Export picture: SVG and PNG 2× in the current directory"
+pictures="$out/pictures"
+rm -rf "$pictures" && mkdir -p "$pictures"
+export_log=$(cd "$pictures" && run_xvfb "$lab" --export-picture --theme light)
+echo "$export_log"
+test -s "$pictures/backprop-lab-graph.svg" && test -s "$pictures/backprop-lab-graph.png"
+/usr/bin/python3 - "$pictures/backprop-lab-graph.svg" <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+texts = [''.join(s.firstChild.data for s in e.getElementsByTagName('tspan') if s.firstChild)
+         for e in doc.getElementsByTagName('text')]
+# every node's header and numbers from the exercise (the true minus sign, as on screen)
+for want in ['W0  parameter', 'W1  parameter', 'h  W\u00b7x', 'L  relu', 'O  W\u00b7x', 's  softmax',
+             '\u2113  CE(softmax)', 'I  input', 'y (label)', '7.781e\u221220', '1.556e\u221219', '\u22122.179e\u221218']:
+    assert want in texts, 'missing ' + want
+assert doc.documentElement.getAttribute('version') == '1.1'
+print('   svg: well-formed,', len(texts), 'texts')
+PY
+"$stats" "$pictures/backprop-lab-graph.png" --min-variance 50
+# "(W×H: the graph area, w×h, at 2×)": the PNG has those pixels, twice the area's
+read -r png_w png_h area_w area_h < <(echo "$export_log" | sed -n 's/.*graph.png (\([0-9]*\)×\([0-9]*\): the graph area, \([0-9]*\)×\([0-9]*\), at 2×).*/\1 \2 \3 \4/p')
+size=$("$stats" "$pictures/backprop-lab-graph.png" | sed -n 's/.*: \([0-9]*x[0-9]*\),.*/\1/p')
+echo "   png: $size, graph area ${area_w}x${area_h}"
+if [ "$size" != "${png_w}x${png_h}" ] || [ $((png_w - 2 * area_w)) -lt -1 ] || [ $((png_w - 2 * area_w)) -gt 1 ] ||
+   [ $((png_h - 2 * area_h)) -lt -1 ] || [ $((png_h - 2 * area_h)) -gt 1 ] || [ "$area_w" -lt 300 ]; then
+  echo "FAILED: the PNG is not twice the graph area" >&2
   exit 1
 fi
 echo "native smoke: all passed"

@@ -1,0 +1,300 @@
+// graph_svg.h: the canvas's drawing, written as SVG elements instead of ImDrawList calls.
+#include "app/logic/graph_svg.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/logic/formula.h"
+#include "app/logic/gradient_scale.h"
+#include "app/logic/math_notation.h"
+#include "coursework/text_escape.h"
+#include "engine/number_format.h"
+
+namespace app::logic {
+namespace {
+
+// DejaVu Sans (the app's font): ImGui sizes a font by its line height, ascender − descender =
+// 2384 font units, SVG by its em of 2048 units; the base line lies 1901 units below the top
+constexpr double kEmPerPx = 2048.0 / 2384.0, kAscentPerPx = 1901.0 / 2384.0;
+constexpr double kMinDetailPx = 9;   // a header drawn smaller than this is shortened (as on the canvas)
+constexpr double kEdgeLabelPx = 10;  // edge labels: never smaller
+constexpr const char* kCaption = "|∇| small → large (log)";
+constexpr int kLegendSteps = 24;
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
+  std::string s(buf);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string hex(const Rgba& c) {
+  auto byte = [](float x) { return static_cast<int>(std::lround(std::clamp(x, 0.0f, 1.0f) * 255)); };
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+  return buf;
+}
+
+// fill="#rrggbb" (fill-opacity="a" when not opaque), or the same for stroke
+std::string paint(const char* what, const Rgba& c, float alpha = 1) {
+  std::string s = std::string(" ") + what + "=\"" + hex(c) + "\"";
+  const float a = c.a * alpha;
+  if (a < 0.995f) s += std::string(" ") + what + "-opacity=\"" + num(a) + "\"";
+  return s;
+}
+
+// text and attribute values: HTML's five escapes are XML's
+std::string escape(const std::string& text) { return bp::html_escape(text); }
+
+double run_px(const MathRun& r, double px) { return r.level == MathLevel::Base ? px : px * kScriptScale; }
+
+// where everything goes: the view that puts the layout into the picture, the edge labels that fit,
+// the legend and the size
+struct Frame {
+  View view;
+  Vec2 size;
+  std::vector<EdgeMagnitude> magnitudes;
+  std::vector<std::string> labels;
+  std::vector<std::pair<int, Rect>> chips;  // edge, chip (picture pixels)
+  double label_px = kEdgeLabelPx;
+  Rect legend;                              // the colour bar; the caption under it
+};
+
+double math_width(const SvgOptions& o, std::string_view tex, double px) {
+  double w = 0;
+  for (const MathRun& r : parse_math(tex)) w += o.text_width(r.text, run_px(r, px));
+  return w;
+}
+
+Frame frame_of(const GraphSnapshot& g, const GraphLayout& layout, const SvgOptions& o) {
+  Frame f;
+  const Rect& b = layout.bounds;
+  f.view.zoom = 1;
+  f.view.pan = {o.margin - b.x, o.margin - b.y};
+  f.magnitudes = edge_gradient_magnitudes(g);
+  f.labels = edge_gradient_labels(g, f.magnitudes);
+  f.label_px = std::max(kEdgeLabelPx, o.font_px * 0.85);
+  std::vector<Rect> taken;
+  for (size_t e = 0; e < layout.edges.size() && e < f.labels.size(); ++e) {
+    if (layout.edges[e].segments() == 0 || f.labels[e].empty()) continue;
+    const Vec2 text{math_width(o, f.labels[e], f.label_px), f.label_px * kMathHeight};
+    const Rect chip = edge_label_rect(layout.edges[e], f.view, text);
+    if (edge_label_blocked(layout, f.view, chip, taken)) continue;
+    taken.push_back(chip);
+    f.chips.emplace_back(static_cast<int>(e), chip);
+  }
+  const double caption_w = math_width(o, kCaption, o.font_px), caption_h = o.font_px * kMathHeight;
+  const double legend_w = std::max(120.0, caption_w);
+  double w = std::max(b.w + 2 * o.margin, legend_w + 24), h = b.h + o.margin + 12 + 8 + 2 + caption_h + 12;
+  // a label beside an edge at the graph's border may stick out: the picture grows to hold it
+  double lo_x = 0, lo_y = 0;
+  for (const auto& [e, r] : f.chips) {
+    lo_x = std::min(lo_x, r.x - 4), lo_y = std::min(lo_y, r.y - 4);
+    w = std::max(w, r.right() + 4), h = std::max(h, r.bottom() + 4);
+  }
+  f.view.pan = f.view.pan - Vec2{lo_x, lo_y};
+  for (auto& chip : f.chips) chip.second = {chip.second.x - lo_x, chip.second.y - lo_y, chip.second.w, chip.second.h};
+  f.size = {std::ceil(w - lo_x), std::ceil(h - lo_y)};
+  f.legend = {f.size.x - 12 - legend_w, f.size.y - 12 - caption_h - 2 - 8, legend_w, 8};
+  return f;
+}
+
+struct Writer {
+  const SvgOptions& o;
+  const Frame& f;
+  std::string out;
+
+  Vec2 pt(Vec2 p) const { return f.view.to_screen(p); }
+  Rect screen(const Rect& r) const {
+    const Vec2 a = pt({r.x, r.y});
+    return {a.x, a.y, r.w * f.view.zoom, r.h * f.view.zoom};
+  }
+  // the largest size up to `want` at which the formula fits `room` pixels
+  double fit(std::string_view tex, double want, double room) const {
+    const double w = math_width(o, tex, want);
+    return w <= room ? want : want * room / std::max(1.0, w);
+  }
+  void rect(const Rect& r, const std::string& paints, double rx = 0, const std::string& extra = "") {
+    out += "<rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"";
+    if (rx > 0) out += " rx=\"" + num(rx) + "\"";
+    out += paints;
+    out += extra.empty() ? "/>\n" : ">" + extra + "</rect>\n";
+  }
+  // spaces kept as typed ("W0  parameter"), in the canvas's font size
+  static std::string text_open(const Rgba& c, double px, const std::string& attrs = "") {
+    return "<text xml:space=\"preserve\"" + paint("fill", c) + " font-size=\"" + num(px * kEmPerPx) + "\"" + attrs + ">";
+  }
+  // a formula with its top-left corner at `at` (picture pixels), one <tspan> per run, placed as
+  // the canvas places it (sub/superscripts smaller, lowered or raised)
+  void text(Vec2 at, double px, const Rgba& c, std::string_view tex) {
+    out += text_open(c, px);
+    double x = at.x;
+    for (const MathRun& r : parse_math(tex)) {
+      const double rp = run_px(r, px);
+      const double dy = r.level == MathLevel::Sub ? px * kSubDrop : r.level == MathLevel::Super ? px * kSuperRise : 0;
+      out += "<tspan x=\"" + num(x) + "\" y=\"" + num(at.y + dy + rp * kAscentPerPx) + "\"";
+      if (r.level != MathLevel::Base) out += " font-size=\"" + num(rp * kEmPerPx) + "\"";
+      out += ">" + escape(r.text) + "</tspan>";
+      x += o.text_width(r.text, rp);
+    }
+    out += "</text>\n";
+  }
+  // centred in a rectangle, smaller if it would not fit with a gap on either side; a number (one
+  // run) anchored at its middle, so it stays centred in a reader that falls back to another font
+  void centred(const Rect& r, const Rgba& c, std::string_view tex) {
+    const double px = fit(tex, o.font_px, r.w - 4);
+    const double w = math_width(o, tex, px), h = px * kMathHeight;
+    const std::vector<MathRun> runs = parse_math(tex);
+    if (runs.size() != 1 || runs[0].level != MathLevel::Base || w > r.w) {
+      text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, px, c, tex);
+      return;
+    }
+    out += text_open(c, px, " text-anchor=\"middle\" x=\"" + num(r.x + r.w / 2) + "\" y=\"" +
+                               num(r.y + (r.h - h) / 2 + px * kAscentPerPx) + "\"") +
+           escape(runs[0].text) + "</text>\n";
+  }
+};
+
+std::string stroke(const Rgba& c, double width, float alpha = 1) {
+  return " fill=\"none\"" + paint("stroke", c, alpha) + " stroke-width=\"" + num(width) + "\"";
+}
+
+void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) {
+  const SvgPalette& pal = w.o.palette;
+  const SnapshotNode& n = g.nodes[b.node];
+  const Eigen::MatrixXd& m = grad ? n.grad : n.value;
+  const Rect area = w.screen(grad ? b.grad_area : b.value_area);
+  const Rgba ink = grad ? pal.gradient : pal.value, other = grad ? pal.value : pal.gradient;
+  const int count = b.rows * b.cols;
+  if (m.size() != count) {  // nothing to show: an empty slot, as on the canvas
+    w.rect(area, stroke(pal.muted, 1, 0.35f), 2);
+    return;
+  }
+  const bool editable = !grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter);
+  const double max_abs = count ? m.cwiseAbs().maxCoeff() : 0;
+  auto label = [&](int entry) {
+    const std::string at = b.cols == 1 ? std::to_string(entry) : std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols);
+    return (grad ? "∇" : "") + n.name + "[" + at + "] = " + bp::format_round_trip(entry_of(m, entry));
+  };
+  if (b.collapsed) {
+    for (const HeatBlock& hb : heat_blocks(b, m, grad, w.f.view.zoom)) {
+      const HeatCell hc = heat_cell(hb.v, max_abs);
+      const Rgba c = hc.kind == HeatCell::Kind::Positive ? ink : hc.kind == HeatCell::Kind::Negative ? other
+                     : hc.kind == HeatCell::Kind::Zero ? pal.muted : pal.error;
+      const Rect r = w.screen(hb.rect);
+      // a block of one entry says which it is on hover (a browser shows the title)
+      const std::string title = hb.single ? "<title>" + escape(label(hb.first)) + "</title>" : "";
+      w.rect(r, paint("fill", c, hc.alpha), 0, title);
+    }
+    if (count <= 256)
+      for (int i = 0; i < count; ++i)
+        if (dead_unit(g, b.node, i)) w.rect(w.screen(cell_rect(b, i, grad)), stroke(pal.error, 1.5));
+    return;
+  }
+  for (int i = 0; i < count; ++i) {
+    const Rect r = w.screen(cell_rect(b, i, grad));
+    w.rect(r, paint("fill", editable ? pal.editable_cell : pal.cell), 2);
+    w.centred(r, ink, canvas_number(entry_of(m, i)));
+    if (dead_unit(g, b.node, i)) w.rect(r, stroke(pal.error, 2), 2);  // a dead unit: outlined, in both areas
+  }
+}
+
+void write_node(Writer& w, const GraphSnapshot& g, const NodeBox& b) {
+  const SvgPalette& pal = w.o.palette;
+  const SnapshotNode& n = g.nodes[b.node];
+  const bool leaf = n.role != bp::NodeRole::Computed;
+  const bool saturated = saturated_softmax(g, b.node);
+  w.out += "<g>\n";
+  w.rect(w.screen(b.box), paint("fill", leaf ? pal.leaf : pal.node) +
+                              paint("stroke", saturated ? pal.warning : leaf ? pal.leaf_border : pal.node_border) +
+                              " stroke-width=\"" + std::string(saturated ? "2" : "1") + "\"", 6);
+  // header: the exercise's symbol, its op or role, and its shape; a long one smaller, down to the
+  // smallest readable size, below that shortened
+  const Rect header = w.screen(b.header);
+  std::string title = node_title(n), sub = node_subtitle(g, b);
+  if (w.fit(title, w.o.font_px, header.w) < kMinDetailPx) title = formula_symbol(n.name);
+  if (w.fit(sub, w.o.font_px, header.w) < kMinDetailPx) sub = shape_text(b);
+  w.text({header.x, header.y}, w.fit(title, w.o.font_px, header.w), pal.text, title);
+  w.text({header.x, header.y + header.h / 2}, w.fit(sub, w.o.font_px, header.w), pal.muted, sub);
+  write_area(w, g, b, false);
+  if (b.has_grad_area) write_area(w, g, b, true);
+  w.out += "</g>\n";
+}
+
+void write_edge(Writer& w, const GraphLayout& layout, int e) {
+  const EdgeLayout& el = layout.edges[e];
+  if (el.segments() == 0) return;
+  const SvgPalette& pal = w.o.palette;
+  const EdgeMagnitude* m = e < static_cast<int>(w.f.magnitudes.size()) && w.f.magnitudes[e].carries ? &w.f.magnitudes[e] : nullptr;
+  const Rgba c = !m ? pal.edge : m->zero ? pal.muted : magnitude_color(m->t, pal.light);
+  std::string d = "M" + num(w.pt(el.curve[0]).x) + " " + num(w.pt(el.curve[0]).y);
+  for (size_t i = 1; i + 2 < el.curve.size(); i += 3) {
+    d += " C";
+    for (size_t k = i; k < i + 3; ++k) d += " " + num(w.pt(el.curve[k]).x) + " " + num(w.pt(el.curve[k]).y);
+  }
+  w.out += "<path d=\"" + d + "\"" + stroke(c, edge_width(m)) + "/>\n";
+  // the value's direction: the arrowhead at the consumer (in the edge colour once gradient flows back)
+  std::string points;
+  for (const Vec2& p : el.arrow) points += (points.empty() ? "" : " ") + num(w.pt(p).x) + "," + num(w.pt(p).y);
+  w.out += "<polygon points=\"" + points + "\"" + paint("fill", m ? pal.edge : c) + "/>\n";
+}
+
+void write_legend(Writer& w) {
+  const Rect& r = w.f.legend;
+  for (int i = 0; i < kLegendSteps; ++i) {
+    const double x0 = r.x + r.w * i / kLegendSteps, x1 = r.x + r.w * (i + 1) / kLegendSteps;
+    w.rect({x0, r.y, x1 - x0, r.h}, paint("fill", magnitude_color(i / (kLegendSteps - 1.0), w.o.palette.light)));
+  }
+  w.text({r.x, r.bottom() + 2}, w.o.font_px, w.o.palette.muted, kCaption);
+}
+
+}  // namespace
+
+double estimated_text_width(std::string_view text, double px) {
+  // DejaVu Sans advances over its line height (see kEmPerPx): digits 1303 units of 2048, …
+  double units = 0;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    if (len > 1) units += 1716;  // − ∇ ∂ ℓ ×, …: about a wide letter
+    else if (c >= '0' && c <= '9') units += 1303;
+    else if (c == '.' || c == ',' || c == ' ' || c == 'i' || c == 'l' || c == '[' || c == ']' || c == '(' || c == ')') units += 651;
+    else if (c >= 'A' && c <= 'Z') units += 1400;
+    else units += 1180;
+    i += len;
+  }
+  return units / 2384.0 * px;
+}
+
+Vec2 graph_svg_size(const GraphSnapshot& g, const GraphLayout& layout, const SvgOptions& options) {
+  return frame_of(g, layout, options).size;
+}
+
+std::string graph_svg(const GraphSnapshot& g, const GraphLayout& layout, const SvgOptions& options) {
+  const Frame f = frame_of(g, layout, options);
+  Writer w{options, f, {}};
+  const SvgPalette& pal = options.palette;
+  w.out.reserve(4096 + 400 * layout.boxes.size());
+  w.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  w.out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(f.size.x) + "\" height=\"" +
+           num(f.size.y) + "\" viewBox=\"0 0 " + num(f.size.x) + " " + num(f.size.y) +
+           "\" font-family=\"'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, sans-serif\">\n";
+  w.out += "<title>Backprop Lab: computation graph</title>\n";
+  w.rect({0, 0, f.size.x, f.size.y}, paint("fill", pal.background));
+  for (int e = 0; e < static_cast<int>(layout.edges.size()); ++e) write_edge(w, layout, e);
+  for (const NodeBox& b : layout.boxes) write_node(w, g, b);
+  for (const auto& [e, chip] : f.chips) {
+    const EdgeMagnitude& m = f.magnitudes[e];
+    const Rgba c = m.zero ? pal.muted : magnitude_color(m.t, pal.light);
+    w.rect(chip, paint("fill", pal.chip) + paint("stroke", c, 0.6f) + " stroke-width=\"1\"", 3);
+    w.text({chip.x + 3, chip.y + 1}, f.label_px, c, f.labels[e]);
+  }
+  write_legend(w);
+  w.out += "</svg>\n";
+  return w.out;
+}
+
+}  // namespace app::logic
