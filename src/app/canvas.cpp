@@ -71,15 +71,12 @@ LeafRef leaf_ref(bp::State& s, const std::string& name) {
 }
 
 using logic::canvas_number;
+using logic::cell_label;
 using logic::dead_unit;
 using logic::entry_of;
 using logic::saturated_softmax;
 using logic::shape_text;
 
-std::string cell_label(const std::string& name, const logic::NodeBox& b, int entry) {
-  if (b.cols == 1) return name + "[" + std::to_string(entry) + "]";
-  return name + "[" + std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols) + "]";
-}
 
 // [SECTION] drawing
 constexpr float kMinTextPx = 6.0f;     // below this, no text at the canvas's own scale

@@ -49,8 +49,9 @@ test -s "$pictures/backprop-lab-graph.svg" && test -s "$pictures/backprop-lab-gr
 /usr/bin/python3 - "$pictures/backprop-lab-graph.svg" <<'PY'
 import sys, xml.dom.minidom
 doc = xml.dom.minidom.parse(sys.argv[1])
-texts = [''.join(s.firstChild.data for s in e.getElementsByTagName('tspan') if s.firstChild)
-         for e in doc.getElementsByTagName('text')]
+def content(node):  # a <text>'s characters, its <tspan>s joined
+    return ''.join(c.data if c.nodeType == c.TEXT_NODE else content(c) for c in node.childNodes)
+texts = [content(e) for e in doc.getElementsByTagName('text')]
 # every node's header and numbers from the exercise (the true minus sign, as on screen)
 for want in ['W0  parameter', 'W1  parameter', 'h  W\u00b7x', 'L  relu', 'O  W\u00b7x', 's  softmax',
              '\u2113  CE(softmax)', 'I  input', 'y (label)', '7.781e\u221220', '1.556e\u221219', '\u22122.179e\u221218']:

@@ -62,6 +62,11 @@ std::string canvas_number(double v) {
   return s;
 }
 
+std::string cell_label(const std::string& name, const NodeBox& b, int entry) {
+  if (b.cols == 1) return name + "[" + std::to_string(entry) + "]";
+  return name + "[" + std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols) + "]";
+}
+
 double entry_of(const Eigen::MatrixXd& m, int entry) {
   const int cols = static_cast<int>(m.cols());
   return m(entry / cols, entry % cols);

@@ -36,6 +36,8 @@ std::string node_subtitle(const GraphSnapshot& g, const NodeBox& b);
 /// A number in a box: formula_number with the exponent's minus as "−" too, which stays visible at
 /// small sizes where a hyphen thins away ("1.245e−18").
 std::string canvas_number(double v);
+/// An entry's name: "W0[0,1]", "h[3]" (vectors: one index).
+std::string cell_label(const std::string& name, const NodeBox& b, int entry);
 /// One entry of a value or gradient, row-major (vectors: entry i).
 double entry_of(const Eigen::MatrixXd& m, int entry);
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <initializer_list>
 
 #include "app/logic/formula.h"
 #include "app/logic/gradient_scale.h"
@@ -22,28 +24,54 @@ constexpr double kEdgeLabelPx = 10;  // edge labels: never smaller
 constexpr const char* kCaption = "|∇| small → large (log)";
 constexpr int kLegendSteps = 24;
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
-  std::string s(buf);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
+// a coordinate or size with at most 2 decimals ("12.5", "0"); a plain buffer, so the many short
+// strings of a picture cost no allocation (and the web build no clean-up code)
+struct Num {
+  char s[32];
+  explicit Num(double v) {
+    std::snprintf(s, sizeof s, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
+    char* end = s + std::strlen(s);
+    while (end[-1] == '0') *--end = 0;
+    if (end[-1] == '.') end[-1] = 0;
+  }
+  operator std::string_view() const { return s; }
+};
+
+struct Hex {
+  char s[8];
+  explicit Hex(const Rgba& c) {
+    auto byte = [](float x) { return static_cast<int>(std::lround(std::clamp(x, 0.0f, 1.0f) * 255)); };
+    std::snprintf(s, sizeof s, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
+  }
+  operator std::string_view() const { return s; }
+};
+
+void add(std::string& out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view p : parts) out.append(p);
 }
 
-std::string hex(const Rgba& c) {
-  auto byte = [](float x) { return static_cast<int>(std::lround(std::clamp(x, 0.0f, 1.0f) * 255)); };
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.r), byte(c.g), byte(c.b));
-  return buf;
-}
+// how a shape is painted: a fill and/or an outline, each with its opacity
+struct Style {
+  bool filled = false, outlined = false;
+  Rgba fill, stroke;
+  float fill_alpha = 1, stroke_alpha = 1;
+  double width = 1;
+};
+Style fill(const Rgba& c, float alpha = 1) { return {true, false, c, {}, alpha, 1, 1}; }
+Style outline(const Rgba& c, double width, float alpha = 1) { return {false, true, {}, c, 1, alpha, width}; }
+Style filled_outline(const Rgba& f, const Rgba& c, double width, float alpha = 1) { return {true, true, f, c, 1, alpha, width}; }
 
-// fill="#rrggbb" (fill-opacity="a" when not opaque), or the same for stroke
-std::string paint(const char* what, const Rgba& c, float alpha = 1) {
-  std::string s = std::string(" ") + what + "=\"" + hex(c) + "\"";
-  const float a = c.a * alpha;
-  if (a < 0.995f) s += std::string(" ") + what + "-opacity=\"" + num(a) + "\"";
-  return s;
+// fill="#rrggbb" fill-opacity="a" (when not opaque) stroke=… stroke-width=…
+void add_style(std::string& out, const Style& st) {
+  auto paint = [&out](std::string_view what, const Rgba& c, float alpha) {
+    add(out, {" ", what, "=\"", Hex(c), "\""});
+    if (c.a * alpha < 0.995f) add(out, {" ", what, "-opacity=\"", Num(c.a * alpha), "\""});
+  };
+  if (st.filled) paint("fill", st.fill, st.fill_alpha);
+  else out += " fill=\"none\"";
+  if (!st.outlined) return;
+  paint("stroke", st.stroke, st.stroke_alpha);
+  add(out, {" stroke-width=\"", Num(st.width), "\""});
 }
 
 // text and attribute values: HTML's five escapes are XML's
@@ -117,27 +145,31 @@ struct Writer {
     const double w = math_width(o, tex, want);
     return w <= room ? want : want * room / std::max(1.0, w);
   }
-  void rect(const Rect& r, const std::string& paints, double rx = 0, const std::string& extra = "") {
-    out += "<rect x=\"" + num(r.x) + "\" y=\"" + num(r.y) + "\" width=\"" + num(r.w) + "\" height=\"" + num(r.h) + "\"";
-    if (rx > 0) out += " rx=\"" + num(rx) + "\"";
-    out += paints;
-    out += extra.empty() ? "/>\n" : ">" + extra + "</rect>\n";
+  void rect(const Rect& r, const Style& style, double rx = 0, std::string_view title = {}) {
+    add(out, {"<rect x=\"", Num(r.x), "\" y=\"", Num(r.y), "\" width=\"", Num(r.w), "\" height=\"", Num(r.h), "\""});
+    if (rx > 0) add(out, {" rx=\"", Num(rx), "\""});
+    add_style(out, style);
+    if (title.empty()) out += "/>\n";
+    else add(out, {"><title>", escape(std::string(title)), "</title></rect>\n"});
   }
   // spaces kept as typed ("W0  parameter"), in the canvas's font size
-  static std::string text_open(const Rgba& c, double px, const std::string& attrs = "") {
-    return "<text xml:space=\"preserve\"" + paint("fill", c) + " font-size=\"" + num(px * kEmPerPx) + "\"" + attrs + ">";
+  void text_open(const Rgba& c, double px) {
+    out += "<text xml:space=\"preserve\"";
+    add_style(out, fill(c));
+    add(out, {" font-size=\"", Num(px * kEmPerPx), "\""});
   }
   // a formula with its top-left corner at `at` (picture pixels), one <tspan> per run, placed as
   // the canvas places it (sub/superscripts smaller, lowered or raised)
   void text(Vec2 at, double px, const Rgba& c, std::string_view tex) {
-    out += text_open(c, px);
+    text_open(c, px);
+    out += ">";
     double x = at.x;
     for (const MathRun& r : parse_math(tex)) {
       const double rp = run_px(r, px);
       const double dy = r.level == MathLevel::Sub ? px * kSubDrop : r.level == MathLevel::Super ? px * kSuperRise : 0;
-      out += "<tspan x=\"" + num(x) + "\" y=\"" + num(at.y + dy + rp * kAscentPerPx) + "\"";
-      if (r.level != MathLevel::Base) out += " font-size=\"" + num(rp * kEmPerPx) + "\"";
-      out += ">" + escape(r.text) + "</tspan>";
+      add(out, {"<tspan x=\"", Num(x), "\" y=\"", Num(at.y + dy + rp * kAscentPerPx), "\""});
+      if (r.level != MathLevel::Base) add(out, {" font-size=\"", Num(rp * kEmPerPx), "\""});
+      add(out, {">", escape(r.text), "</tspan>"});
       x += o.text_width(r.text, rp);
     }
     out += "</text>\n";
@@ -152,15 +184,11 @@ struct Writer {
       text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, px, c, tex);
       return;
     }
-    out += text_open(c, px, " text-anchor=\"middle\" x=\"" + num(r.x + r.w / 2) + "\" y=\"" +
-                               num(r.y + (r.h - h) / 2 + px * kAscentPerPx) + "\"") +
-           escape(runs[0].text) + "</text>\n";
+    text_open(c, px);
+    add(out, {" text-anchor=\"middle\" x=\"", Num(r.x + r.w / 2), "\" y=\"", Num(r.y + (r.h - h) / 2 + px * kAscentPerPx),
+              "\">", escape(runs[0].text), "</text>\n"});
   }
 };
-
-std::string stroke(const Rgba& c, double width, float alpha = 1) {
-  return " fill=\"none\"" + paint("stroke", c, alpha) + " stroke-width=\"" + num(width) + "\"";
-}
 
 void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) {
   const SvgPalette& pal = w.o.palette;
@@ -170,15 +198,11 @@ void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) 
   const Rgba ink = grad ? pal.gradient : pal.value, other = grad ? pal.value : pal.gradient;
   const int count = b.rows * b.cols;
   if (m.size() != count) {  // nothing to show: an empty slot, as on the canvas
-    w.rect(area, stroke(pal.muted, 1, 0.35f), 2);
+    w.rect(area, outline(pal.muted, 1, 0.35f), 2);
     return;
   }
   const bool editable = !grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter);
   const double max_abs = count ? m.cwiseAbs().maxCoeff() : 0;
-  auto label = [&](int entry) {
-    const std::string at = b.cols == 1 ? std::to_string(entry) : std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols);
-    return (grad ? "∇" : "") + n.name + "[" + at + "] = " + bp::format_round_trip(entry_of(m, entry));
-  };
   if (b.collapsed) {
     for (const HeatBlock& hb : heat_blocks(b, m, grad, w.f.view.zoom)) {
       const HeatCell hc = heat_cell(hb.v, max_abs);
@@ -186,19 +210,20 @@ void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) 
                      : hc.kind == HeatCell::Kind::Zero ? pal.muted : pal.error;
       const Rect r = w.screen(hb.rect);
       // a block of one entry says which it is on hover (a browser shows the title)
-      const std::string title = hb.single ? "<title>" + escape(label(hb.first)) + "</title>" : "";
-      w.rect(r, paint("fill", c, hc.alpha), 0, title);
+      const std::string title =
+          hb.single ? (grad ? "∇" : "") + cell_label(n.name, b, hb.first) + " = " + bp::format_round_trip(entry_of(m, hb.first)) : "";
+      w.rect(r, fill(c, hc.alpha), 0, title);
     }
     if (count <= 256)
       for (int i = 0; i < count; ++i)
-        if (dead_unit(g, b.node, i)) w.rect(w.screen(cell_rect(b, i, grad)), stroke(pal.error, 1.5));
+        if (dead_unit(g, b.node, i)) w.rect(w.screen(cell_rect(b, i, grad)), outline(pal.error, 1.5));
     return;
   }
   for (int i = 0; i < count; ++i) {
     const Rect r = w.screen(cell_rect(b, i, grad));
-    w.rect(r, paint("fill", editable ? pal.editable_cell : pal.cell), 2);
+    w.rect(r, fill(editable ? pal.editable_cell : pal.cell), 2);
     w.centred(r, ink, canvas_number(entry_of(m, i)));
-    if (dead_unit(g, b.node, i)) w.rect(r, stroke(pal.error, 2), 2);  // a dead unit: outlined, in both areas
+    if (dead_unit(g, b.node, i)) w.rect(r, outline(pal.error, 2), 2);  // a dead unit: outlined, in both areas
   }
 }
 
@@ -208,9 +233,10 @@ void write_node(Writer& w, const GraphSnapshot& g, const NodeBox& b) {
   const bool leaf = n.role != bp::NodeRole::Computed;
   const bool saturated = saturated_softmax(g, b.node);
   w.out += "<g>\n";
-  w.rect(w.screen(b.box), paint("fill", leaf ? pal.leaf : pal.node) +
-                              paint("stroke", saturated ? pal.warning : leaf ? pal.leaf_border : pal.node_border) +
-                              " stroke-width=\"" + std::string(saturated ? "2" : "1") + "\"", 6);
+  w.rect(w.screen(b.box),
+         filled_outline(leaf ? pal.leaf : pal.node, saturated ? pal.warning : leaf ? pal.leaf_border : pal.node_border,
+                        saturated ? 2 : 1),
+         6);
   // header: the exercise's symbol, its op or role, and its shape; a long one smaller, down to the
   // smallest readable size, below that shortened
   const Rect header = w.screen(b.header);
@@ -230,23 +256,32 @@ void write_edge(Writer& w, const GraphLayout& layout, int e) {
   const SvgPalette& pal = w.o.palette;
   const EdgeMagnitude* m = e < static_cast<int>(w.f.magnitudes.size()) && w.f.magnitudes[e].carries ? &w.f.magnitudes[e] : nullptr;
   const Rgba c = !m ? pal.edge : m->zero ? pal.muted : magnitude_color(m->t, pal.light);
-  std::string d = "M" + num(w.pt(el.curve[0]).x) + " " + num(w.pt(el.curve[0]).y);
-  for (size_t i = 1; i + 2 < el.curve.size(); i += 3) {
-    d += " C";
-    for (size_t k = i; k < i + 3; ++k) d += " " + num(w.pt(el.curve[k]).x) + " " + num(w.pt(el.curve[k]).y);
+  auto point = [&](Vec2 p) { add(w.out, {Num(w.pt(p).x), " ", Num(w.pt(p).y)}); };
+  w.out += "<path d=\"M";
+  point(el.curve[0]);
+  for (size_t i = 1; i < el.curve.size(); ++i) {
+    w.out += i % 3 == 1 ? " C " : " ";
+    point(el.curve[i]);
   }
-  w.out += "<path d=\"" + d + "\"" + stroke(c, edge_width(m)) + "/>\n";
+  w.out += "\"";
+  add_style(w.out, outline(c, edge_width(m)));
+  w.out += "/>\n";
   // the value's direction: the arrowhead at the consumer (in the edge colour once gradient flows back)
-  std::string points;
-  for (const Vec2& p : el.arrow) points += (points.empty() ? "" : " ") + num(w.pt(p).x) + "," + num(w.pt(p).y);
-  w.out += "<polygon points=\"" + points + "\"" + paint("fill", m ? pal.edge : c) + "/>\n";
+  w.out += "<polygon points=\"";
+  for (size_t i = 0; i < el.arrow.size(); ++i) {
+    if (i) w.out += " ";
+    point(el.arrow[i]);
+  }
+  w.out += "\"";
+  add_style(w.out, fill(m ? pal.edge : c));
+  w.out += "/>\n";
 }
 
 void write_legend(Writer& w) {
   const Rect& r = w.f.legend;
   for (int i = 0; i < kLegendSteps; ++i) {
     const double x0 = r.x + r.w * i / kLegendSteps, x1 = r.x + r.w * (i + 1) / kLegendSteps;
-    w.rect({x0, r.y, x1 - x0, r.h}, paint("fill", magnitude_color(i / (kLegendSteps - 1.0), w.o.palette.light)));
+    w.rect({x0, r.y, x1 - x0, r.h}, fill(magnitude_color(i / (kLegendSteps - 1.0), w.o.palette.light)));
   }
   w.text({r.x, r.bottom() + 2}, w.o.font_px, w.o.palette.muted, kCaption);
 }
@@ -279,17 +314,18 @@ std::string graph_svg(const GraphSnapshot& g, const GraphLayout& layout, const S
   const SvgPalette& pal = options.palette;
   w.out.reserve(4096 + 400 * layout.boxes.size());
   w.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  w.out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(f.size.x) + "\" height=\"" +
-           num(f.size.y) + "\" viewBox=\"0 0 " + num(f.size.x) + " " + num(f.size.y) +
-           "\" font-family=\"'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, sans-serif\">\n";
+  const Num width(f.size.x), height(f.size.y);
+  add(w.out, {"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"", width, "\" height=\"", height,
+              "\" viewBox=\"0 0 ", width, " ", height,
+              "\" font-family=\"'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, sans-serif\">\n"});
   w.out += "<title>Backprop Lab: computation graph</title>\n";
-  w.rect({0, 0, f.size.x, f.size.y}, paint("fill", pal.background));
+  w.rect({0, 0, f.size.x, f.size.y}, fill(pal.background));
   for (int e = 0; e < static_cast<int>(layout.edges.size()); ++e) write_edge(w, layout, e);
   for (const NodeBox& b : layout.boxes) write_node(w, g, b);
   for (const auto& [e, chip] : f.chips) {
     const EdgeMagnitude& m = f.magnitudes[e];
     const Rgba c = m.zero ? pal.muted : magnitude_color(m.t, pal.light);
-    w.rect(chip, paint("fill", pal.chip) + paint("stroke", c, 0.6f) + " stroke-width=\"1\"", 3);
+    w.rect(chip, filled_outline(pal.chip, c, 1, 0.6f), 3);
     w.text({chip.x + 3, chip.y + 1}, f.label_px, c, f.labels[e]);
   }
   write_legend(w);
