@@ -165,8 +165,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), col(theme::kMuted, 0.35f), 2.0f);
     return;
   }
-  double max_abs = 0;
-  for (int i = 0; i < count; ++i) max_abs = std::max(max_abs, std::abs(m.data()[i]));
+  const double max_abs = logic::max_abs_of(m);
   if (b.collapsed) {
     draw_heat(p, b, m, grad, max_abs, ink, grad ? theme::kValue : theme::kGradient);
     if (count <= 256)
@@ -676,14 +675,14 @@ void probed(App& app, const char* label) {
 void export_menu(App& app) {
   if (ImGui::SmallButton(kExport)) ImGui::OpenPopup("##export-picture");
   probed(app, kExport);
-  item_tooltip("save the graph as a picture: SVG (vector, for lecture notes) or PNG at twice the pixels (for slides)");
+  item_tooltip("the graph as a picture: SVG (vector) or PNG at twice the pixels");
   if (!ImGui::BeginPopup("##export-picture")) return;
   if (ImGui::Selectable("SVG")) export_picture(app, false);
   probed(app, "SVG");
-  item_tooltip("backprop-lab-graph.svg: names, values, gradients and edge colours as vectors (browsers, Inkscape)");
+  item_tooltip("backprop-lab-graph.svg, for lecture notes (browsers, Inkscape)");
   if (ImGui::Selectable("PNG 2×")) export_picture(app, true);
   probed(app, "PNG 2×");
-  item_tooltip("backprop-lab-graph.png at twice the pixels, for slides");
+  item_tooltip("backprop-lab-graph.png, for slides");
   ImGui::EndPopup();
 }
 

@@ -37,8 +37,8 @@ logic::SvgOptions svg_options() {
   // the app's own font measures the text, so sizes and places are the canvas's
   if (ImGui::GetCurrentContext() && ImGui::GetFont() && ImGui::GetFont()->IsLoaded())
     o.text_width = [](std::string_view text, double px) {
-      const std::string s(text);
-      return static_cast<double>(ImGui::GetFont()->CalcTextSizeA(static_cast<float>(px), FLT_MAX, 0, s.c_str()).x);
+      return static_cast<double>(
+          ImGui::GetFont()->CalcTextSizeA(static_cast<float>(px), FLT_MAX, 0, text.data(), text.data() + text.size()).x);
     };
   return o;
 }

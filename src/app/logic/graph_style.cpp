@@ -72,6 +72,12 @@ double entry_of(const Eigen::MatrixXd& m, int entry) {
   return m(entry / cols, entry % cols);
 }
 
+double max_abs_of(const Eigen::MatrixXd& m) {
+  double max_abs = 0;
+  for (Eigen::Index i = 0; i < m.size(); ++i) max_abs = std::max(max_abs, std::abs(m.data()[i]));
+  return max_abs;
+}
+
 HeatCell heat_cell(double v, double max_abs) {
   if (!std::isfinite(v)) return {HeatCell::Kind::NotFinite, 1};
   if (v == 0 || max_abs == 0) return {HeatCell::Kind::Zero, 0.35f};

@@ -41,6 +41,9 @@ std::string cell_label(const std::string& name, const NodeBox& b, int entry);
 /// One entry of a value or gradient, row-major (vectors: entry i).
 double entry_of(const Eigen::MatrixXd& m, int entry);
 
+/// The largest |entry| (0 for an empty matrix; NaN entries are passed over: heat_cell marks them).
+double max_abs_of(const Eigen::MatrixXd& m);
+
 /// A heat-strip / heat-map cell: its colour is `positive` or `negative` at `alpha`, the muted
 /// colour at 0.35 for a zero, the error colour for inf/NaN.
 struct HeatCell {

@@ -86,7 +86,8 @@ struct Frame {
   Vec2 size;
   std::vector<EdgeMagnitude> magnitudes;
   std::vector<std::string> labels;
-  std::vector<std::pair<int, Rect>> chips;  // edge, chip (picture pixels)
+  std::vector<Rect> chips;                  // the labels that fit (picture pixels)…
+  std::vector<int> chip_edges;              // … and their edges
   double label_px = kEdgeLabelPx;
   Rect legend;                              // the colour bar; the caption under it
 };
@@ -105,26 +106,25 @@ Frame frame_of(const GraphSnapshot& g, const GraphLayout& layout, const SvgOptio
   f.magnitudes = edge_gradient_magnitudes(g);
   f.labels = edge_gradient_labels(g, f.magnitudes);
   f.label_px = std::max(kEdgeLabelPx, o.font_px * 0.85);
-  std::vector<Rect> taken;
   for (size_t e = 0; e < layout.edges.size() && e < f.labels.size(); ++e) {
     if (layout.edges[e].segments() == 0 || f.labels[e].empty()) continue;
     const Vec2 text{math_width(o, f.labels[e], f.label_px), f.label_px * kMathHeight};
     const Rect chip = edge_label_rect(layout.edges[e], f.view, text);
-    if (edge_label_blocked(layout, f.view, chip, taken)) continue;
-    taken.push_back(chip);
-    f.chips.emplace_back(static_cast<int>(e), chip);
+    if (edge_label_blocked(layout, f.view, chip, f.chips)) continue;
+    f.chips.push_back(chip);
+    f.chip_edges.push_back(static_cast<int>(e));
   }
   const double caption_w = math_width(o, kCaption, o.font_px), caption_h = o.font_px * kMathHeight;
   const double legend_w = std::max(120.0, caption_w);
   double w = std::max(b.w + 2 * o.margin, legend_w + 24), h = b.h + o.margin + 12 + 8 + 2 + caption_h + 12;
   // a label beside an edge at the graph's border may stick out: the picture grows to hold it
   double lo_x = 0, lo_y = 0;
-  for (const auto& [e, r] : f.chips) {
+  for (const Rect& r : f.chips) {
     lo_x = std::min(lo_x, r.x - 4), lo_y = std::min(lo_y, r.y - 4);
     w = std::max(w, r.right() + 4), h = std::max(h, r.bottom() + 4);
   }
   f.view.pan = f.view.pan - Vec2{lo_x, lo_y};
-  for (auto& chip : f.chips) chip.second = {chip.second.x - lo_x, chip.second.y - lo_y, chip.second.w, chip.second.h};
+  for (Rect& chip : f.chips) chip.x -= lo_x, chip.y -= lo_y;
   f.size = {std::ceil(w - lo_x), std::ceil(h - lo_y)};
   f.legend = {f.size.x - 12 - legend_w, f.size.y - 12 - caption_h - 2 - 8, legend_w, 8};
   return f;
@@ -174,19 +174,14 @@ struct Writer {
     }
     out += "</text>\n";
   }
-  // centred in a rectangle, smaller if it would not fit with a gap on either side; a number (one
-  // run) anchored at its middle, so it stays centred in a reader that falls back to another font
-  void centred(const Rect& r, const Rgba& c, std::string_view tex) {
-    const double px = fit(tex, o.font_px, r.w - 4);
-    const double w = math_width(o, tex, px), h = px * kMathHeight;
-    const std::vector<MathRun> runs = parse_math(tex);
-    if (runs.size() != 1 || runs[0].level != MathLevel::Base || w > r.w) {
-      text({r.x + std::max(0.0, (r.w - w) / 2), r.y + (r.h - h) / 2}, px, c, tex);
-      return;
-    }
+  // a number centred in a cell, smaller if it would not fit with a gap on either side; anchored
+  // at its middle, so it stays centred in a reader that falls back to another font
+  void centred(const Rect& r, const Rgba& c, const std::string& number) {
+    const double want = o.font_px, w = o.text_width(number, want);
+    const double px = w <= r.w - 4 ? want : want * (r.w - 4) / std::max(1.0, w);
     text_open(c, px);
-    add(out, {" text-anchor=\"middle\" x=\"", Num(r.x + r.w / 2), "\" y=\"", Num(r.y + (r.h - h) / 2 + px * kAscentPerPx),
-              "\">", escape(runs[0].text), "</text>\n"});
+    add(out, {" text-anchor=\"middle\" x=\"", Num(r.x + r.w / 2), "\" y=\"",
+              Num(r.y + (r.h - px * kMathHeight) / 2 + px * kAscentPerPx), "\">", escape(number), "</text>\n"});
   }
 };
 
@@ -202,7 +197,7 @@ void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) 
     return;
   }
   const bool editable = !grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter);
-  const double max_abs = count ? m.cwiseAbs().maxCoeff() : 0;
+  const double max_abs = max_abs_of(m);
   if (b.collapsed) {
     for (const HeatBlock& hb : heat_blocks(b, m, grad, w.f.view.zoom)) {
       const HeatCell hc = heat_cell(hb.v, max_abs);
@@ -210,8 +205,9 @@ void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) 
                      : hc.kind == HeatCell::Kind::Zero ? pal.muted : pal.error;
       const Rect r = w.screen(hb.rect);
       // a block of one entry says which it is on hover (a browser shows the title)
-      const std::string title =
-          hb.single ? (grad ? "∇" : "") + cell_label(n.name, b, hb.first) + " = " + bp::format_round_trip(entry_of(m, hb.first)) : "";
+      std::string title;
+      if (hb.single)
+        add(title, {grad ? "∇" : "", cell_label(n.name, b, hb.first), " = ", bp::format_round_trip(entry_of(m, hb.first))});
       w.rect(r, fill(c, hc.alpha), 0, title);
     }
     if (count <= 256)
@@ -322,7 +318,9 @@ std::string graph_svg(const GraphSnapshot& g, const GraphLayout& layout, const S
   w.rect({0, 0, f.size.x, f.size.y}, fill(pal.background));
   for (int e = 0; e < static_cast<int>(layout.edges.size()); ++e) write_edge(w, layout, e);
   for (const NodeBox& b : layout.boxes) write_node(w, g, b);
-  for (const auto& [e, chip] : f.chips) {
+  for (size_t i = 0; i < f.chips.size(); ++i) {
+    const Rect& chip = f.chips[i];
+    const int e = f.chip_edges[i];
     const EdgeMagnitude& m = f.magnitudes[e];
     const Rgba c = m.zero ? pal.muted : magnitude_color(m.t, pal.light);
     w.rect(chip, filled_outline(pal.chip, c, 1, 0.6f), 3);

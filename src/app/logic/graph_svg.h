@@ -4,7 +4,6 @@
 // softmax outlines and legend, in the theme's colours. Text is <text> in a generic font stack
 // (the app's DejaVu Sans first), XML-escaped; nothing refers outside the file.
 #pragma once
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -29,7 +28,7 @@ struct SvgPalette {
 
 /// The width in pixels of one run of text (no sub/superscripts) at a font size of `px` (ImGui's
 /// sense: the line height). The app measures with its font; the default estimates DejaVu Sans.
-using TextWidth = std::function<double(std::string_view text, double px)>;
+using TextWidth = double (*)(std::string_view text, double px);
 double estimated_text_width(std::string_view text, double px);
 
 struct SvgOptions {
