@@ -686,18 +686,25 @@ void export_menu(App& app) {
   ImGui::EndPopup();
 }
 
-// what the last export did, under the toolbar for a few seconds, on a backdrop
+// a message on the canvas from window-relative height `y`, wrapped to the canvas, on a backdrop:
+// never cut off, readable over the graph
+void canvas_message(float y, const ImVec2& size, const ImVec4& color, const std::string& message) {
+  ImGui::SetCursorPos(ImVec2(12, y));
+  ImGui::PushTextWrapPos(size.x - 12);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
+                                            col(theme::kCanvas.chip), 3.0f);
+  text_colored(color, message);
+  ImGui::PopTextWrapPos();
+}
+
+// what the last export did, under the toolbar for a few seconds
 void export_status(GraphView& gv, const ImVec2& size) {
   constexpr double kShownSeconds = 6;
   if (gv.export_status.empty() || ImGui::GetTime() - gv.export_status_time > kShownSeconds) return;
-  ImGui::SetCursorPos(ImVec2(12, gv.toolbar_h + 4));
-  ImGui::PushTextWrapPos(size.x - 12);
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const ImVec2 extent = ImGui::CalcTextSize(gv.export_status.c_str(), nullptr, false, size.x - 24);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
-                                            col(theme::kCanvas.chip), 3.0f);
-  text_colored(gv.export_status.rfind("error:", 0) == 0 ? theme::kError : theme::kMuted, gv.export_status);
-  ImGui::PopTextWrapPos();
+  const bool error = gv.export_status.rfind("error:", 0) == 0;
+  canvas_message(gv.toolbar_h + 4, size, error ? theme::kError : theme::kMuted, gv.export_status);
 }
 
 // the toolbar: one row when it fits; on a narrow canvas (a phone, a big UI scale) the title goes
@@ -937,18 +944,9 @@ void canvas_view(App& app, const Rect& rect) {
       dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
     toolbar(app, size);
     export_status(gv, size);
-    if (stale) {  // wrapped to the canvas, on a backdrop: never cut off
-      ImGui::SetCursorPos(ImVec2(12, ImGui::GetCursorPosY() + 6));
-      ImGui::PushTextWrapPos(size.x - 12);
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      const std::string message =
-          "✗ the network is not valid (see the message under the field): the graph waits for a valid state";
-      const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
-      dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
-                        col(theme::kCanvas.chip), 3.0f);
-      text_colored(theme::kError, message);
-      ImGui::PopTextWrapPos();
-    }
+    if (stale)
+      canvas_message(ImGui::GetCursorPosY() + 6, size, theme::kError,
+                     "✗ the network is not valid (see the message under the field): the graph waits for a valid state");
   }
   ImGui::End();
 
