@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
     if (o.export_picture && g_platform.frames == 2) {  // as "Export picture" → SVG, then PNG 2×
       app::export_picture(g_app, false);
       std::printf("backprop-lab: %s\n", g_app.graph.export_status.c_str());
+      if (g_app.graph.export_status.rfind("Saved ", 0) != 0) g_platform.capture_failed = true;
       app::export_picture(g_app, true);
     }
     platform::frame(&g_platform);
