@@ -146,12 +146,15 @@ struct Painter {
   }
 };
 
-// a heat-strip / heat-map: blocks of cells (logic::heat_blocks), each its largest-magnitude entry
+// a heat-strip / heat-map: blocks of cells (logic::heat_grid), each its largest-magnitude entry
 void draw_heat(const Painter& p, const logic::NodeBox& b, const Eigen::MatrixXd& m, bool grad, double max_abs,
                const ImVec4& positive, const ImVec4& negative) {
-  for (const logic::HeatBlock& hb : logic::heat_blocks(b, m, grad, p.view.zoom))
+  const logic::HeatGrid grid = logic::heat_grid(b, grad, p.view.zoom);
+  for (int i = 0; i < grid.blocks(); ++i) {
+    const logic::HeatBlock hb = logic::heat_block(b, m, grad, grid, i);
     p.dl->AddRectFilled(p.pt({hb.rect.x, hb.rect.y}), p.pt({hb.rect.right(), hb.rect.bottom()}),
                         heat_color(hb.v, max_abs, positive, negative));
+  }
 }
 
 void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::NodeBox& b, bool grad, bool known,

@@ -77,7 +77,7 @@ void check_contents(const Parsed& p, const GraphSnapshot& g, const GraphLayout& 
       const Eigen::MatrixXd& m = grad ? n.grad : n.value;
       REQUIRE(m.size() == b.rows * b.cols);
       if (b.collapsed) {
-        blocks += static_cast<int>(heat_blocks(b, m, grad, 1).size());
+        blocks += heat_grid(b, grad, 1).blocks();
         continue;
       }
       for (int i = 0; i < m.size(); ++i) numbers.insert(canvas_number(entry_of(m, i)));

@@ -85,26 +85,26 @@ HeatCell heat_cell(double v, double max_abs) {
   return {v > 0 ? HeatCell::Kind::Positive : HeatCell::Kind::Negative, a};
 }
 
-std::vector<HeatBlock> heat_blocks(const NodeBox& b, const Eigen::MatrixXd& m, bool grad, double zoom) {
+HeatGrid heat_grid(const NodeBox& b, bool grad, double zoom) {
   const int gr = std::max(1, b.grid_rows), gc = std::max(1, b.grid_cols);
   const double cell_px = std::min(cell_rect(b, 0, grad).w, cell_rect(b, 0, grad).h) * zoom;
   int s = 1;
   while (s < std::max(gr, gc) && (((gr + s - 1) / s) * ((gc + s - 1) / s) > 1024 || cell_px * s < 2)) ++s;
-  std::vector<HeatBlock> out;
-  for (int bi = 0; bi < gr; bi += s) {
-    for (int bj = 0; bj < gc; bj += s) {
-      const int ei = std::min(bi + s, gr) - 1, ej = std::min(bj + s, gc) - 1;
-      double v = 0;
-      for (int i = bi; i <= ei; ++i)
-        for (int j = bj; j <= ej; ++j) {
-          const double x = entry_of(m, i * gc + j);
-          if (std::abs(x) > std::abs(v) || !std::isfinite(x)) v = x;
-        }
-      const Rect r0 = cell_rect(b, bi * gc + bj, grad), r1 = cell_rect(b, ei * gc + ej, grad);
-      out.push_back({{r0.x, r0.y, r1.right() - r0.x, r1.bottom() - r0.y}, v, bi * gc + bj, ei == bi && ej == bj});
+  return {s, (gr + s - 1) / s, (gc + s - 1) / s};
+}
+
+HeatBlock heat_block(const NodeBox& b, const Eigen::MatrixXd& m, bool grad, const HeatGrid& grid, int index) {
+  const int gr = std::max(1, b.grid_rows), gc = std::max(1, b.grid_cols);
+  const int bi = index / grid.cols * grid.step, bj = index % grid.cols * grid.step;
+  const int ei = std::min(bi + grid.step, gr) - 1, ej = std::min(bj + grid.step, gc) - 1;
+  double v = 0;
+  for (int i = bi; i <= ei; ++i)
+    for (int j = bj; j <= ej; ++j) {
+      const double x = entry_of(m, i * gc + j);
+      if (std::abs(x) > std::abs(v) || !std::isfinite(x)) v = x;
     }
-  }
-  return out;
+  const Rect r0 = cell_rect(b, bi * gc + bj, grad), r1 = cell_rect(b, ei * gc + ej, grad);
+  return {{r0.x, r0.y, r1.right() - r0.x, r1.bottom() - r0.y}, v, bi * gc + bj, ei == bi && ej == bj};
 }
 
 float edge_width(const EdgeMagnitude* m) {

@@ -54,14 +54,20 @@ HeatCell heat_cell(double v, double max_abs);
 
 /// A heat-strip is drawn in square blocks of `step` × `step` cells: cells at least ~2 px wide and
 /// at most ~1024 blocks per area (a 64×64 weight has 4096 cells). One block shows its
-/// largest-magnitude entry.
+/// largest-magnitude entry. Computed block by block, so a frame allocates nothing for them.
+struct HeatGrid {
+  int step = 1, rows = 0, cols = 0;  ///< block side in cells; blocks down and across
+  int blocks() const { return rows * cols; }
+};
+HeatGrid heat_grid(const NodeBox& b, bool grad, double zoom);
 struct HeatBlock {
   Rect rect;      ///< canvas units
   double v = 0;   ///< the entry it shows
   int first = 0;  ///< its top-left entry, row-major
   bool single = true;  ///< it is one entry (the value of `first`)
 };
-std::vector<HeatBlock> heat_blocks(const NodeBox& b, const Eigen::MatrixXd& m, bool grad, double zoom);
+/// Block `index` (row-major over the grid's blocks) of the value or gradient `m`.
+HeatBlock heat_block(const NodeBox& b, const Eigen::MatrixXd& m, bool grad, const HeatGrid& grid, int index);
 
 /// An edge's stroke: the idle width 1.5; carrying gradient 2 + 5·t (its magnitude's place on the
 /// log scale), 1 when the gradient along it is zero. Screen pixels.

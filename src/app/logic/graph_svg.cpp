@@ -199,7 +199,9 @@ void write_area(Writer& w, const GraphSnapshot& g, const NodeBox& b, bool grad) 
   const bool editable = !grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter);
   const double max_abs = max_abs_of(m);
   if (b.collapsed) {
-    for (const HeatBlock& hb : heat_blocks(b, m, grad, w.f.view.zoom)) {
+    const HeatGrid grid = heat_grid(b, grad, w.f.view.zoom);
+    for (int i = 0; i < grid.blocks(); ++i) {
+      const HeatBlock hb = heat_block(b, m, grad, grid, i);
       const HeatCell hc = heat_cell(hb.v, max_abs);
       const Rgba c = hc.kind == HeatCell::Kind::Positive ? ink : hc.kind == HeatCell::Kind::Negative ? other
                      : hc.kind == HeatCell::Kind::Zero ? pal.muted : pal.error;
