@@ -69,6 +69,10 @@ struct App {
   Notice notice;
   bool link_answers = false;  ///< the last link copied included the Answer sheet's text
   std::array<char, 512> open_path{};  ///< the desktop's Open: the file's path
+  /// Filled in by the platform: saves the graph's picture as a PNG at twice the pixels (the
+  /// browser renders `svg` into a 2× canvas; the desktop renders the graph area again at 2×).
+  /// Returns what happened, or "" when the platform reports it later in GraphView::export_status.
+  std::function<std::string(const std::string& name, const std::string& svg)> save_png;
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)

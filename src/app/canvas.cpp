@@ -10,8 +10,10 @@
 
 #include "app/drawn_text.h"
 #include "app/widgets.h"
+#include "app/graph_picture.h"
 #include "app/graph_view.h"
 #include "app/logic/formula.h"
+#include "app/logic/graph_style.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
@@ -28,27 +30,20 @@ constexpr float kCanvasFont = 13.0f;  // the layout's metrics suit a 13 px font 
 
 ImU32 col(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
-// a colour-blind-safe sequential scale (viridis, sampled) for |gradient| on a log scale, t in [0, 1]
-ImVec4 magnitude_color(double t) {
-  static const ImVec4 stops[] = {{0.28f, 0.17f, 0.48f, 1}, {0.23f, 0.32f, 0.55f, 1}, {0.13f, 0.57f, 0.55f, 1},
-                                 {0.37f, 0.79f, 0.38f, 1}, {0.99f, 0.91f, 0.15f, 1}};
-  const double x = std::clamp(t, 0.0, 1.0) * (theme::kCanvas.light ? 3.4 : 4.0);  // light: short of the yellow end
-  const int i = std::min(3, static_cast<int>(x));
-  const float f = static_cast<float>(x - i);
-  const ImVec4 a = stops[i], b = stops[i + 1];
-  // dark canvas: lifted a little so the darkest end still reads; light canvas: darkened, so the
-  // bright end still reads on white (the caller maps t into the scale's lower part there)
-  const float lift = theme::kCanvas.light ? 0.0f : 0.15f, gain = theme::kCanvas.light ? 0.72f : 1.0f;
-  auto mix = [&](float p, float q) { return lift + (1 - lift) * gain * (p + (q - p) * f); };
-  return ImVec4(mix(a.x, b.x), mix(a.y, b.y), mix(a.z, b.z), 1);
-}
+ImVec4 to_imvec(const logic::Rgba& c) { return ImVec4(c.r, c.g, c.b, c.a); }
+
+// |gradient| on the log scale as a colour (logic/graph_style.h: viridis, for the theme)
+ImVec4 magnitude_color(double t) { return to_imvec(logic::magnitude_color(t, theme::kCanvas.light)); }
 
 // a diverging colour for a heat-strip cell: blue positive, orange negative (Okabe–Ito), grey 0
 ImU32 heat_color(double v, double max_abs, const ImVec4& positive, const ImVec4& negative) {
-  if (!std::isfinite(v)) return col(theme::kError);
-  if (v == 0 || max_abs == 0) return col(theme::kMuted, 0.35f);
-  const float a = static_cast<float>(0.25 + 0.75 * std::min(1.0, std::abs(v) / max_abs));
-  return col(v > 0 ? positive : negative, a);
+  const logic::HeatCell c = logic::heat_cell(v, max_abs);
+  switch (c.kind) {
+    case logic::HeatCell::Kind::NotFinite: return col(theme::kError);
+    case logic::HeatCell::Kind::Zero: return col(theme::kMuted, c.alpha);
+    case logic::HeatCell::Kind::Positive: return col(positive, c.alpha);
+    default: return col(negative, c.alpha);
+  }
 }
 
 // [SECTION] the state behind an editable leaf
@@ -75,45 +70,13 @@ LeafRef leaf_ref(bp::State& s, const std::string& name) {
   return {};
 }
 
-// [SECTION] what marks a node: dead ReLU units, a saturated softmax
-bool dead_unit(const logic::GraphSnapshot& g, int node, int entry) {
-  const auto& n = g.nodes[node];
-  if (!n.op || (*n.op != bp::OpKind::Relu) || n.inputs.empty()) return false;
-  const Eigen::MatrixXd& x = g.nodes[n.inputs[0]].value;
-  return entry < x.size() && x.data()[entry] <= 0;
-}
+using logic::canvas_number;
+using logic::cell_label;
+using logic::dead_unit;
+using logic::entry_of;
+using logic::saturated_softmax;
+using logic::shape_text;
 
-bool saturated_softmax(const logic::GraphSnapshot& g, int node) {
-  const auto& n = g.nodes[node];
-  if (!n.op || *n.op != bp::OpKind::Softmax || n.value.size() < 2) return false;
-  return n.value.maxCoeff() >= 1 - 1e-6;
-}
-
-std::string shape_text(const logic::NodeBox& b) {
-  if (b.rows * b.cols == 1) return "scalar";
-  if (b.cols == 1) return std::to_string(b.rows) + "-vector";
-  return std::to_string(b.rows) + "×" + std::to_string(b.cols);
-}
-
-// a number in a box: as everywhere (formula_number), with the exponent's minus as "−" too, which
-// stays visible at the canvas's small sizes where a hyphen thins away ("1.245e-18" read "1.245e 18")
-std::string canvas_number(double v) {
-  std::string s = logic::formula_number(v);
-  const size_t e = s.find("e-");
-  if (e != std::string::npos) s.replace(e + 1, 1, "\xE2\x88\x92");
-  return s;
-}
-
-// one entry of a node's value or gradient, row-major (vectors: entry i)
-double entry_of(const Eigen::MatrixXd& m, int entry) {
-  const int cols = static_cast<int>(m.cols());
-  return m(entry / cols, entry % cols);
-}
-
-std::string cell_label(const std::string& name, const logic::NodeBox& b, int entry) {
-  if (b.cols == 1) return name + "[" + std::to_string(entry) + "]";
-  return name + "[" + std::to_string(entry / b.cols) + "," + std::to_string(entry % b.cols) + "]";
-}
 
 // [SECTION] drawing
 constexpr float kMinTextPx = 6.0f;     // below this, no text at the canvas's own scale
@@ -183,26 +146,14 @@ struct Painter {
   }
 };
 
-// a heat-strip / heat-map: blocks of cells at least ~2 px and at most ~1024 blocks per area (a
-// 64×64 weight has 4096 cells); each block shows its largest-magnitude entry
+// a heat-strip / heat-map: blocks of cells (logic::heat_grid), each its largest-magnitude entry
 void draw_heat(const Painter& p, const logic::NodeBox& b, const Eigen::MatrixXd& m, bool grad, double max_abs,
                const ImVec4& positive, const ImVec4& negative) {
-  const int gr = std::max(1, b.grid_rows), gc = std::max(1, b.grid_cols);
-  const double cell_px = std::min(logic::cell_rect(b, 0, grad).w, logic::cell_rect(b, 0, grad).h) * p.view.zoom;
-  int s = 1;
-  while (s < std::max(gr, gc) && (((gr + s - 1) / s) * ((gc + s - 1) / s) > 1024 || cell_px * s < 2)) ++s;
-  for (int bi = 0; bi < gr; bi += s) {
-    for (int bj = 0; bj < gc; bj += s) {
-      const int ei = std::min(bi + s, gr) - 1, ej = std::min(bj + s, gc) - 1;
-      double v = 0;
-      for (int i = bi; i <= ei; ++i)
-        for (int j = bj; j <= ej; ++j) {
-          const double x = entry_of(m, i * gc + j);
-          if (std::abs(x) > std::abs(v) || !std::isfinite(x)) v = x;
-        }
-      const logic::Rect r0 = logic::cell_rect(b, bi * gc + bj, grad), r1 = logic::cell_rect(b, ei * gc + ej, grad);
-      p.dl->AddRectFilled(p.pt({r0.x, r0.y}), p.pt({r1.right(), r1.bottom()}), heat_color(v, max_abs, positive, negative));
-    }
+  const logic::HeatGrid grid = logic::heat_grid(b, grad, p.view.zoom);
+  for (int i = 0; i < grid.blocks(); ++i) {
+    const logic::HeatBlock hb = logic::heat_block(b, m, grad, grid, i);
+    p.dl->AddRectFilled(p.pt({hb.rect.x, hb.rect.y}), p.pt({hb.rect.right(), hb.rect.bottom()}),
+                        heat_color(hb.v, max_abs, positive, negative));
   }
 }
 
@@ -217,8 +168,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), col(theme::kMuted, 0.35f), 2.0f);
     return;
   }
-  double max_abs = 0;
-  for (int i = 0; i < count; ++i) max_abs = std::max(max_abs, std::abs(m.data()[i]));
+  const double max_abs = logic::max_abs_of(m);
   if (b.collapsed) {
     draw_heat(p, b, m, grad, max_abs, ink, grad ? theme::kValue : theme::kGradient);
     if (count <= 256)
@@ -260,12 +210,9 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
 
   // header: the exercise's symbol, its op or role, and its shape
   const std::string name = logic::formula_symbol(n.name);
-  std::string sub = shape_text(b);
-  if (saturated_softmax(g, b.node)) sub += "  ! saturated";
-  else if (n.op && *n.op == bp::OpKind::Relu) {
-    int dead = 0;
-    for (int i = 0; i < b.rows * b.cols; ++i) dead += dead_unit(g, b.node, i);
-    if (dead) sub += "  ✗ " + std::to_string(dead) + " dead";
+  std::string sub = logic::node_subtitle(g, b);
+  if (!saturated_softmax(g, b.node)) {
+    const int dead = logic::dead_units(g, b.node);
     // zoomed out its cells (each dead one outlined) are not drawn: the box says it, inside its border
     if (dead && !p.detailed() && !selected && !current) {
       const ImVec2 in(1.5f, 1.5f);
@@ -325,17 +272,8 @@ void draw_edge(const Painter& p, const GraphView& gv, int e) {
                         st.graph().nodes[el.from].name == gv.selection.wrt;
   const bool current = st.current() && st.current()->edge == e;
   ImVec4 c = st.edge_value_known(e) ? theme::kCanvas.edge : theme::kCanvas.edge_idle;
-  float thick = 1.5f;
-  if (grad) {
-    const logic::EdgeMagnitude& m = gv.magnitudes[e];
-    if (m.zero) {
-      c = theme::kMuted;
-      thick = 1.0f;
-    } else {
-      c = magnitude_color(m.t);
-      thick = static_cast<float>(2.0 + 5.0 * m.t);
-    }
-  }
+  const float thick = logic::edge_width(grad ? &gv.magnitudes[e] : nullptr);
+  if (grad) c = gv.magnitudes[e].zero ? theme::kMuted : magnitude_color(gv.magnitudes[e].t);
   if (selected || current) {  // a white halo under the edge
     for (int s = 0; s < el.segments(); ++s)
       p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
@@ -401,7 +339,7 @@ void draw_answer_highlight(const Painter& p, const GraphView& gv, const logic::A
 
 // the signed largest gradient entry along an edge: beside a vertical edge (a leaf's), above a
 // horizontal one; left out where it would cover a box or another label (hover the edge for it)
-void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<ImVec4>& taken) {
+void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<logic::Rect>& taken) {
   const logic::EdgeLayout& el = gv.layout.edges[e];
   if (el.segments() == 0 || e >= static_cast<int>(gv.magnitudes.size())) return;
   if (!gv.stepper.edge_grad_known(e) || !gv.magnitudes[e].carries || gv.edge_labels[e].empty()) return;
@@ -411,18 +349,13 @@ void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<I
   const ImVec4 c = m.zero ? theme::kMuted : magnitude_color(m.t);
   const std::string& label = gv.edge_labels[e];
   const ImVec2 size = math_text_size(label, size_px);
-  const ImVec2 at = p.pt(logic::edge_point(el, 0.5));
-  const bool vertical = std::abs(el.end().x - el.start().x) < std::abs(el.end().y - el.start().y);
-  const ImVec2 a = vertical ? ImVec2(at.x + 6, at.y - size.y / 2 - 1) : ImVec2(at.x - size.x / 2 - 3, at.y - size.y - 6);
-  const ImVec2 z(a.x + size.x + 6, a.y + size.y + 2);
+  const logic::Rect chip = logic::edge_label_rect(el, p.view, {size.x, size.y});
+  if (logic::edge_label_blocked(gv.layout, p.view, chip, taken)) return;
+  const ImVec2 a(p.origin.x + static_cast<float>(chip.x), p.origin.y + static_cast<float>(chip.y));
+  const ImVec2 z(a.x + static_cast<float>(chip.w), a.y + static_cast<float>(chip.h));
   const ImVec4 r(a.x, a.y, z.x, z.y);
-  auto overlaps = [&](const ImVec4& o) { return r.x < o.z && o.x < r.z && r.y < o.w && o.y < r.w; };
-  for (const logic::NodeBox& b : gv.layout.boxes)
-    if (overlaps(p.screen_rect(b.box))) return;
-  for (const ImVec4& o : taken)
-    if (overlaps(o)) return;
   if (!p.whole_x(r.x, r.z) || r.y < p.clip.y || r.w > p.clip.w || p.under_legend(r.x, r.y, r.z, r.w)) return;  // never cut by the canvas's edges or toolbar
-  taken.push_back(r);
+  taken.push_back(chip);
   p.dl->AddRectFilled(a, z, col(theme::kCanvas.chip), 3.0f);
   p.dl->AddRect(a, z, col(c, 0.6f), 3.0f);
   draw_math(p.dl, ImVec2(a.x + 3, a.y + 1), size_px, col(c), label);
@@ -733,18 +666,63 @@ void stepper_bar(GraphView& gv) {
   gv.bar_h = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetStyle().WindowPadding.y;
 }
 
+// "Export picture": a small menu of SVG and PNG 2× (graph_picture.h); its items are probed for
+// the browser test as "button:<label>"
+constexpr const char* kExport = "Export picture";
+
+void probed(App& app, const char* label) {
+  const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectMax();
+  app.probe.add(std::string("button:") + label, a.x, a.y, z.x - a.x, z.y - a.y);
+}
+
+void export_menu(App& app) {
+  if (ImGui::SmallButton(kExport)) ImGui::OpenPopup("##export-picture");
+  probed(app, kExport);
+  item_tooltip("the graph as a picture: SVG (vector) or PNG at twice the pixels");
+  if (!ImGui::BeginPopup("##export-picture")) return;
+  if (ImGui::Selectable("SVG")) export_picture(app, false);
+  probed(app, "SVG");
+  item_tooltip("backprop-lab-graph.svg, for lecture notes (browsers, Inkscape)");
+  if (ImGui::Selectable("PNG 2×")) export_picture(app, true);
+  probed(app, "PNG 2×");
+  item_tooltip("backprop-lab-graph.png, for slides");
+  ImGui::EndPopup();
+}
+
+// a message on the canvas from window-relative height `y`, wrapped to the canvas, on a backdrop:
+// never cut off, readable over the graph
+void canvas_message(float y, const ImVec2& size, const ImVec4& color, const std::string& message) {
+  ImGui::SetCursorPos(ImVec2(12, y));
+  ImGui::PushTextWrapPos(size.x - 12);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
+                                            col(theme::kCanvas.chip), 3.0f);
+  text_colored(color, message);
+  ImGui::PopTextWrapPos();
+}
+
+// what the last export did, under the toolbar for a few seconds
+void export_status(GraphView& gv, const ImVec2& size) {
+  constexpr double kShownSeconds = 6;
+  if (gv.export_status.empty() || ImGui::GetTime() - gv.export_status_time > kShownSeconds) return;
+  const bool error = gv.export_status.rfind("error:", 0) == 0;
+  canvas_message(gv.toolbar_h + 4, size, error ? theme::kError : theme::kMuted, gv.export_status);
+}
+
 // the toolbar: one row when it fits; on a narrow canvas (a phone, a big UI scale) the title goes
 // first (the tab says "Graph"), then "Fit to view" becomes "Fit", and only then do the items flow
 // onto more rows, each row starting at the toolbar's margin: nothing runs off the canvas
-void toolbar(GraphView& gv, const ImVec2& size) {
+void toolbar(App& app, const ImVec2& size) {
+  GraphView& gv = app.graph;
   constexpr float kMargin = 10;
   const ImGuiStyle& style = ImGui::GetStyle();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
   const float check_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x;
   auto row_width = [&](const char* fit, bool title) {
-    float w = button_width(fit) + button_width("−") + button_width("+") + check_w + ImGui::CalcTextSize(zoom).x +
-              4 * style.ItemSpacing.x;
+    float w = button_width(fit) + button_width("−") + button_width("+") + check_w + button_width(kExport) +
+              ImGui::CalcTextSize(zoom).x + 5 * style.ItemSpacing.x;
     if (title) w += ImGui::CalcTextSize("Computation graph").x + style.ItemSpacing.x;
     return w;
   };
@@ -776,6 +754,8 @@ void toolbar(GraphView& gv, const ImVec2& size) {
   ImGui::Checkbox("Flow", &gv.flow);
   item_tooltip("animate the gradient flowing back along every edge");
   const float flow_bottom = ImGui::GetItemRectMax().y;  // the checkbox is taller than the small buttons
+  next(button_width(kExport));
+  export_menu(app);
   next(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);
   gv.toolbar_h = std::max(flow_bottom, ImGui::GetItemRectMax().y) - ImGui::GetWindowPos().y + 4;
@@ -956,7 +936,7 @@ void canvas_view(App& app, const Rect& rect) {
         if (z.x < lo.x || a.x > hi.x || z.y < lo.y || a.y > hi.y) continue;  // off screen
         draw_node(p, gv, b);
       }
-      std::vector<ImVec4> labels;
+      std::vector<logic::Rect> labels;
       if (!stale)
         for (int e = 0; e < edges; ++e) draw_edge_label(p, gv, e, labels);
       legend(p, key);
@@ -965,19 +945,11 @@ void canvas_view(App& app, const Rect& rect) {
     dl->PopClipRect();
     if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph's edges
       dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
-    toolbar(gv, size);
-    if (stale) {  // wrapped to the canvas, on a backdrop: never cut off
-      ImGui::SetCursorPos(ImVec2(12, ImGui::GetCursorPosY() + 6));
-      ImGui::PushTextWrapPos(size.x - 12);
-      const ImVec2 at = ImGui::GetCursorScreenPos();
-      const std::string message =
-          "✗ the network is not valid (see the message under the field): the graph waits for a valid state";
-      const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
-      dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
-                        col(theme::kCanvas.chip), 3.0f);
-      text_colored(theme::kError, message);
-      ImGui::PopTextWrapPos();
-    }
+    toolbar(app, size);
+    export_status(gv, size);
+    if (stale)
+      canvas_message(ImGui::GetCursorPosY() + 6, size, theme::kError,
+                     "✗ the network is not valid (see the message under the field): the graph waits for a valid state");
   }
   ImGui::End();
 

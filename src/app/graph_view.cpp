@@ -4,9 +4,8 @@
 
 #include <utility>
 
-#include "app/logic/formula.h"
-#include "engine/number_format.h"
 #include "app/logic/graph_snapshot.h"
+#include "app/logic/graph_style.h"
 
 namespace app {
 namespace {
@@ -43,20 +42,7 @@ void sync_graph(GraphView& g, const Model& model) {
     g.drag_node = g.drag_entry = -1;
   }
   g.magnitudes = logic::edge_gradient_magnitudes(snap);
-  g.edge_labels.assign(snap.edges.size(), "");
-  for (size_t e = 0; e < snap.edges.size(); ++e) {
-    if (!g.magnitudes[e].carries) continue;
-    if (g.magnitudes[e].zero) {
-      g.edge_labels[e] = "0";
-      continue;
-    }
-    const Eigen::MatrixXd share = logic::edge_contribution(snap, static_cast<int>(e));
-    if (share.size() == 0) continue;
-    const bool pos = (share.array() > 0).any(), neg = (share.array() < 0).any();
-    // explicit signs: + / − when every entry agrees, ± when they are mixed
-    const std::string sign = pos && neg ? "±" : neg ? "−" : "+";
-    g.edge_labels[e] = sign + bp::format_number(g.magnitudes[e].max_abs, 2);  // short: it sits between boxes
-  }
+  g.edge_labels = logic::edge_gradient_labels(snap, g.magnitudes);
   logic::drop_stale_selection(g.selection, snap);
 }
 

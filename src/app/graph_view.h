@@ -42,6 +42,8 @@ struct GraphView {
   /// The pointer is a finger (a touch came last, not a real mouse): no hover tooltips, which would
   /// stay where the finger left the pointer and cover the graph. The platform clears it on a mouse move.
   bool touch_pointer = false;
+  std::string export_status;    ///< what "Export picture" did ("Saved …", "error: …"), shown under the toolbar
+  double export_status_time = 0;  ///< ImGui time it was set: it fades after a few seconds
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's

@@ -11,10 +11,10 @@
 namespace app {
 namespace {
 
-constexpr float kScriptScale = 0.72f;   // sub/superscripts: 72 % of the base size
-constexpr float kSubDrop = 0.38f;       // a subscript's top, below the base line's top (× size)
-constexpr float kSuperRise = -0.10f;    // a superscript's top, above it
-constexpr float kHeight = kSubDrop + kScriptScale;  // a subscript's bottom: the formula's height
+constexpr float kScriptScale = static_cast<float>(logic::kScriptScale);
+constexpr float kSubDrop = static_cast<float>(logic::kSubDrop);
+constexpr float kSuperRise = static_cast<float>(logic::kSuperRise);
+constexpr float kHeight = static_cast<float>(logic::kMathHeight);
 
 float run_size(const logic::MathRun& r, float size) { return r.level == logic::MathLevel::Base ? size : size * kScriptScale; }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/graph_picture.h"
 #include "app/session.h"
 #include "platform/platform.h"
 #ifdef __EMSCRIPTEN__
@@ -23,15 +24,26 @@ platform::Platform g_platform;
 
 #ifndef __EMSCRIPTEN__
 // the desktop's "download": a file in the current directory
-std::string save_file(const std::string& name, const std::string& text) {
+std::filesystem::path in_current_dir(const std::string& name) {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::current_path(ec);
-  const std::filesystem::path path = ec ? std::filesystem::path(name) : dir / name;
+  return ec ? std::filesystem::path(name) : dir / name;
+}
+
+std::string save_file(const std::string& name, const std::string& text) {
+  const std::filesystem::path path = in_current_dir(name);
   std::ofstream out(path, std::ios::binary);
   out << text;
   out.close();
   if (!out) return "error: " + path.string() + ": could not be written";
   return "Saved " + path.string();
+}
+
+// "PNG 2×": the platform renders the graph area at twice the pixels in the next frame and says
+// what happened on the canvas's status line
+std::string save_png(const std::string& name, const std::string&) {
+  g_platform.picture_path = in_current_dir(name).string();
+  return "";
 }
 #endif
 }  // namespace
@@ -68,10 +80,22 @@ int main(int argc, char** argv) {
     g_platform.presentation_given = true;
   }
   g_app.save_file = save_file;
+  g_app.save_png = save_png;
   if (!platform::init(g_platform, g_app)) return 1;
   while (!g_platform.quit && (o.frames == 0 || g_platform.frames < o.frames)) {
     if (!o.screenshot.empty() && g_platform.frames + 1 == o.frames) g_platform.capture_path = o.screenshot;
+    if (o.export_picture && g_platform.frames == 2) {  // as "Export picture" → SVG, then PNG 2×
+      app::export_picture(g_app, false);
+      std::printf("backprop-lab: %s\n", g_app.graph.export_status.c_str());
+      if (g_app.graph.export_status.rfind("Saved ", 0) != 0) g_platform.capture_failed = true;
+      app::export_picture(g_app, true);
+    }
     platform::frame(&g_platform);
+  }
+  if (o.export_picture) {
+    const std::string& status = g_app.graph.export_status;
+    std::printf("backprop-lab: %s\n", status.empty() ? "error: the picture was not rendered (give --frames 4 or more)" : status.c_str());
+    if (status.rfind("Saved ", 0) != 0) g_platform.capture_failed = true;
   }
   const bool failed = g_platform.capture_failed;
   if (o.frames > 0)

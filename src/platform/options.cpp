@@ -64,6 +64,8 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
         return bp::Error{arg, "expected WIDTHxHEIGHT from 200x200 to 8192x8192, got \"" + size + "\""};
       o.width = w;
       o.height = h;
+    } else if (arg == "--export-picture") {
+      o.export_picture = true;
     } else if (arg == "--screenshot") {
       if (!has_value) return bp::Error{arg, "needs a PNG file name"};
       o.screenshot = argv[++i];
@@ -72,6 +74,7 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
     }
   }
   if (!o.screenshot.empty() && o.frames == 0) o.frames = 1;
+  if (o.export_picture && o.frames < 4) o.frames = 4;  // the PNG is rendered in the frame after it is asked
   return o;
 }
 

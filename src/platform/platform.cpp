@@ -43,10 +43,11 @@ float framebuffer_scale(SDL_Window* window) {
 
 // sharp text: re-rasterise the font when the pixel scale (a HiDPI screen, browser zoom) or the UI
 // scale changes; a presentation the user changed is remembered
-void update_fonts(Platform& p) {
+// scale, and for one frame at `factor` × the pixels (a picture rendered at 2×)
+void update_fonts(Platform& p, float factor) {
   const bool asked = p.app->applied.scale > 0 && p.app->applied != p.app->presentation;
   p.pixel_scale = framebuffer_scale(p.window);
-  if (!app::update_presentation(*p.app, p.pixel_scale)) return;
+  if (!app::update_presentation(*p.app, p.pixel_scale * factor)) return;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
   if (asked) save_settings(app::theme::settings_text(p.app->presentation));
@@ -157,7 +158,10 @@ void frame(void* arg) {
 
   // the app's own CPU time: UI build and any engine work, not GL submission or vsync
   const auto start = std::chrono::steady_clock::now();
-  update_fonts(p);
+  // "PNG 2×" was asked last frame: this frame's text is rasterised at twice the pixels, so the
+  // picture rendered from it at 2× is sharp (the next frame goes back)
+  const bool picture = !p.picture_path.empty();
+  update_fonts(p, picture ? 2.0f : 1.0f);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -177,6 +181,13 @@ void frame(void* arg) {
   if (!p.capture_path.empty()) {  // the back buffer, just before it is shown
     p.capture_failed = !write_screenshot(p.capture_path, fb_w, fb_h);
     p.capture_path.clear();
+  }
+  if (picture) {  // the graph area under its toolbar
+    app::GraphView& gv = p.app->graph;
+    const app::logic::Rect area{gv.screen.x, gv.screen.y + gv.toolbar_h, gv.screen.w, gv.screen.h - gv.toolbar_h};
+    gv.export_status = write_picture(p.picture_path, ImGui::GetDrawData(), area, 2.0f);
+    gv.export_status_time = ImGui::GetTime();
+    p.picture_path.clear();
   }
 #endif
   SDL_GL_SwapWindow(p.window);

@@ -21,6 +21,7 @@ struct Platform {
   int width = 1280, height = 800;  ///< the window's first size (natively; the browser window decides on the web)
   bool presentation_given = false;  ///< app.presentation came from the command line: not the remembered one
   bool capture_failed = false;
+  std::string picture_path;     ///< non-empty: "PNG 2×" was asked; the next frame renders the graph area at 2× into it
 };
 
 /// Opens the window, creates the GL context and ImGui, and initialises `app`. On failure prints

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/graph_picture.h"
 #include "platform/web_share.h"
 #include "app/mirror.h"
 #include "app/theme.h"
@@ -20,6 +21,10 @@ EM_JS(void, js_copy, (const char* text), { Module.backpropLabCopy(UTF8ToString(t
 EM_JS(void, js_pick_file, (), { Module.backpropLabPickFile(); });
 EM_JS(void, js_download, (const char* name, const char* text), {
   Module.backpropLabDownload(UTF8ToString(name), UTF8ToString(text));
+});
+
+EM_JS(void, js_download_png, (const char* name, const char* svg), {
+  Module.backpropLabDownloadPng(UTF8ToString(name), UTF8ToString(svg));
 });
 
 namespace {
@@ -46,6 +51,10 @@ void web_attach(app::App& app) {
   app.save_file = [](const std::string& name, const std::string& text) {
     js_download(name.c_str(), text.c_str());
     return "Downloaded " + name;
+  };
+  app.save_png = [](const std::string& name, const std::string& svg) {
+    js_download_png(name.c_str(), svg.c_str());
+    return "";  // the page renders it asynchronously and reports through lab_export_status
   };
 }
 
@@ -136,6 +145,18 @@ EMSCRIPTEN_KEEPALIVE const char* lab_select_node(const char* name) {
   std::string error = app::logic::select_node(g_app->graph.selection, g_app->graph.stepper.graph(), name);
   if (error.empty() && !g_app->graph.selection.node.empty()) g_app->graph.request_tab = app::RightTab::Inspector;
   return keep(out, std::move(error));
+}
+
+// the graph as an SVG document (README "JavaScript API": getGraphSVG), "" while the state is invalid
+EMSCRIPTEN_KEEPALIVE const char* lab_get_graph_svg() {
+  static std::string out;
+  return keep(out, app::graph_picture_svg(*g_app));
+}
+
+// what became of the PNG the page rendered ("Downloaded …" or "error: …"), for the canvas's status line
+EMSCRIPTEN_KEEPALIVE void lab_export_status(const char* text) {
+  g_app->graph.export_status = text;
+  g_app->graph.export_status_time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
 }
 
 // testing hook: {"x":…, "y":…, "w":…, "h":…} in CSS pixels, or "" when not drawn last frame

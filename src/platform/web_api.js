@@ -26,9 +26,9 @@
     event.preventDefault();
     withCString(text, (ptr) => _lab_paste(ptr));
   });
-  // the app's file saves (answer keys, sheets): a download of a text file
-  Module.backpropLabDownload = (name, text) => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  // a download of a Blob under `name`
+  function download(name, blob) {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -37,6 +37,33 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+  // the app's file saves (answer keys, sheets, the graph's SVG): a download of a text file
+  Module.backpropLabDownload = (name, text) => download(name, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  // "Export picture" → PNG 2×: the SVG drawn into a canvas at twice its pixels, then downloaded;
+  // what happened goes to the canvas's status line
+  Module.backpropLabDownloadPng = (name, svg) => {
+    const status = (text) => withCString(text, (ptr) => _lab_export_status(ptr));
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2 * image.naturalWidth;
+      canvas.height = 2 * image.naturalHeight;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => {
+        if (!blob) return status('error: ' + name + ': the browser could not encode a ' + canvas.width + '×' + canvas.height + ' PNG');
+        download(name, blob);
+        status('Downloaded ' + name + ' (' + canvas.width + '×' + canvas.height + ')');
+      }, 'image/png');
+    };
+    image.onerror = () => {
+      URL.revokeObjectURL(url);
+      status('error: ' + name + ': the browser could not draw the SVG');
+    };
+    image.src = url;
   };
   // Links, the stored session and files (README "Links, storage and files"). The session is the
   // share link's JSON document, kept in localStorage whenever it changed (checked every second);
@@ -230,6 +257,10 @@
       check();
       withCString(pageAddress(), (ptr) => _lab_set_page_address(ptr));
       return UTF8ToString(_lab_get_link(options && options.answers ? 1 : 0));
+    },
+    getGraphSVG() {
+      check();
+      return UTF8ToString(_lab_get_graph_svg());
     },
   });
 

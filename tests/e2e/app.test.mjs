@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { drag, frames, openApp, start, typeIntoCell } from './browser.mjs';
+import { drag, frames, openApp, pixelVariance, start, typeIntoCell } from './browser.mjs';
 import { randomState } from './random_state.mjs';
 import { assertSameResult } from '../cli/same_result.mjs';
 
@@ -25,27 +25,6 @@ function cliEval(stateJson) {
 
 async function api(page, method, ...args) {
   return page.evaluate(([m, a]) => window.backpropLab[m](...a), [method, args]);
-}
-
-// the luminance variance of a PNG, decoded by the browser itself
-async function pixelVariance(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const px = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0, sq = 0;
-    const n = px.length / 4;
-    for (let i = 0; i < px.length; i += 4) {
-      const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-      sum += y;
-      sq += y * y;
-    }
-    return sq / n - (sum / n) ** 2;
-  }, png.toString('base64'));
 }
 
 // the centre of a matrix cell as the app drew it (CSS pixels)

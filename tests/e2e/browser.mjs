@@ -118,6 +118,28 @@ export async function chord(page, ...keys) {
   await frames(page, 2);
 }
 
+/// The luminance variance of a PNG (a Buffer), decoded by the browser itself: a blank or
+/// single-colour image is near 0.
+export async function pixelVariance(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0, sq = 0;
+    const n = px.length / 4;
+    for (let i = 0; i < px.length; i += 4) {
+      const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+      sum += y;
+      sq += y * y;
+    }
+    return sq / n - (sum / n) ** 2;
+  }, png.toString('base64'));
+}
+
 /// The centre of an item the app drew last frame (CSS pixels), via the testing hook.
 export async function itemCentre(page, name) {
   const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);

@@ -4,6 +4,9 @@
 #   2. a deeper network given with --state draws too;
 #   3. a bad --state prints the CLI's error line and exits 2, like `backprop-cli eval`;
 #   4. an answer sheet opens as FILE and as --state; 5. a FILE of garbage exits 2 with the CLI's line.
+#   6. --export-picture writes backprop-lab-graph.svg (well-formed XML with the graph's names and
+#      numbers) and backprop-lab-graph.png (twice the graph area's pixels, not blank), as the
+#      toolbar's "Export picture" does.
 # usage: run.sh BACKPROP_LAB PNG_STATS BACKPROP_CLI OUT_DIR
 set -euo pipefail
 lab=$1 stats=$2 cli=$3 out=$4
@@ -58,4 +61,34 @@ run_xvfb "$lab" --state "$out/sheet.json" --frames 5
 echo "5. a FILE of garbage: the CLI's error line, exit status 2"
 printf 'not json at all' > "$out/garbage.json"
 expect_cli_error "$out/garbage.json" -- link "$out/garbage.json"
+
+echo "6. Export picture: SVG and PNG 2× in the current directory"
+pictures="$out/pictures"
+rm -rf "$pictures" && mkdir -p "$pictures"
+export_log=$(cd "$pictures" && run_xvfb "$lab" --export-picture --theme light)
+echo "$export_log"
+test -s "$pictures/backprop-lab-graph.svg" && test -s "$pictures/backprop-lab-graph.png"
+/usr/bin/python3 - "$pictures/backprop-lab-graph.svg" <<'PY'
+import sys, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+def content(node):  # a <text>'s characters, its <tspan>s joined
+    return ''.join(c.data if c.nodeType == c.TEXT_NODE else content(c) for c in node.childNodes)
+texts = [content(e) for e in doc.getElementsByTagName('text')]
+# every node's header and numbers from the exercise (the true minus sign, as on screen)
+for want in ['W0  parameter', 'W1  parameter', 'h  W\u00b7x', 'L  relu', 'O  W\u00b7x', 's  softmax',
+             '\u2113  CE(softmax)', 'I  input', 'y (label)', '7.781e\u221220', '1.556e\u221219', '\u22122.179e\u221218']:
+    assert want in texts, 'missing ' + want
+assert doc.documentElement.getAttribute('version') == '1.1'
+print('   svg: well-formed,', len(texts), 'texts')
+PY
+"$stats" "$pictures/backprop-lab-graph.png" --min-variance 50
+# "(W×H: the graph area, w×h, at 2×)": the PNG has those pixels, twice the area's
+read -r png_w png_h area_w area_h < <(echo "$export_log" | sed -n 's/.*graph.png (\([0-9]*\)×\([0-9]*\): the graph area, \([0-9]*\)×\([0-9]*\), at 2×).*/\1 \2 \3 \4/p')
+size=$("$stats" "$pictures/backprop-lab-graph.png" | sed -n 's/.*: \([0-9]*x[0-9]*\),.*/\1/p')
+echo "   png: $size, graph area ${area_w}x${area_h}"
+if [ "$size" != "${png_w}x${png_h}" ] || [ $((png_w - 2 * area_w)) -lt -1 ] || [ $((png_w - 2 * area_w)) -gt 1 ] ||
+   [ $((png_h - 2 * area_h)) -lt -1 ] || [ $((png_h - 2 * area_h)) -gt 1 ] || [ "$area_w" -lt 300 ]; then
+  echo "FAILED: the PNG is not twice the graph area" >&2
+  exit 1
+fi
 echo "native smoke: all passed"

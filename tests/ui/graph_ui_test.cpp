@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/graph_picture.h"
 #include "app/logic/chain.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
@@ -465,5 +466,55 @@ TEST_CASE("presentation mode: 8 × 64 at 1920×1080 and UI scale 200 % shows its
   ui.frames(4);
   CHECK(double(ui.view()["zoom"]) < zoom);
   CHECK(double(ui.view()["visible"]["w"]) >= gv.layout.bounds.w);
+  check_no_asserts();
+}
+
+TEST_CASE("Export picture: the toolbar's menu saves the SVG and asks for the PNG 2×; the canvas says what happened") {
+  Ui ui;
+  std::vector<std::pair<std::string, std::string>> saved, pngs;  // name, text
+  ui.app->save_file = [&](const std::string& name, const std::string& text) {
+    saved.emplace_back(name, text);
+    return "Saved ./" + name;
+  };
+  ui.app->save_png = [&](const std::string& name, const std::string& svg) {
+    pngs.emplace_back(name, svg);
+    return std::string();  // as the platforms: reported later
+  };
+  ui.frames(3);
+  auto export_by = [&](const char* item) {
+    ui.click(ui.centre_of("button:Export picture"));
+    ui.frames(2);
+    ui.click(ui.centre_of(std::string("button:") + item));
+    ui.frames(2);
+  };
+  export_by("SVG");
+  REQUIRE(saved.size() == 1);
+  CHECK(saved[0].first == "backprop-lab-graph.svg");
+  CHECK(saved[0].second == app::graph_picture_svg(*ui.app));
+  CHECK(saved[0].second.rfind("<?xml", 0) == 0);
+  CHECK(saved[0].second.find("7.781e−20") != std::string::npos);  // the loss, as the canvas writes it
+  CHECK(drawn(ui, "canvas").find(" Saved ./backprop-lab-graph.svg ") != std::string::npos);
+  CHECK_FALSE(ui.app->probe.find("button:SVG"));  // the menu closed
+
+  export_by("PNG 2×");
+  REQUIRE(pngs.size() == 1);
+  CHECK(pngs[0].first == "backprop-lab-graph.png");
+  CHECK(pngs[0].second == saved[0].second);  // the browser draws this SVG at 2×
+  ui.app->graph.export_status = "Downloaded backprop-lab-graph.png (1200×900)";  // what the page reports
+  ui.frames(2);
+  CHECK(drawn(ui, "canvas").find(" Downloaded backprop-lab-graph.png (1200×900) ") != std::string::npos);
+
+  // the light theme's colours go into the picture; an invalid network has none to export
+  ui.app->presentation.light = true;
+  ui.frames(2);
+  const std::string light = app::graph_picture_svg(*ui.app);
+  CHECK(light != saved[0].second);
+  CHECK(light.find("fill=\"#ffffff\"") != std::string::npos);  // white boxes
+  ui.app->model.state.label(0) = 0.7;
+  ui.app->model.edited();
+  ui.frames(2);
+  export_by("SVG");
+  CHECK(saved.size() == 1);
+  CHECK(drawn(ui, "canvas").find(" error: graph: the network is not valid") != std::string::npos);
   check_no_asserts();
 }

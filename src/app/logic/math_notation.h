@@ -12,6 +12,12 @@ namespace app::logic {
 
 enum class MathLevel { Base, Sub, Super };
 
+// how runs are set, as fractions of the base size: the canvas and the SVG export use the same
+inline constexpr double kScriptScale = 0.72;  ///< sub/superscripts: 72 % of the base size
+inline constexpr double kSubDrop = 0.38;      ///< a subscript's top, below the base line's top
+inline constexpr double kSuperRise = -0.10;   ///< a superscript's top, above it
+inline constexpr double kMathHeight = kSubDrop + kScriptScale;  ///< a subscript's bottom: a formula's height
+
 struct MathRun {
   std::string text;
   MathLevel level = MathLevel::Base;
