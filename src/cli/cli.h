@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "coursework/grade.h"
+#include "coursework/sheet_json.h"
 #include "coursework/weight_layout.h"
 #include "engine/expected.h"
 
@@ -32,7 +33,8 @@ int check(const Args& args, Io io);    ///< check [FILE|-] [--format json|table]
 int variant(const Args& args, Io io);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
 int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
 int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
-int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
+int report(const Args& args, Io io);
+int export_script(const Args& args, Io io);  ///< export [FILE|-] [--format pytorch|numpy]   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
 
 /// What grade and report share: the sheets' paths and the grading options.
 struct GradeRun {
@@ -55,6 +57,15 @@ int fail(Io io, const bp::Error& e);
 
 /// The whole of FILE, or of io.in for "-"; an error past bp::kMaxInputBytes (read no further).
 bp::Expected<std::string> read_all(const std::string& path, Io io);
+
+/// A state (the eval input) or an answer sheet (the check input): what FILE holds for key and export.
+struct StateOrSheet {
+  bp::State state;
+  std::optional<bp::Sheet> sheet;  ///< the whole sheet when FILE is one
+};
+
+/// Reads FILE (or io.in for "-") as a state, else as a sheet; the reader's error for neither.
+bp::Expected<StateOrSheet> read_state_or_sheet(const std::string& path, Io io);
 
 /// "stdin" for "-", else the path: how documents are named in errors.
 inline std::string source_name(const std::string& path) { return path == "-" ? "stdin" : path; }

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "engine/state_json.h"
+#include "coursework/sheet_json.h"
 
 namespace cli {
 
@@ -87,6 +88,17 @@ bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const
     v = v * 10 + d;
   }
   return v;
+}
+
+bp::Expected<StateOrSheet> read_state_or_sheet(const std::string& path, Io io) {
+  const auto text = read_all(path, io);
+  if (!text) return text.error();
+  auto state = bp::parse_state(text.value(), source_name(path));
+  if (state) return StateOrSheet{state.value(), std::nullopt};
+  if (state.error().field != "state") return state.error();  // a state with a bad field
+  auto sheet = bp::parse_sheet(text.value(), source_name(path));  // "state" is a sheet's key
+  if (!sheet) return sheet.error();
+  return StateOrSheet{sheet.value().state, sheet.value()};
 }
 
 }  // namespace cli

@@ -68,18 +68,13 @@ int key(const Args& args, Io io) {
     if (!made) return fail(io, made.error());
     state = made.value();
   } else {
-    const auto text = read_all(path, io);
-    if (!text) return fail(io, text.error());
-    auto parsed = bp::parse_state(text.value(), source_name(path));
-    if (!parsed && parsed.error().field == "state") {  // an answer sheet: its state, student and layout
-      const auto sheet = bp::parse_sheet(text.value(), source_name(path));
-      if (!sheet) return fail(io, sheet.error());
-      parsed = sheet.value().state;
-      if (options.student.empty() && !seed_given) options.student = sheet.value().student;
-      if (!layout) layout = sheet.value().layout;
+    auto read = read_state_or_sheet(path, io);
+    if (!read) return fail(io, read.error());
+    if (const auto& sheet = read.value().sheet) {  // an answer sheet: its student and layout too
+      if (options.student.empty() && !seed_given) options.student = sheet->student;
+      if (!layout) layout = sheet->layout;
     }
-    if (!parsed) return fail(io, parsed.error());
-    state = parsed.value();
+    state = read.value().state;
   }
   options.layout = layout.value_or(bp::WeightLayout::RowMajor);
   const std::string document = bp::answer_key(*state, options);

@@ -21,6 +21,7 @@ const char* kUsage =
     "       backprop-cli grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X]\n"
     "                          [--layout L]\n"
     "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
+    "       backprop-cli export [FILE|-] [--format pytorch|numpy]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
@@ -33,6 +34,8 @@ const char* kUsage =
     "          cell's mistake, copied/edited exercises and identical wrong answers; exit 1 if a sheet\n"
     "          could not be read\n"
     "report    the class report: mistakes by cell, the score distribution (HTML with SVG, or Markdown)\n"
+    "export    a state's (or a sheet's) network as a PyTorch script (its autograd, the default) or a\n"
+    "          NumPy script (the Jacobian chain); both print l and every gradient, then one JSON line\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 int exercise(const Args& args, Io io) {
@@ -60,7 +63,8 @@ int dispatch(const Args& args, Io io) {
   if (args[0] == "grade") return grade(rest, io);
   if (args[0] == "report") return report(rest, io);
   if (args[0] == "exercise") return exercise(rest, io);
-  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade or report"});
+  if (args[0] == "export") return export_script(rest, io);
+  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report or export"});
 }
 
 }  // namespace

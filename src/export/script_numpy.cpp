@@ -1,0 +1,191 @@
+// The NumPy script: the exercise's own method. Every local Jacobian is an explicit matrix
+// (∂s/∂O = diag(s) − s sᵀ, ∂L/∂h = diag(1[h > 0]), ∂h/∂W0 with Iᵀ in row i, …), multiplied along
+// the chain from l back; each weight's flat 1×(n·m) row is reshaped row-major. The formulas are
+// the engine's exact ones (src/engine/ops_*.cpp), so the gradients equal Backprop Lab's.
+#include "export/matrix_literal.h"
+#include "export/notebook_script.h"
+#include "export/script_text.h"
+
+namespace bp {
+namespace {
+
+const char* kHelpers = R"(
+def show(name, value):
+    print("%s %s =" % (name, "x".join(str(n) for n in np.shape(value)) or "scalar"))
+    print(value)
+
+
+def softmax(x):
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def others(v):
+    """Σ_{j≠i} v_j for every i, as a prefix plus a suffix sum: 1 − s_i written this way keeps
+    s_i's complement even when s_i rounds to 1 (1 − s_i itself would be 0 there)."""
+    prefix = np.concatenate((np.zeros(1, dtype), np.cumsum(v)[:-1]))
+    suffix = np.concatenate((np.cumsum(v[::-1])[::-1][1:], np.zeros(1, dtype)))
+    return prefix + suffix
+
+
+def d_weight(x, n):
+    """∂(W·x)/∂W for an n×m matrix W flattened row-major: n × (n·m), row i holds xᵀ in the
+    columns of W's row i (i·m … i·m + m − 1)."""
+    m = x.size
+    J = np.zeros((n, n * m), dtype)
+    for i in range(n):
+        J[i, i * m:(i + 1) * m] = x
+    return J
+)";
+
+const char* kSigmoid = R"(
+
+def sigmoid(x):
+    """1/(1 + e^−x) in two branches, so that e^−x never overflows."""
+    with np.errstate(over="ignore"):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+)";
+
+// forward: `out` = f(`x`); and the local Jacobian ∂out/∂x = diag(f′(x)), exact as the engine's
+std::string activation(Activation a, const std::string& out, const std::string& x) {
+  switch (a) {
+    case Activation::Relu: return out + " = np.where(" + x + " > 0, " + x + ", 0).astype(dtype)\n";
+    case Activation::LeakyRelu: return out + " = np.where(" + x + " > 0, " + x + ", dtype(0.01) * " + x + ")\n";
+    case Activation::Sigmoid: return out + " = sigmoid(" + x + ")\n";
+    case Activation::Tanh: return out + " = np.tanh(" + x + ")\n";
+    case Activation::Identity: break;
+  }
+  return out + " = " + x + "\n";
+}
+
+std::string activation_jacobian(Activation a, const std::string& x) {
+  switch (a) {
+    case Activation::Relu: return "np.diag((" + x + " > 0).astype(dtype))  # diag(1[" + x + " > 0])";
+    case Activation::LeakyRelu:
+      return "np.diag(np.where(" + x + " > 0, 1, 0.01).astype(dtype))  # diag(1 or 0.01)";
+    case Activation::Sigmoid:
+      return "np.diag(sigmoid(" + x + ") * sigmoid(-" + x + "))  # σ′ = σ(x)σ(−x), not σ(1 − σ): no 1 − σ that rounds to 0";
+    case Activation::Tanh:
+      return "np.diag(1 / (np.cosh(" + x + ") * np.cosh(" + x + ")))  # tanh′ = 1/cosh², not 1 − tanh² (which rounds to 0)";
+    case Activation::Identity: break;
+  }
+  return "np.eye(" + x + ".size, dtype=dtype)";
+}
+
+// the loss l from O and y, and the first row of the chain, grad_O = ∇_O l
+std::string head(const State& s) {
+  if (s.head == Head::Mse)
+    return "n = dtype(O.size)\n"
+           "l = np.sum((O - y) ** 2) / n  # (1/n) Σ (O − y)²\n"
+           "show(\"l\", l)\n\n"
+           "# backward, from l\n"
+           "dl_dO = (dtype(2) / n * (O - y)).reshape(1, -1)  # ∂l/∂O = 2(O − y)ᵀ/n\n"
+           "show(\"∂l/∂O\", dl_dO)\n"
+           "grad_O = dl_dO\n";
+  std::string py =
+      "s = softmax(O)\n"
+      "show(\"s\", s)\n"
+      "# ∂s/∂O = diag(s) − s sᵀ, its diagonal s_i(1 − s_i) written s_i Σ_{j≠i} s_j (others)\n"
+      "ds_dO = -np.outer(s, s)\n"
+      "np.fill_diagonal(ds_dO, s * others(s))\n";
+  if (s.loss_form == LossForm::Naive)
+    return py +
+           "with np.errstate(divide=\"ignore\", invalid=\"ignore\"):\n"
+           "    l = -np.sum(np.where(y != 0, y * np.log(s), 0))  # −Σ y·log s, the exercise's formula (0·log 0 = 0)\n"
+           "    dl_ds = np.where(y != 0, -y / s, 0).astype(dtype).reshape(1, -1)  # ∂l/∂s = −y/s\n"
+           "show(\"l\", l)\n\n"
+           "# backward, from l: every local Jacobian, then the chain product it completes\n"
+           "show(\"∂l/∂s\", dl_ds)\n"
+           "show(\"∂s/∂O\", ds_dO)\n"
+           "grad_O = dl_ds @ ds_dO  # ∇_O l = ∂l/∂s · ∂s/∂O\n"
+           "show(\"∇_O l\", grad_O)\n";
+  return py +
+         "# l = −Σ y·log s in the stable form, from the logits: with m = max O (at k),\n"
+         "# l = Σ y_i (m − O_i) + Σy·log1p(Σ_{j≠k} e^{O_j − m})  (every term ≥ 0; log(1 + 1e-19) would give 0)\n"
+         "k = int(np.argmax(O))\n"
+         "m = O[k]\n"
+         "rest = np.sum(np.delete(np.exp(O - m), k))\n"
+         "l = np.sum(y * (m - O)) + y.sum() * np.log1p(rest)\n"
+         "show(\"l\", l)\n\n"
+         "# backward, from l: every local Jacobian, then the chain product it completes\n"
+         "# ∂l/∂O = (∂l/∂s · ∂s/∂O, fused) = s − y, written s_i Σ_{j≠i} y_j − y_i Σ_{j≠i} s_j so that\n"
+         "# no component is lost where s_i rounds to 1 (PyTorch's s − y gives 0 there)\n"
+         "show(\"∂s/∂O\", ds_dO)\n"
+         "dl_dO = (s * others(y) - y * others(s)).reshape(1, -1)\n"
+         "show(\"∂l/∂O\", dl_dO)\n"
+         "grad_O = dl_dO\n";
+}
+
+}  // namespace
+
+std::string numpy_script(const State& s) {
+  const int K = s.layers();
+  const bool f64 = s.precision == Precision::F64;
+  std::string py = script::comment(
+      "Backprop Lab: this network in NumPy, by the exercise's own method — every local Jacobian as a\n"
+      "matrix, multiplied along the chain from l back, each weight's flat 1×(n·m) row reshaped\n"
+      "row-major. The formulas are Backprop Lab's exact ones, so the gradients are its exact gradients\n"
+      "(also where PyTorch's s − y loses a component). Run: python3 " +
+      std::string(script_file_name(ScriptFormat::NumPy)) + "\n"
+      "Network: " + script::describe(s) + ".\n"
+      "Layout: a Jacobian ∂a/∂b has a row per entry of a and a column per entry of b (a matrix b\n"
+      "flattened row-major); ∇_b l is the 1×|b| row ∂l/∂b.\n"
+      "The last line printed is one JSON object: {\"l\": …, \"grad\": {\"W0\": [[…]], …, \"I\": […]}}.");
+  py += "import math\n\nimport numpy as np\n\n";
+  py += std::string("dtype = np.") + (f64 ? "float64" : "float32") + "\n\n";
+  py += "# I, the parameters and y: every number reads back as exactly the one Backprop Lab uses\n";
+  for (const script::Leaf& leaf : script::leaves(s))
+    py += leaf.name + " = np.array(" + python_list(leaf.value, leaf.vector, s.precision) + ", dtype)" +
+          (leaf.name == "y" ? "  # the label\n" : "\n");
+  py += kHelpers;
+  if (s.activation == Activation::Sigmoid && K > 1) py += kSigmoid;
+
+  py += "\n\n# forward\n";
+  for (int k = 0; k < K; ++k) {
+    const std::string x = script::layer_input(k, K), out = script::layer_output(k, K), i = std::to_string(k);
+    py += out + " = W" + i + " @ " + x + (s.biases[k] ? " + b" + i : "") + "\n";
+    py += "show(\"" + out + "\", " + out + ")\n";
+    if (k + 1 < K) {
+      const std::string act = script::layer_input(k + 1, K);
+      py += activation(s.activation, act, out) + "show(\"" + act + "\", " + act + ")\n";
+    }
+  }
+  py += head(s);
+
+  for (int k = K - 1; k >= 0; --k) {
+    const std::string x = script::layer_input(k, K), out = script::layer_output(k, K), i = std::to_string(k);
+    const std::string n = std::to_string(s.weights[k].rows()), m = std::to_string(s.weights[k].cols());
+    const std::string J = "d" + out + "_dW" + i;
+    py += "\n" + J + " = d_weight(" + x + ", " + n + ")  # ∂" + out + "/∂W" + i + ": " + n + "×" +
+          std::to_string(s.weights[k].size()) + ", row i holds " + x + "ᵀ\n";
+    py += "show(\"∂" + out + "/∂W" + i + "\", " + J + ")\n";
+    py += "grad_W" + i + " = (grad_" + out + " @ " + J + ").reshape(" + n + ", " + m +
+          ")  # the flat 1×" + std::to_string(s.weights[k].size()) + " row, reshaped row-major\n";
+    py += "show(\"∇_W" + i + " l\", grad_W" + i + ")\n";
+    if (s.biases[k]) {
+      py += "d" + out + "_db" + i + " = np.eye(" + n + ", dtype=dtype)  # ∂" + out + "/∂b" + i + " = identity\n";
+      py += "grad_b" + i + " = (grad_" + out + " @ d" + out + "_db" + i + ").reshape(-1)\n";
+      py += "show(\"∇_b" + i + " l\", grad_b" + i + ")\n";
+    }
+    const std::string Jx = "d" + out + "_d" + x;
+    py += Jx + " = W" + i + "  # ∂" + out + "/∂" + x + " = W" + i + "\n";
+    py += "show(\"∂" + out + "/∂" + x + "\", " + Jx + ")\n";
+    py += "grad_" + x + " = grad_" + out + " @ " + Jx + "\n";
+    py += "show(\"∇_" + x + " l\", grad_" + x + ")\n";
+    if (k > 0) {
+      const std::string pre = script::layer_output(k - 1, K), Ja = "d" + x + "_d" + pre;
+      py += Ja + " = " + activation_jacobian(s.activation, pre) + "\n";
+      py += "show(\"∂" + x + "/∂" + pre + "\", " + Ja + ")\n";
+      py += "grad_" + pre + " = grad_" + x + " @ " + Ja + "\n";
+      py += "show(\"∇_" + pre + " l\", grad_" + pre + ")\n";
+    }
+  }
+  py += "grad_I = grad_I.reshape(-1)\n";
+
+  std::vector<std::pair<std::string, std::string>> grads;
+  for (const script::Leaf& leaf : script::leaves(s))
+    if (leaf.parameter) grads.push_back({leaf.name, "grad_" + leaf.name});
+  return py + script::json_last_line("l", grads);
+}
+
+}  // namespace bp

@@ -1,0 +1,60 @@
+// The parts both notebook scripts are made of.
+#include "export/script_text.h"
+
+#include <sstream>
+
+namespace bp::script {
+
+std::vector<Leaf> leaves(const State& s) {
+  std::vector<Leaf> out;
+  for (int k = 0; k < s.layers(); ++k) {
+    out.push_back({"W" + std::to_string(k), s.weights[k], false, true});
+    if (s.biases[k]) out.push_back({"b" + std::to_string(k), *s.biases[k], true, true});
+  }
+  out.push_back({"I", s.input, true, true});
+  out.push_back({"y", s.label, true, false});
+  return out;
+}
+
+std::string layer_input(int k, int layers) { return k == 0 ? "I" : hidden_act_name(k - 1, layers); }
+std::string layer_output(int k, int layers) { return k + 1 == layers ? "O" : hidden_pre_name(k, layers); }
+
+std::string describe(const State& s) {
+  const int K = s.layers();
+  std::string widths = std::to_string(s.input.size());
+  for (const auto& W : s.weights) widths += " → " + std::to_string(W.rows());
+  std::string biases;
+  for (int k = 0; k < K; ++k)
+    if (s.biases[k]) biases += (biases.empty() ? "" : ", ") + ("b" + std::to_string(k));
+  std::string out = std::to_string(K) + (K == 1 ? " layer" : " layers") + " (" + widths + ")";
+  if (K > 1) out += ", activation " + std::string(option_name(s.activation));
+  out += ", head " + std::string(option_name(s.head));
+  if (s.head == Head::SoftmaxCE) out += ", loss_form " + std::string(option_name(s.loss_form));
+  out += std::string(", ") + (s.precision == Precision::F64 ? "float64" : "float32");
+  return out + ", " + (biases.empty() ? "no biases" : "biases " + biases);
+}
+
+std::string comment(const std::string& text) {
+  std::string out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) out += line.empty() ? "#\n" : "# " + line + "\n";
+  return out;
+}
+
+std::string json_last_line(const std::string& loss, const std::vector<std::pair<std::string, std::string>>& grads) {
+  std::string dict;
+  for (const auto& [key, expr] : grads) dict += (dict.empty() ? "" : ", ") + ("\"" + key + "\": " + expr);
+  return "\n"
+         "# The last line: one JSON object, every number with 17 significant digits (json.loads and\n"
+         "# JSON.parse read back the same double; a non-finite number is written null).\n"
+         "def as_json(x):\n"
+         "    if isinstance(x, list):\n"
+         "        return \"[\" + \", \".join(as_json(v) for v in x) + \"]\"\n"
+         "    return \"%.17g\" % x if math.isfinite(x) else \"null\"\n"
+         "\n"
+         "grads = {" + dict + "}\n"
+         "print('{\"l\": %s, \"grad\": {%s}}' % (as_json(float(" + loss + ")), \", \".join(\n"
+         "    '\"%s\": %s' % (name, as_json(g.tolist())) for name, g in grads.items())))\n";
+}
+
+}  // namespace bp::script
