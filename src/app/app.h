@@ -51,6 +51,7 @@ struct App {
   /// Filled in by the platform: saves a text file (the browser downloads it, the desktop writes it
   /// to the current directory) and returns what happened, for the status line ("error: …" on failure).
   std::function<std::string(const std::string& name, const std::string& text)> save_file;
+  std::string export_status;  ///< what the Network panel's Export did last ("Saved …" or "error: …")
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)

@@ -7,6 +7,8 @@
 namespace app {
 
 void network_panel(App& app, const Rect& rect);
+/// The presets area's Export button and its popup: PyTorch / NumPy script (panel_export.cpp).
+void export_button(App& app);
 /// The right column: a tab bar (Results, Inspector, Explainer, …), one line per tab in panel_tabs.cpp.
 void right_panel(App& app, const Rect& rect);
 /// The width the right column's tab bar needs to show every label whole.
