@@ -41,9 +41,20 @@ def d_weight(x, n):
 const char* kSigmoid = R"(
 
 def sigmoid(x):
-    """1/(1 + e^−x) in two branches, so that e^−x never overflows."""
-    with np.errstate(over="ignore"):
+    """1/(1 + e^−x) in two branches, so that e^−x never overflows (np.where computes both: the
+    branch not taken may overflow, harmlessly)."""
+    with np.errstate(over="ignore", invalid="ignore"):
         return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+)";
+
+const char* kTanh = R"(
+
+def d_tanh(x):
+    """tanh′ = 1/cosh²x, not 1 − tanh² (which rounds to 0); cosh overflows to inf where the true
+    slope underflows, giving its limit 0."""
+    with np.errstate(over="ignore"):
+        c = np.cosh(x)
+    return 1 / (c * c)
 )";
 
 // forward: `out` = f(`x`); and the local Jacobian ∂out/∂x = diag(f′(x)), exact as the engine's
@@ -66,7 +77,7 @@ std::string activation_jacobian(Activation a, const std::string& x) {
     case Activation::Sigmoid:
       return "np.diag(sigmoid(" + x + ") * sigmoid(-" + x + "))  # σ′ = σ(x)σ(−x), not σ(1 − σ): no 1 − σ that rounds to 0";
     case Activation::Tanh:
-      return "np.diag(1 / (np.cosh(" + x + ") * np.cosh(" + x + ")))  # tanh′ = 1/cosh², not 1 − tanh² (which rounds to 0)";
+      return "np.diag(d_tanh(" + x + "))  # tanh′ = 1/cosh²";
     case Activation::Identity: break;
   }
   return "np.eye(" + x + ".size, dtype=dtype)";
@@ -139,6 +150,7 @@ std::string numpy_script(const State& s) {
           (leaf.name == "y" ? "  # the label\n" : "\n");
   py += kHelpers;
   if (s.activation == Activation::Sigmoid && K > 1) py += kSigmoid;
+  if (s.activation == Activation::Tanh && K > 1) py += kTanh;
 
   py += "\n\n# forward\n";
   for (int k = 0; k < K; ++k) {

@@ -133,7 +133,8 @@ std::string pytorch_script(const State& s) {
     py += "s = torch.softmax(O, dim=0)\n";
     py += s.loss_form == LossForm::Stable
               ? "l = F.cross_entropy(O.unsqueeze(0), y.unsqueeze(0))  # from the logits; y as class probabilities\n"
-              : "l = -torch.xlogy(y, s).sum()  # −Σ y·log s, the exercise's formula (xlogy: 0·log 0 = 0)\n";
+              : "seen = y != 0  # 0·log 0 counts as 0: classes with y = 0 are left out\n"
+                "l = -(y[seen] * torch.log(s[seen])).sum()  # −Σ y·log s, the exercise's formula\n";
   }
   py += "\n# backward: fills .grad of every tensor made with requires_grad=True\nl.backward()\n\n";
   py += "print(\"l =\", l.item())\n";
