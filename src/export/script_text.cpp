@@ -1,18 +1,26 @@
 // The parts both notebook scripts are made of.
 #include "export/script_text.h"
 
+#include <limits>
 #include <sstream>
 
 namespace bp::script {
 
 std::vector<Leaf> leaves(const State& s) {
+  // as the engine reads the state in f32: float's largest value stands for up to 3.403e38
+  // (kFloat32PrintedMax), which the script's float32 tensor would otherwise round to inf
+  const auto in_precision = [&s](const Eigen::MatrixXd& m) -> Eigen::MatrixXd {
+    if (s.precision == Precision::F64) return m;
+    const double max = std::numeric_limits<float>::max();
+    return m.cwiseMax(-max).cwiseMin(max);
+  };
   std::vector<Leaf> out;
   for (int k = 0; k < s.layers(); ++k) {
-    out.push_back({"W" + std::to_string(k), s.weights[k], false, true});
-    if (s.biases[k]) out.push_back({"b" + std::to_string(k), *s.biases[k], true, true});
+    out.push_back({"W" + std::to_string(k), in_precision(s.weights[k]), false, true});
+    if (s.biases[k]) out.push_back({"b" + std::to_string(k), in_precision(*s.biases[k]), true, true});
   }
-  out.push_back({"I", s.input, true, true});
-  out.push_back({"y", s.label, true, false});
+  out.push_back({"I", in_precision(s.input), true, true});
+  out.push_back({"y", in_precision(s.label), true, false});
   return out;
 }
 

@@ -53,6 +53,9 @@ function cases() {
     if (i % 6 === 5) state.precision = 'f32';
     list.push({ name: `random ${i}`, state });
   }
+  // f32 reads up to 3.403e38 as float's largest value: the script must not round it to inf
+  list.push({ name: 'f32 at its largest', state: { input: [3.403e38, -1], label: [1, 0],
+    W0: [[1e-38, 0.5], [0, -2]], precision: 'f32' } });
   for (const c of JSON.parse(readFileSync(join(FIXTURES, 'edge_states.json'), 'utf8')).cases)
     list.push({ name: c.name, state: c.state, edge: true });
   return list;
