@@ -57,31 +57,51 @@ def d_tanh(x):
     return 1 / (c * c)
 )";
 
-// forward: `out` = f(`x`); and the local Jacobian ∂out/∂x = diag(f′(x)), exact as the engine's
-std::string activation(Activation a, const std::string& out, const std::string& x) {
+// f(h) and the local Jacobian ∂L/∂h = diag(f′(h)) of a hidden layer, exact as the engine's
+const char* activation(Activation a) {
   switch (a) {
-    case Activation::Relu: return out + " = np.where(" + x + " > 0, " + x + ", 0).astype(dtype)\n";
-    case Activation::LeakyRelu: return out + " = np.where(" + x + " > 0, " + x + ", dtype(0.01) * " + x + ")\n";
-    case Activation::Sigmoid: return out + " = sigmoid(" + x + ")\n";
-    case Activation::Tanh: return out + " = np.tanh(" + x + ")\n";
+    case Activation::Relu: return "np.where({{h}} > 0, {{h}}, 0).astype(dtype)";
+    case Activation::LeakyRelu: return "np.where({{h}} > 0, {{h}}, dtype(0.01) * {{h}})";
+    case Activation::Sigmoid: return "sigmoid({{h}})";
+    case Activation::Tanh: return "np.tanh({{h}})";
     case Activation::Identity: break;
   }
-  return out + " = " + x + "\n";
+  return "{{h}}";
 }
 
-std::string activation_jacobian(Activation a, const std::string& x) {
+const char* activation_jacobian(Activation a) {
   switch (a) {
-    case Activation::Relu: return "np.diag((" + x + " > 0).astype(dtype))  # diag(1[" + x + " > 0])";
-    case Activation::LeakyRelu:
-      return "np.diag(np.where(" + x + " > 0, 1, 0.01).astype(dtype))  # diag(1 or 0.01)";
+    case Activation::Relu: return "np.diag(({{h}} > 0).astype(dtype))  # diag(1[{{h}} > 0])";
+    case Activation::LeakyRelu: return "np.diag(np.where({{h}} > 0, 1, 0.01).astype(dtype))  # diag(1 or 0.01)";
     case Activation::Sigmoid:
-      return "np.diag(sigmoid(" + x + ") * sigmoid(-" + x + "))  # σ′ = σ(x)σ(−x), not σ(1 − σ): no 1 − σ that rounds to 0";
-    case Activation::Tanh:
-      return "np.diag(d_tanh(" + x + "))  # tanh′ = 1/cosh²";
+      return "np.diag(sigmoid({{h}}) * sigmoid(-{{h}}))  # σ′ = σ(x)σ(−x), not σ(1 − σ): no 1 − σ that rounds to 0";
+    case Activation::Tanh: return "np.diag(d_tanh({{h}}))  # tanh′ = 1/cosh²";
     case Activation::Identity: break;
   }
-  return "np.eye(" + x + ".size, dtype=dtype)";
+  return "np.eye({{h}}.size, dtype=dtype)";
 }
+
+// one layer's chain, from ∇_out l back: ∂out/∂W (and ∂out/∂b), then ∂out/∂x and ∂x/∂pre
+const char* kWeight = R"(
+d{{out}}_dW{{i}} = d_weight({{x}}, {{n}})  # ∂{{out}}/∂W{{i}}: {{n}}×{{nm}}, row i holds {{x}}ᵀ
+show("∂{{out}}/∂W{{i}}", d{{out}}_dW{{i}})
+grad_W{{i}} = (grad_{{out}} @ d{{out}}_dW{{i}}).reshape({{n}}, {{m}})  # the flat 1×{{nm}} row, reshaped row-major
+show("∇_W{{i}} l", grad_W{{i}})
+)";
+const char* kBias = R"(d{{out}}_db{{i}} = np.eye({{n}}, dtype=dtype)  # ∂{{out}}/∂b{{i}} = identity
+grad_b{{i}} = (grad_{{out}} @ d{{out}}_db{{i}}).reshape(-1)
+show("∇_b{{i}} l", grad_b{{i}})
+)";
+const char* kInput = R"(d{{out}}_d{{x}} = W{{i}}  # ∂{{out}}/∂{{x}} = W{{i}}
+show("∂{{out}}/∂{{x}}", d{{out}}_d{{x}})
+grad_{{x}} = grad_{{out}} @ d{{out}}_d{{x}}
+show("∇_{{x}} l", grad_{{x}})
+)";
+const char* kActivationBack = R"(d{{x}}_d{{h}} = {{J}}
+show("∂{{x}}/∂{{h}}", d{{x}}_d{{h}})
+grad_{{h}} = grad_{{x}} @ d{{x}}_d{{h}}
+show("∇_{{h}} l", grad_{{h}})
+)";
 
 // the loss l from O and y, and the first row of the chain, grad_O = ∇_O l
 std::string head(const State& s) {
@@ -152,44 +172,20 @@ std::string numpy_script(const State& s) {
   if (s.activation == Activation::Sigmoid && K > 1) py += kSigmoid;
   if (s.activation == Activation::Tanh && K > 1) py += kTanh;
 
-  py += "\n\n# forward\n";
-  for (int k = 0; k < K; ++k) {
-    const std::string x = script::layer_input(k, K), out = script::layer_output(k, K), i = std::to_string(k);
-    py += out + " = W" + i + " @ " + x + (s.biases[k] ? " + b" + i : "") + "\n";
-    py += "show(\"" + out + "\", " + out + ")\n";
-    if (k + 1 < K) {
-      const std::string act = script::layer_input(k + 1, K);
-      py += activation(s.activation, act, out) + "show(\"" + act + "\", " + act + ")\n";
-    }
-  }
+  py += "\n\n# forward\n" + script::forward_layers(s, activation, "show(\"{{v}}\", {{v}})\n");
   py += head(s);
 
   for (int k = K - 1; k >= 0; --k) {
-    const std::string x = script::layer_input(k, K), out = script::layer_output(k, K), i = std::to_string(k);
-    const std::string n = std::to_string(s.weights[k].rows()), m = std::to_string(s.weights[k].cols());
-    const std::string J = "d" + out + "_dW" + i;
-    py += "\n" + J + " = d_weight(" + x + ", " + n + ")  # ∂" + out + "/∂W" + i + ": " + n + "×" +
-          std::to_string(s.weights[k].size()) + ", row i holds " + x + "ᵀ\n";
-    py += "show(\"∂" + out + "/∂W" + i + "\", " + J + ")\n";
-    py += "grad_W" + i + " = (grad_" + out + " @ " + J + ").reshape(" + n + ", " + m +
-          ")  # the flat 1×" + std::to_string(s.weights[k].size()) + " row, reshaped row-major\n";
-    py += "show(\"∇_W" + i + " l\", grad_W" + i + ")\n";
-    if (s.biases[k]) {
-      py += "d" + out + "_db" + i + " = np.eye(" + n + ", dtype=dtype)  # ∂" + out + "/∂b" + i + " = identity\n";
-      py += "grad_b" + i + " = (grad_" + out + " @ d" + out + "_db" + i + ").reshape(-1)\n";
-      py += "show(\"∇_b" + i + " l\", grad_b" + i + ")\n";
-    }
-    const std::string Jx = "d" + out + "_d" + x;
-    py += Jx + " = W" + i + "  # ∂" + out + "/∂" + x + " = W" + i + "\n";
-    py += "show(\"∂" + out + "/∂" + x + "\", " + Jx + ")\n";
-    py += "grad_" + x + " = grad_" + out + " @ " + Jx + "\n";
-    py += "show(\"∇_" + x + " l\", grad_" + x + ")\n";
+    const script::Vars vars = {{"out", script::layer_output(k, K)}, {"x", script::layer_input(k, K)},
+                               {"i", std::to_string(k)}, {"n", std::to_string(s.weights[k].rows())},
+                               {"m", std::to_string(s.weights[k].cols())}, {"nm", std::to_string(s.weights[k].size())}};
+    py += script::fill(kWeight, vars);
+    if (s.biases[k]) py += script::fill(kBias, vars);
+    py += script::fill(kInput, vars);
     if (k > 0) {
-      const std::string pre = script::layer_output(k - 1, K), Ja = "d" + x + "_d" + pre;
-      py += Ja + " = " + activation_jacobian(s.activation, pre) + "\n";
-      py += "show(\"∂" + x + "/∂" + pre + "\", " + Ja + ")\n";
-      py += "grad_" + pre + " = grad_" + x + " @ " + Ja + "\n";
-      py += "show(\"∇_" + pre + " l\", grad_" + pre + ")\n";
+      const std::string h = script::layer_output(k - 1, K);
+      py += script::fill(kActivationBack, {{"x", script::layer_input(k, K)}, {"h", h},
+                                           {"J", script::fill(activation_jacobian(s.activation), {{"h", h}})}});
     }
   }
   py += "grad_I = grad_I.reshape(-1)\n";

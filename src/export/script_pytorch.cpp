@@ -1,7 +1,7 @@
 // The PyTorch script: the network's tensors, the forward pass written the way PyTorch users
 // write it, .backward(), and what PyTorch's own numbers lose on this network and why.
+#include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "engine/evaluate.h"
 #include "engine/number_format.h"
@@ -34,12 +34,15 @@ const NamedMatrix* find(const std::vector<NamedMatrix>& v, const std::string& na
 
 // PyTorch's log-softmax loss, Σ y_i (m − O_i) + Σy·log(Σ_j e^{O_j − m}), in the state's precision
 template <typename T>
-double torch_like_loss(const Eigen::MatrixXd& O64, const Eigen::VectorXd& y64) {
-  const Eigen::Matrix<T, Eigen::Dynamic, 1> O = O64.reshaped().cast<T>(), y = y64.cast<T>();
-  const T m = O.maxCoeff();
-  T sum = 0, linear = 0;
-  for (Eigen::Index j = 0; j < O.size(); ++j) sum += std::exp(O(j) - m), linear += y(j) * (m - O(j));
-  return static_cast<double>(linear + y.sum() * std::log(sum));
+double torch_like_loss(const Eigen::MatrixXd& O, const Eigen::VectorXd& y) {
+  T m = static_cast<T>(O(0));
+  for (Eigen::Index j = 1; j < O.size(); ++j) m = std::max(m, static_cast<T>(O(j)));
+  T sum = 0, linear = 0, total = 0;
+  for (Eigen::Index j = 0; j < O.size(); ++j) {
+    const T o = static_cast<T>(O(j)), yj = static_cast<T>(y(j));
+    sum += std::exp(o - m), linear += yj * (m - o), total += yj;
+  }
+  return static_cast<double>(linear + total * std::log(sum));
 }
 
 // [a, b, …] to 5 digits (row-major), for a comment
@@ -91,24 +94,22 @@ std::string differences(const State& state) {
   return "On this network (softmax_backward = exact vs PyTorch, by Backprop Lab when it wrote this script):\n" + out;
 }
 
-std::string activation(Activation a, const std::string& x) {
+const char* activation(Activation a) {
   switch (a) {
-    case Activation::Relu: return "torch.relu(" + x + ")";
-    case Activation::LeakyRelu: return "F.leaky_relu(" + x + ", 0.01)";
-    case Activation::Sigmoid: return "torch.sigmoid(" + x + ")";
-    case Activation::Tanh: return "torch.tanh(" + x + ")";
+    case Activation::Relu: return "torch.relu({{h}})";
+    case Activation::LeakyRelu: return "F.leaky_relu({{h}}, 0.01)";
+    case Activation::Sigmoid: return "torch.sigmoid({{h}})";
+    case Activation::Tanh: return "torch.tanh({{h}})";
     case Activation::Identity: break;
   }
-  return x;
+  return "{{h}}";
 }
 
 }  // namespace
 
 std::string pytorch_script(const State& s) {
-  const int K = s.layers();
   const bool f64 = s.precision == Precision::F64;
-  std::string py;
-  py += script::comment(
+  std::string py = script::comment(
       "Backprop Lab: this network in PyTorch — the same tensors, the forward pass, .backward(), and\n"
       "PyTorch's own numbers for l and every gradient. Run: python3 " + std::string(script_file_name(ScriptFormat::PyTorch)) + "\n"
       "Network: " + script::describe(s) + ".\n"
@@ -121,12 +122,7 @@ std::string pytorch_script(const State& s) {
     py += leaf.name + " = torch.tensor(" + python_list(leaf.value, leaf.vector, s.precision) + ", dtype=dtype" +
           (leaf.parameter ? ", requires_grad=True" : "") + ")" + (leaf.name == "y" ? "  # the label\n" : "\n");
 
-  py += "\n# forward\n";
-  for (int k = 0; k < K; ++k) {
-    const std::string x = script::layer_input(k, K), out = script::layer_output(k, K), i = std::to_string(k);
-    py += out + " = W" + i + " @ " + x + (s.biases[k] ? " + b" + i : "") + "\n";
-    if (k + 1 < K) py += script::layer_input(k + 1, K) + " = " + activation(s.activation, out) + "\n";
-  }
+  py += "\n# forward\n" + script::forward_layers(s, activation, "");
   if (s.head == Head::Mse) {
     py += "l = F.mse_loss(O, y)  # (1/n) Σ (O − y)²\n";
   } else {

@@ -1,18 +1,36 @@
 // The parts both notebook scripts are made of.
 #include "export/script_text.h"
 
+#include <algorithm>
 #include <limits>
 #include <sstream>
 
 namespace bp::script {
 
+std::string fill(std::string_view text, const Vars& vars) {
+  std::string out;
+  size_t at = 0;
+  for (size_t open; (open = text.find("{{", at)) != std::string_view::npos;) {
+    const size_t close = text.find("}}", open);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(at, open - at));
+    const std::string_view name = text.substr(open + 2, close - open - 2);
+    for (const auto& [key, value] : vars)
+      if (key == name) out += value;
+    at = close + 2;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 std::vector<Leaf> leaves(const State& s) {
   // as the engine reads the state in f32: float's largest value stands for up to 3.403e38
   // (kFloat32PrintedMax), which the script's float32 tensor would otherwise round to inf
-  const auto in_precision = [&s](const Eigen::MatrixXd& m) -> Eigen::MatrixXd {
-    if (s.precision == Precision::F64) return m;
+  const auto in_precision = [&s](Eigen::MatrixXd m) {
     const double max = std::numeric_limits<float>::max();
-    return m.cwiseMax(-max).cwiseMin(max);
+    if (s.precision == Precision::F32)
+      for (Eigen::Index i = 0; i < m.size(); ++i) m(i) = std::clamp(m(i), -max, max);
+    return m;
   };
   std::vector<Leaf> out;
   for (int k = 0; k < s.layers(); ++k) {
@@ -26,6 +44,21 @@ std::vector<Leaf> leaves(const State& s) {
 
 std::string layer_input(int k, int layers) { return k == 0 ? "I" : hidden_act_name(k - 1, layers); }
 std::string layer_output(int k, int layers) { return k + 1 == layers ? "O" : hidden_pre_name(k, layers); }
+
+std::string forward_layers(const State& s, const char* (*activation)(Activation), std::string_view after) {
+  const int K = s.layers();
+  std::string py;
+  for (int k = 0; k < K; ++k) {
+    const std::string out = layer_output(k, K), i = std::to_string(k);
+    py += fill("{{v}} = W{{i}} @ {{x}}{{bias}}\n", {{"v", out}, {"i", i}, {"x", layer_input(k, K)},
+                                                    {"bias", s.biases[k] ? " + b" + i : ""}});
+    py += fill(after, {{"v", out}});
+    if (k + 1 == K) break;
+    const std::string act = layer_input(k + 1, K);
+    py += act + " = " + fill(activation(s.activation), {{"h", out}}) + "\n" + fill(after, {{"v", act}});
+  }
+  return py;
+}
 
 std::string describe(const State& s) {
   const int K = s.layers();
