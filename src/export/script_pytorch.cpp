@@ -12,19 +12,28 @@
 namespace bp {
 namespace {
 
-const char* kWhy =
-    "Where PyTorch's numbers differ from the exact ones, and why\n"
+const char* kWhySoftmax =
     "- softmax + cross-entropy: PyTorch's backward computes ∇_O l = s − y. Where a class's\n"
     "  probability s_k rounds to 1 (a saturated softmax), s_k − 1 gives 0 instead of the true\n"
     "  −Σ_{j≠k} s_j, and that component of ∇_O l is lost, with all that the chain carries from it\n"
     "  (on the exercise: ∇W1 l's second row is 0 and ∇W0 l is 25 % low). Backprop Lab computes\n"
     "  1 − s_k as Σ_{j≠k} s_j (softmax_backward = exact); its softmax_backward = textbook mode\n"
     "  computes s − y as PyTorch does and reproduces these numbers.\n"
-    "- sigmoid and tanh: PyTorch's backward uses y(1 − y) and 1 − y², which become 0 once y\n"
-    "  rounds to 1 (exact: σ(x)σ(−x) and 1/cosh²x).\n"
     "- the loss: log-softmax takes log(Σ_j e^{O_j − max O}) = log(1 + tiny), and 1 + tiny rounds to\n"
     "  1, so a loss of 1e-19 prints as 0 (exact: log1p of the other terms). loss_form naive,\n"
     "  −Σ y·log(softmax(O)), is the exercise's formula: log(s_k) of an s_k that rounded to 1 is 0.\n";
+const char* kWhySaturating =
+    "- sigmoid and tanh: PyTorch's backward uses y(1 − y) and 1 − y², which become 0 once y\n"
+    "  rounds to 1 (exact: σ(x)σ(−x) and 1/cosh²x; softmax_backward = textbook reproduces them).\n";
+
+// Why PyTorch's numbers can differ, for what this network uses ("" when nothing can).
+std::string why(const State& s) {
+  std::string out;
+  if (s.head == Head::SoftmaxCE) out += kWhySoftmax;
+  if (s.layers() > 1 && (s.activation == Activation::Sigmoid || s.activation == Activation::Tanh))
+    out += kWhySaturating;
+  return out.empty() ? "" : "Where PyTorch's numbers differ from the exact ones, and why\n" + out + "\n";
+}
 
 const NamedMatrix* find(const std::vector<NamedMatrix>& v, const std::string& name) {
   for (const auto& m : v)
@@ -114,7 +123,7 @@ std::string pytorch_script(const State& s) {
       "PyTorch's own numbers for l and every gradient. Run: python3 " + std::string(script_file_name(ScriptFormat::PyTorch)) + "\n"
       "Network: " + script::describe(s) + ".\n"
       "The last line printed is one JSON object: {\"l\": …, \"grad\": {\"W0\": [[…]], …, \"I\": […]}}.\n\n" +
-      kWhy + "\n" + differences(s));
+      why(s) + differences(s));
   py += "import math\n\nimport torch\nimport torch.nn.functional as F\n\n";
   py += std::string("dtype = torch.") + (f64 ? "float64" : "float32") + "\n\n";
   py += "# I, the parameters and y: every number reads back as exactly the one Backprop Lab uses\n";
