@@ -81,7 +81,7 @@ bench: configure-native
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench
 	$(NATIVE)/backprop-bench
 
-# PyTorch (Debian's python3-torch) only for this: `scripts/setup.sh bench` installs it
+# PyTorch and NumPy (Debian's python3-torch, python3-numpy): scripts/setup.sh installs them (the export test runs them too)
 bench-compare: configure-native configure-wasm
 	@scripts/setup.sh bench
 	cmake --build $(NATIVE) -j$(JOBS) --target backprop-bench-compare backprop-cli

@@ -2,8 +2,8 @@
 # Installs what the build and the tests need on a fresh Debian 12 machine.
 # Idempotent: every step checks first and does nothing when already done.
 #   scripts/setup.sh            packages for building, testing and serving
-#   scripts/setup.sh fixtures   + PyTorch and mpmath (only to regenerate tests/fixtures)
-#   scripts/setup.sh bench      + PyTorch and NumPy (only for make bench-compare)
+#   scripts/setup.sh fixtures   + mpmath (only to regenerate tests/fixtures)
+#   scripts/setup.sh bench      the same as without an argument (make bench-compare's PyTorch and NumPy are installed always)
 # Besides Debian packages it prepares, in the git-ignored .cache/:
 #   .cache/src/imgui-1.86/   Dear ImGui from Debian's source package (one version, native + wasm)
 #   .cache/sdl2-wasm/        SDL2 from Debian's source built with Emscripten (its ports need GitHub)
@@ -29,9 +29,10 @@ packages=(
   texlive-latex-base texlive-latex-recommended poppler-utils
   # the sanitizer build and the fuzz harnesses: clang with its ASan/UBSan/libFuzzer runtimes
   clang libclang-rt-14-dev
+  # the export test runs the PyTorch and NumPy scripts with Debian's Python (also fixtures, bench-compare)
+  python3-torch python3-numpy
 )
-[ "${1:-}" = "fixtures" ] && packages+=(python3-torch python3-mpmath python3-numpy)
-[ "${1:-}" = "bench" ] && packages+=(python3-torch python3-numpy)
+[ "${1:-}" = "fixtures" ] && packages+=(python3-mpmath)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/copy_menu.h"
 #include "app/drawn_text.h"
 #include "app/fonts.h"
 #include "app/panels.h"
@@ -121,6 +122,7 @@ bool update_presentation(App& app, float pixel_scale) {
 
 void frame(App& app) {
   app.probe.begin_frame();
+  set_copy_precision(app.model.state.precision);  // copied literals carry the network's dtype
   set_text_probe(&app.probe);
   enable_probe_hooks();
   const float min_status = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;

@@ -73,6 +73,7 @@ struct App {
   /// browser renders `svg` into a 2× canvas; the desktop renders the graph area again at 2×).
   /// Returns what happened, or "" when the platform reports it later in GraphView::export_status.
   std::function<std::string(const std::string& name, const std::string& svg)> save_png;
+  std::string export_status;  ///< what the Network panel's Export did last ("Saved …" or "error: …")
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)

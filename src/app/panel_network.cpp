@@ -53,6 +53,7 @@ void presets(App& app) {
   ImGui::SliderInt("layers##random", &app.random.layers, 1, bp::kMaxLayers);
   ImGui::SliderInt("width##random", &app.random.width, 1, 64);
   ImGui::PopItemWidth();
+  export_button(app);
 }
 
 // [SECTION] shape and options

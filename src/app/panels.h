@@ -11,6 +11,8 @@ void network_panel(App& app, const Rect& rect);
 void share_row(App& app);
 /// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ too) when no text field has the keyboard.
 void undo_keys(App& app);
+/// The presets area's Export button and its popup: PyTorch / NumPy script (panel_export.cpp).
+void export_button(App& app);
 /// The right column: a tab bar (Results, Inspector, Explainer, …), one line per tab in panel_tabs.cpp.
 void right_panel(App& app, const Rect& rect);
 /// The width the right column's tab bar needs to show every label whole.

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <optional>
 
+#include "app/copy_menu.h"
 #include "app/drawn_text.h"
 #include "app/state_edit.h"
 #include "app/theme.h"
@@ -106,10 +107,13 @@ void record_centred(const std::string& s) {
 // Lays out the entries of a rows × cols matrix, one grid row per matrix row; a vector is one
 // row (never wrapped: that would read as a matrix). Cells are kCellWidth wide, down to
 // kMinCellWidth to fit; beyond that the grid scrolls, and only the cells in view are drawn.
-// cell(i, j) draws entry (i, j) (j = 0 for vectors).
+// cell(i, j) draws entry (i, j) (j = 0 for vectors). `data` is the matrix in Eigen's column-major
+// order, for the copy menu (right-click a cell, or the ❐ button right of the first row).
 template <typename Cell>
-void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
-  const float avail = ImGui::GetContentRegionAvail().x;
+void grid(const char* id, int rows, int cols, bool is_vector, const double* data, Cell&& cell) {
+  const float avail = ImGui::GetContentRegionAvail().x - copy_button_room();
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  bool right_clicked = false;
   const int grid_rows = is_vector ? 1 : rows, grid_cols = is_vector ? rows * cols : cols;
   const float cw = std::clamp(avail / static_cast<float>(std::max(grid_cols, 1)), theme::scaled(theme::kMinCellWidth),
                               theme::scaled(theme::kCellWidth));
@@ -117,7 +121,7 @@ void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
   const bool scroll = grid_cols * cw > avail || grid_rows > kMaxVisibleRows;
   if (scroll) {
     const float h = std::min(grid_rows, kMaxVisibleRows) * rh + ImGui::GetStyle().ScrollbarSize;
-    ImGui::BeginChild(id, ImVec2(0, h), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild(id, ImVec2(avail, h), false, ImGuiWindowFlags_HorizontalScrollbar);
   }
   ImGui::PushID(id);
   const float x0 = ImGui::GetCursorPosX();
@@ -143,6 +147,7 @@ void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
         ImGui::SetNextItemWidth(cw - ImGui::GetStyle().ItemSpacing.x);
         if (is_vector) cell(k, 0);
         else cell(r, c);
+        right_clicked |= ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right);
         ImGui::PopID();
       }
       if (!drawn) ImGui::NewLine();
@@ -154,12 +159,14 @@ void grid(const char* id, int rows, int cols, bool is_vector, Cell&& cell) {
   }
   ImGui::PopID();
   if (scroll) ImGui::EndChild();
+  copy_menu(id, Eigen::Map<const Eigen::MatrixXd>(data, rows, cols), is_vector, right_clicked,
+            ImVec2(top.x + avail + ImGui::GetStyle().ItemSpacing.x, top.y));
 }
 
 // an editable grid over data laid out column-major (Eigen's order): entry (i, j) at i + j·rows
 bool edit_grid(const char* name, int rows, int cols, bool is_vector, double* data, Probe& probe) {
   bool changed = false;
-  grid(name, rows, cols, is_vector, [&](int i, int j) {
+  grid(name, rows, cols, is_vector, data, [&](int i, int j) {
     double& v = data[i + j * rows];
     const std::string cell = cell_name(name, i, j, is_vector);
     const ImGuiID id = ImGui::GetID("##v");
@@ -199,7 +206,7 @@ bool edit_vector(const char* name, Eigen::VectorXd& v, Probe& probe) {
 }
 
 void show_matrix(const char* name, const Eigen::MatrixXd& m, bool is_vector, const ImVec4& color) {
-  grid(name, static_cast<int>(m.rows()), static_cast<int>(m.cols()), is_vector, [&](int i, int j) {
+  grid(name, static_cast<int>(m.rows()), static_cast<int>(m.cols()), is_vector, m.data(), [&](int i, int j) {
     const double v = is_vector ? m.data()[i] : m(i, j);
     ImGui::AlignTextToFramePadding();  // rows as tall as editable ones, for the clipper
     text_colored(color, fitted_number(v, ImGui::CalcItemWidth()));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "coursework/grade.h"
+#include "coursework/sheet_json.h"
 #include "coursework/weight_layout.h"
 #include "engine/expected.h"
 
@@ -34,6 +35,7 @@ int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|late
 int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
 int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
 int link(const Args& args, Io io);     ///< link [FILE|-] [--base URL]
+int export_script(const Args& args, Io io);  ///< export [FILE|-] [--format pytorch|numpy]
 
 /// What grade and report share: the sheets' paths and the grading options.
 struct GradeRun {
@@ -56,6 +58,10 @@ int fail(Io io, const bp::Error& e);
 
 /// The whole of FILE, or of io.in for "-"; an error past bp::kMaxInputBytes (read no further).
 bp::Expected<std::string> read_all(const std::string& path, Io io);
+
+/// Reads FILE (or io.in for "-"): a state (the eval input) or an answer sheet (the check input),
+/// bp::parse_state_or_sheet; the reader's error for neither. For key, export and link.
+bp::Expected<bp::Sheet> read_state_or_sheet(const std::string& path, Io io);
 
 /// "stdin" for "-", else the path: how documents are named in errors.
 inline std::string source_name(const std::string& path) { return path == "-" ? "stdin" : path; }

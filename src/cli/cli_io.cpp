@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "engine/state_json.h"
+#include "coursework/sheet_json.h"
 
 namespace cli {
 
@@ -87,6 +88,12 @@ bp::Expected<unsigned long long> parse_unsigned(const std::string& option, const
     v = v * 10 + d;
   }
   return v;
+}
+
+bp::Expected<bp::Sheet> read_state_or_sheet(const std::string& path, Io io) {
+  const auto text = read_all(path, io);
+  if (!text) return text.error();
+  return bp::parse_state_or_sheet(text.value(), source_name(path));
 }
 
 }  // namespace cli

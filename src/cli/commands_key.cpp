@@ -68,9 +68,7 @@ int key(const Args& args, Io io) {
     if (!made) return fail(io, made.error());
     state = made.value();
   } else {
-    const auto text = read_all(path, io);
-    if (!text) return fail(io, text.error());
-    auto sheet = bp::parse_state_or_sheet(text.value(), source_name(path));
+    auto sheet = read_state_or_sheet(path, io);
     if (!sheet) return fail(io, sheet.error());
     state = sheet.value().state;  // an answer sheet's student and layout too
     if (options.student.empty() && !seed_given) options.student = sheet.value().student;

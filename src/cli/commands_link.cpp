@@ -3,7 +3,6 @@
 #include <ostream>
 
 #include "cli.h"
-#include "coursework/sheet_json.h"
 #include "share/share_link.h"
 
 namespace cli {
@@ -23,9 +22,7 @@ int link(const Args& args, Io io) {
       return fail(io, *e);
     }
   }
-  const auto text = read_all(path, io);
-  if (!text) return fail(io, text.error());
-  const auto sheet = bp::parse_state_or_sheet(text.value(), source_name(path));
+  const auto sheet = read_state_or_sheet(path, io);
   if (!sheet) return fail(io, sheet.error());
   const auto url = bp::share_link({sheet.value().state, sheet.value().texts, sheet.value().student, {}}, base);
   if (!url) return fail(io, url.error());

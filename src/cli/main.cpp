@@ -5,6 +5,7 @@
 //   backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
 //   backprop-cli grade SHEETS… / report SHEETS…            gradebook and class report
 //   backprop-cli key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] …
+//   backprop-cli export [FILE|-] [--format pytorch|numpy]             the network as a notebook script
 // Invalid input: one line "error: <field>: <reason>" on stderr, nothing on stdout, exit status 2.
 #include <csignal>
 #include <iostream>

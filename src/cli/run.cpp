@@ -22,6 +22,7 @@ const char* kUsage =
     "                          [--layout L]\n"
     "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
     "       backprop-cli link [FILE|-] [--base URL]\n"
+    "       backprop-cli export [FILE|-] [--format pytorch|numpy]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
@@ -36,6 +37,8 @@ const char* kUsage =
     "report    the class report: mistakes by cell, the score distribution (HTML with SVG, or Markdown)\n"
     "link      the share link of a state or a sheet (with its answers): opens the app as it is;\n"
     "          --base: the app's address (default http://localhost:8000/)\n"
+    "export    a state's (or a sheet's) network as a PyTorch script (its autograd, the default) or a\n"
+    "          NumPy script (the Jacobian chain); both print l and every gradient, then one JSON line\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 int exercise(const Args& args, Io io) {
@@ -64,7 +67,8 @@ int dispatch(const Args& args, Io io) {
   if (args[0] == "report") return report(rest, io);
   if (args[0] == "exercise") return exercise(rest, io);
   if (args[0] == "link") return link(rest, io);
-  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report or link"});
+  if (args[0] == "export") return export_script(rest, io);
+  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report, link or export"});
 }
 
 }  // namespace

@@ -30,14 +30,28 @@ std::string format_number(double x, int significant) {
   return tidy_exponent(buf);
 }
 
-std::string format_round_trip(double x) {
+namespace {
+
+// the fewest of `from` … `to` significant digits that read back as x (by `read`)
+template <typename T, typename Read>
+std::string shortest(T x, int from, int to, Read read) {
   if (!std::isfinite(x)) return format_number(x);
   char buf[64];
-  for (int digits = 15; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
-    if (std::strtod(buf, nullptr) == x) break;
+  for (int digits = from; digits <= to; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(x));
+    if (read(buf) == x) break;
   }
   return tidy_exponent(buf);
+}
+
+}  // namespace
+
+std::string format_round_trip(double x) {
+  return shortest(x, 15, 17, [](const char* t) { return std::strtod(t, nullptr); });
+}
+
+std::string format_round_trip_f32(float x) {
+  return shortest(x, 6, 9, [](const char* t) { return std::strtof(t, nullptr); });
 }
 
 }  // namespace bp

@@ -12,4 +12,7 @@ std::string format_number(double x, int significant = 4);
 /// Shortest text that reads back as exactly the same double (for JSON and copy/paste).
 std::string format_round_trip(double x);
 
+/// The same for a float: the shortest text that reads back (as a float) as exactly x.
+std::string format_round_trip_f32(float x);
+
 }  // namespace bp

@@ -1,5 +1,5 @@
 // Random network states for the browser test, made in JS (independent of the engine's own
-// random_state): 1–4 layers, widths 1–6, weights in quarters, any activation, head and biases,
+// random_state): 1–4 layers (or up to maxLayers), widths 1–6, weights in quarters, any activation, head and biases,
 // in f64 (f32 results depend on the order of sums, which differs between native and wasm builds).
 const ACTIVATIONS = ['relu', 'leaky_relu', 'sigmoid', 'tanh', 'identity'];
 
@@ -15,12 +15,12 @@ function generator(seed) {
   };
 }
 
-export function randomState(seed) {
+export function randomState(seed, maxLayers = 4) {
   const next = generator(seed);
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const quarter = () => int(-12, 12) / 4;
   const vector = (n) => Array.from({ length: n }, quarter);
-  const layers = int(1, 4);
+  const layers = int(1, maxLayers);
   const widths = Array.from({ length: layers }, () => int(1, 6));
   widths.push(int(2, 4));  // classes
   const head = next() < 0.75 ? 'softmax_ce' : 'mse';

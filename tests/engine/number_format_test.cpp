@@ -21,3 +21,11 @@ TEST_CASE("format_round_trip reads back as the same double") {
   }
   CHECK(bp::format_round_trip(0.1) == "0.1");
 }
+
+TEST_CASE("format_round_trip_f32 gives a float's shortest digits") {
+  for (float x : {0.1f, 1.0f / 3, 7.7811322e-20f, 3.4028235e38f, 1e-45f, -2.5f}) {
+    CAPTURE(x);
+    CHECK(std::strtof(bp::format_round_trip_f32(x).c_str(), nullptr) == x);
+  }
+  CHECK(bp::format_round_trip_f32(0.1f) == "0.1");  // not 0.10000000149011612, the double's digits
+}
