@@ -100,6 +100,11 @@
       () => {
         overlay.hidden = true;
         Module.canvas.focus();
+        if (Module.backpropLabEmbed.origins().length) {  // origin= given: the postMessage bridge, only then
+          const bridge = document.createElement('script');
+          bridge.src = 'bridge.js';
+          document.body.appendChild(bridge);
+        }
       },
       (error) => fail('The app could not start.', error));
   };

@@ -10,6 +10,7 @@
 #include "app/frame_stats.h"
 #include "app/graph_view.h"
 #include "app/logic/answers.h"
+#include "app/logic/embed_params.h"
 #include "app/model.h"
 #include "app/probe.h"
 #include "app/theme.h"
@@ -59,6 +60,10 @@ struct App {
   Screen screen = Screen::Graph;  ///< the one panel a narrow screen shows
   std::optional<Screen> focus_request;  ///< bring this panel to the front next frame (keyboard, mirror)
   float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
+
+  // a course page's embedding (app/embed.h): hidden panels, lock, start tab and selection, notices
+  logic::EmbedParams embed;
+  bool embed_started = true;  ///< the start tab and selection were applied (set_embed clears it)
 };
 
 /// A panel's name, as on the narrow screen's tab bar: "Graph", "Network", …, "Sheet".

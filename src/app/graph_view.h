@@ -43,6 +43,7 @@ struct GraphView {
   /// stay where the finger left the pointer and cover the graph. The platform clears it on a mouse move.
   bool touch_pointer = false;
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
+  bool locked = false;         ///< a course page's lock=1: the cells cannot be dragged or typed into
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
   // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -64,6 +65,12 @@ void presentation(App& app) {
 
 void status_bar(App& app, const Rect& rect) {
   if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
+    embed_notices(app);
+    if (!shows(app, logic::Part::Status)) {  // hide=status: the notices alone
+      app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+      ImGui::End();
+      return;
+    }
     bool ok = false;
     ImVec4 color;
     const std::string message = state_message(app.model, ok, color);

@@ -2,6 +2,7 @@
 // page-shell hooks. The contract is the README's "JavaScript API".
 #pragma once
 #include "app/app.h"
+#include "platform/platform.h"
 
 namespace platform {
 
@@ -10,6 +11,10 @@ void web_attach(app::App& app);
 
 /// Called after each frame; the first resolves backpropLab.ready.
 void web_frame_drawn(long frames);
+
+/// Reads the page's URL parameters (location.search: hide=, lock=, …, origin=; app/embed.h) into
+/// the app, after init: a scale= or theme= there overrides the remembered one for this page only.
+void web_read_embed(app::App& app, Platform& p);
 
 /// Rejects backpropLab.ready with `message`, which the page shell shows.
 void web_startup_failed(const char* message);

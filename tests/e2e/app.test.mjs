@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start } from './browser.mjs';
+import { drag, frames, luminance, openApp, start } from './browser.mjs';
 import { randomState } from './random_state.mjs';
 import { assertSameResult } from '../cli/same_result.mjs';
 
@@ -25,27 +25,6 @@ function cliEval(stateJson) {
 
 async function api(page, method, ...args) {
   return page.evaluate(([m, a]) => window.backpropLab[m](...a), [method, args]);
-}
-
-// the luminance variance of a PNG, decoded by the browser itself
-async function pixelVariance(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const px = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0, sq = 0;
-    const n = px.length / 4;
-    for (let i = 0; i < px.length; i += 4) {
-      const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-      sum += y;
-      sq += y * y;
-    }
-    return sq / n - (sum / n) ** 2;
-  }, png.toString('base64'));
 }
 
 // the centre of a matrix cell as the app drew it (CSS pixels)
@@ -74,7 +53,7 @@ describe('web app', () => {
     assert.equal(overlayHidden, true, 'the loading overlay is gone');
     const png = await page.locator('#canvas').screenshot();
     fs.writeFileSync(path.join(ARTIFACTS, 'app.png'), png);
-    const variance = await pixelVariance(page, png);
+    const { variance } = await luminance(page, png);
     assert.ok(variance > 50, `canvas pixel variance ${variance}`);
     assert.deepEqual(errors, []);
   });
@@ -129,17 +108,7 @@ describe('web app', () => {
     assert.equal(await api(page, 'setState', exercise), '');
     await frames(page, 2);
     const resultBefore = JSON.parse(await api(page, 'getResult'));
-    const { x, y } = await cellCentre(page, 'W0[0,1]');
-    await page.mouse.move(x, y);
-    await frames(page);
-    await page.mouse.down();
-    await frames(page);
-    for (let i = 1; i <= 5; ++i) {
-      await page.mouse.move(x + 12 * i, y);
-      await frames(page);
-    }
-    await page.mouse.up();
-    await frames(page);
+    await drag(page, await cellCentre(page, 'W0[0,1]'));
     const w01 = JSON.parse(await api(page, 'getState')).W0[0][1];
     assert.ok(w01 > -2, `W0[0][1] went up from -2 to ${w01}`);
     const resultAfter = JSON.parse(await api(page, 'getResult'));
