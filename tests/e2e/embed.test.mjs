@@ -108,6 +108,9 @@ describe('embedding in a course page', () => {
     const { page, errors, context } = await open(env.url + 'embed-example.html');
     const app = await appFrame(page);
     await page.waitForFunction(() => document.getElementById('bridge').textContent === 'The lab is ready.');
+    await frames(app, 3);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the app takes neither the focus nor the scroll of the page');
+    assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'lab');
     const texts = await drawn(app);
     for (const tab of ['Results', 'Inspector', 'Explainer']) assert.ok(!texts.includes(tab), `hide=…: no ${tab} tab`);
     assert.ok(!texts.some((t) => t.startsWith('frame ') || t === 'A+'), 'hide=status: no status bar');
