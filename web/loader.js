@@ -99,7 +99,13 @@
     window.backpropLab.ready.then(
       () => {
         overlay.hidden = true;
-        Module.canvas.focus();
+        // the keyboard goes to the app, unless it is embedded: a course page keeps its focus and scroll
+        if (window.parent === window) Module.canvas.focus();
+        if (Module.backpropLabEmbed.origins().length) {  // origin= given: the postMessage bridge, only then
+          const bridge = document.createElement('script');
+          bridge.src = 'bridge.js';
+          document.body.appendChild(bridge);
+        }
       },
       (error) => fail('The app could not start.', error));
   };

@@ -37,14 +37,16 @@
   }
 
   function render(m) {
+    const hidden = new Set(m.hidden || []);  // what a course page hid (hide=…) is not read out either
+    for (const name of PANELS) sections[name].hidden = hidden.has(name.toLowerCase());
     const invalid = m.errors.length > 0;
     const errors = invalid ? [el('p', 'Not evaluated: ' + m.errors.length + (m.errors.length > 1 ? ' errors' : ' error')), list(m.errors)] : [];
     const st = m.stepper;
     fill('Graph', 'Graph',
       ...errors,
       m.nodes.length ? list(m.nodes.map((n) => n.name + ' = ' + n.value + (n.grad ? '; gradient ' + n.grad : ''))) : null,
-      el('h3', 'Stepper'),
-      el('p', 'Step ' + st.step + ' of ' + st.steps + ' (' + st.phase + ')' + (st.formula ? ': ' + st.formula : ''), { 'data-mirror': 'stepper' }));
+      hidden.has('stepper') ? null : el('h3', 'Stepper'),
+      hidden.has('stepper') ? null : el('p', 'Step ' + st.step + ' of ' + st.steps + ' (' + st.phase + ')' + (st.formula ? ': ' + st.formula : ''), { 'data-mirror': 'stepper' }));
     fill('Network', 'Network', list(m.network.map((v) => v.name + ' = ' + v.value)));
     fill('Results', 'Results',
       ...errors,
@@ -118,10 +120,11 @@
     if (event.key !== 'Tab' || event.ctrlKey || event.altKey || event.metaKey || !mirror || mirror.typing()) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    const focused = PANELS.findIndex((name) => sections[name] === document.activeElement);
-    const current = focused >= 0 ? focused : Math.max(0, PANELS.indexOf(last ? last.panel : 'Graph'));
+    const shown = PANELS.filter((name) => !sections[name].hidden);
+    const focused = shown.findIndex((name) => sections[name] === document.activeElement);
+    const current = focused >= 0 ? focused : Math.max(0, shown.indexOf(last ? last.panel : 'Graph'));
     const step = focused < 0 && !event.shiftKey ? 0 : event.shiftKey ? -1 : 1;
-    sections[PANELS[(current + step + PANELS.length) % PANELS.length]].focus();
+    sections[shown[(current + step + shown.length) % shown.length]].focus();
   }, true);
 
   window.backpropLab && window.backpropLab.ready.then(() => {

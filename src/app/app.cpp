@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <iterator>
 #include <string>
 
@@ -10,6 +11,7 @@
 
 #include "app/copy_menu.h"
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/fonts.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -26,45 +28,56 @@ constexpr ScreenTab kScreens[] = {{Screen::Graph, "Graph"},         {Screen::Net
                                   {Screen::Explainer, "Explainer"}, {Screen::Sheet, "Sheet"}};
 
 // the canvas asks for a tab (a click on an edge opens the Inspector): on a narrow screen, a panel
+// (unless the course page hid it)
 void follow_request(App& app) {
+  Screen s = app.screen;
   switch (app.graph.request_tab) {
-    case RightTab::Results: app.screen = Screen::Results; break;
-    case RightTab::Inspector: app.screen = Screen::Inspector; break;
-    case RightTab::Explainer: app.screen = Screen::Explainer; break;
+    case RightTab::Results: s = Screen::Results; break;
+    case RightTab::Inspector: s = Screen::Inspector; break;
+    case RightTab::Explainer: s = Screen::Explainer; break;
     case RightTab::None: break;
   }
+  if (shows(app, s)) app.screen = s;
 }
 
-// the narrow screen's tab bar: one button per panel, wrapped onto as many rows as it needs (a
-// label is never cut off). row_of[i] is tab i's row for a bar `width` wide; returns the rows.
-int tab_rows(float width, int* row_of) {
+// the narrow screen's tab bar: one button per panel shown, wrapped onto as many rows as it needs
+// (a label is never cut off). row_of[i] is tab i's row for a bar `width` wide; returns the rows,
+// 0 when the graph is the only panel left (no bar then).
+int tab_rows(const App& app, float width, int* row_of) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float inner = width - 2 * style.WindowPadding.x;
   float x = 0;
-  int row = 0, i = 0;
-  for (const ScreenTab& t : kScreens) {
-    const float w = ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x;
+  int row = 0, shown = 0;
+  for (size_t i = 0; i < std::size(kScreens); ++i) {
+    row_of[i] = -1;
+    if (!shows(app, kScreens[i].screen)) continue;
+    ++shown;
+    const float w = ImGui::CalcTextSize(kScreens[i].label).x + 2 * style.FramePadding.x;
     if (x > 0 && x + style.ItemSpacing.x + w > inner) ++row, x = 0;
     x += (x > 0 ? style.ItemSpacing.x : 0) + w;
-    row_of[i++] = row;
+    row_of[i] = row;
   }
-  return row + 1;
+  return shown > 1 ? row + 1 : 0;
 }
 
-float tabs_height(float width) {
+float tabs_height(const App& app, float width) {
   int row_of[std::size(kScreens)];
-  const int rows = tab_rows(width, row_of);
+  const int rows = tab_rows(app, width, row_of);
+  if (rows == 0) return 0;
   const ImGuiStyle& style = ImGui::GetStyle();
   return rows * ImGui::GetFrameHeight() + (rows - 1) * style.ItemSpacing.y + 2 * style.WindowPadding.y;
 }
 
 void screen_tabs(App& app, const Rect& rect) {
   int row_of[std::size(kScreens)];
-  tab_rows(rect.size().x, row_of);
+  if (tab_rows(app, rect.size().x, row_of) == 0) return;
   if (begin_panel("##screens", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
+    int last_row = -1;
     for (size_t i = 0; i < std::size(kScreens); ++i) {
       const ScreenTab& t = kScreens[i];
-      if (i > 0 && row_of[i] == row_of[i - 1]) ImGui::SameLine();
+      if (row_of[i] < 0) continue;  // hidden by the course page
+      if (row_of[i] == last_row) ImGui::SameLine();
+      last_row = row_of[i];
       const bool on = app.screen == t.screen;
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_TabActive : ImGuiCol_Tab));
       if (ImGui::Button(t.label)) app.screen = t.screen;
@@ -86,7 +99,7 @@ const char* screen_name(Screen s) {
 
 bool focus_panel(App& app, const std::string& name) {
   for (const ScreenTab& t : kScreens)
-    if (name == t.label) {
+    if (name == t.label && shows(app, t.screen)) {
       app.screen = t.screen;
       app.focus_request = t.screen;
       return true;
@@ -96,8 +109,13 @@ bool focus_panel(App& app, const std::string& name) {
 
 void cycle_panel(App& app, int steps) {
   const int n = static_cast<int>(std::size(kScreens));
-  const int at = static_cast<int>(app.screen);  // kScreens lists the screens in enum order
-  focus_panel(app, kScreens[((at + steps) % n + n) % n].label);
+  int at = static_cast<int>(app.screen);  // kScreens lists the screens in enum order
+  const int step = steps < 0 ? -1 : 1;
+  for (int moved = 0; moved < std::abs(steps);) {  // past the panels a course page hid (the graph stays)
+    at = ((at + step) % n + n) % n;
+    if (shows(app, kScreens[at].screen)) ++moved;
+  }
+  focus_panel(app, kScreens[at].label);
 }
 
 void init(App& app) {
@@ -125,10 +143,17 @@ void frame(App& app) {
   set_copy_precision(app.model.state.precision);  // copied literals carry the network's dtype
   set_text_probe(&app.probe);
   enable_probe_hooks();
-  const float min_status = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y;
+  start_embed(app);
+  // the bottom bar: the status bar, and a course page's notices above it (either may be absent)
+  const bool bottom_bar = shows(app, logic::Part::Status) || !app.embed.notices.empty();
+  const float min_status = bottom_bar ? ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y : 0;
+  if (!bottom_bar) app.status_height = 0;
+  const bool right_column = shows(app, Screen::Results) || shows(app, Screen::Inspector) ||
+                            shows(app, Screen::Explainer) || shows(app, Screen::Sheet);
+  if (!shows(app, app.screen)) app.screen = Screen::Graph;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const Layout layout = compute_layout(display, tabs_height(display.x), std::max(app.status_height, min_status),
-                                       theme::ui_scale(), right_tabs_width());
+  const Layout layout = compute_layout(display, tabs_height(app, display.x), std::max(app.status_height, min_status),
+                                       theme::ui_scale(), right_tabs_width(app), shows(app, Screen::Network), right_column);
   app.narrow = layout.narrow;
   undo_keys(app);
   if (layout.narrow) {
@@ -159,16 +184,16 @@ void frame(App& app) {
       TextScope scope("canvas");
       canvas_view(app, layout.canvas);
     }
-    {
+    if (shows(app, Screen::Network)) {
       TextScope scope("network");
       network_panel(app, layout.network);
     }
-    {
+    if (right_column) {
       TextScope scope("tabs");
       right_panel(app, layout.results);
     }
   }
-  {
+  if (bottom_bar) {
     TextScope scope("status");
     status_bar(app, layout.status);
   }

@@ -11,6 +11,7 @@
 #include "app/graph_view.h"
 #include "app/history.h"
 #include "app/logic/answers.h"
+#include "app/logic/embed_params.h"
 #include "app/model.h"
 #include "app/probe.h"
 #include "app/theme.h"
@@ -84,6 +85,10 @@ struct App {
   bool narrow = false;            ///< last frame's layout showed one panel at a time
   std::optional<Screen> focus_request;  ///< bring this panel to the front next frame (keyboard, mirror)
   float status_height = 0;  ///< the status bar's height last frame (it wraps on a narrow screen)
+
+  // a course page's embedding (app/embed.h): hidden panels, lock, start tab and selection, notices
+  logic::EmbedParams embed;
+  bool embed_started = true;  ///< the start tab and selection were applied (set_embed clears it)
 };
 
 /// A panel's name, as on the narrow screen's tab bar: "Graph", "Network", …, "Sheet".

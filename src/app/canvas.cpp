@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/widgets.h"
 #include "app/graph_picture.h"
 #include "app/graph_view.h"
@@ -194,7 +195,7 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   const logic::GraphSnapshot& g = gv.stepper.graph();
   const auto& n = g.nodes[b.node];
   const bool leaf = n.role != bp::NodeRole::Computed;
-  const bool editable = n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter;
+  const bool editable = !gv.locked && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter);
   const bool selected = gv.selection.kind == logic::Selection::Kind::Node && gv.selection.node == n.name;
   const bool current = gv.stepper.current() && gv.stepper.current()->node == b.node;
   const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
@@ -407,7 +408,8 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
     if (dead_unit(g, node, cell->entry))
       text_wrapped_colored(theme::kError, "dead ReLU unit: its input is ≤ 0, so ∂L/∂h = 0 there and no gradient passes back");
     if (!cell->grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter))
-      text_colored(theme::kMuted, "drag to change; Ctrl+click or double-click to type");
+      text_colored(theme::kMuted, gv.locked ? "locked: this course page shows the network read-only"
+                                            : "drag to change; Ctrl+click or double-click to type");
   } else {
     math_text(logic::formula_symbol(n.name) + " (" + shape_text(b) + ")");
     if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) text_colored(theme::kMuted, "click for its whole chain");
@@ -460,7 +462,8 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
     gv.click_node = gv.click_edge = -1;
     const int node = logic::hit_node(gv.layout, at);
     const auto cell = node >= 0 && detailed_at(gv.view.zoom) ? logic::hit_cell(gv.layout.boxes[node], at) : std::nullopt;
-    const bool editable = node >= 0 && (g.nodes[node].role == bp::NodeRole::Input || g.nodes[node].role == bp::NodeRole::Parameter);
+    const bool editable = node >= 0 && !gv.locked &&
+                          (g.nodes[node].role == bp::NodeRole::Input || g.nodes[node].role == bp::NodeRole::Parameter);
     const int edge = node < 0 ? logic::hit_edge(gv.layout, at, 6 / gv.view.zoom) : -1;
     if (editable && cell && !cell->grad) {
       if (io.KeyCtrl || ImGui::IsMouseDoubleClicked(0)) {
@@ -866,6 +869,9 @@ logic::View fit_view(const GraphView& gv, Vec2 area) {
 void canvas_view(App& app, const Rect& rect) {
   GraphView& gv = app.graph;
   g_touch_pointer = gv.touch_pointer;
+  gv.locked = network_locked(app);
+  const bool with_toolbar = shows(app, logic::Part::Toolbar), with_stepper = shows(app, logic::Part::Stepper);
+  if (!with_toolbar) gv.toolbar_h = 0;
   sync_graph(gv, app.model);
   const float dt = ImGui::GetIO().DeltaTime;
   gv.stepper.tick(dt);
@@ -881,7 +887,8 @@ void canvas_view(App& app, const Rect& rect) {
   const float want_bar = std::max(gv.bar_h, 2 * ImGui::GetFrameHeightWithSpacing() + formula_h + style.ItemSpacing.y +
                                                 2 * style.WindowPadding.y);
   const float min_graph = std::max(gv.toolbar_h, ImGui::GetFrameHeight() + 8) + 2 * ImGui::GetFrameHeight();
-  const float bar_h = std::max(formula_h + 2 * style.WindowPadding.y, std::min(want_bar, rect.size().y - min_graph));
+  const float bar_h = !with_stepper ? 0  // hide=stepper: the graph takes the bar's room
+                                    : std::max(formula_h + 2 * style.WindowPadding.y, std::min(want_bar, rect.size().y - min_graph));
   const Rect graph_rect{rect.min, ImVec2(rect.max.x, std::max(rect.min.y, rect.max.y - bar_h))};
   const Rect bar_rect{ImVec2(rect.min.x, graph_rect.max.y), rect.max};
 
@@ -945,7 +952,7 @@ void canvas_view(App& app, const Rect& rect) {
     dl->PopClipRect();
     if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph's edges
       dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
-    toolbar(app, size);
+    if (with_toolbar) toolbar(app, size);
     export_status(gv, size);
     if (stale)
       canvas_message(ImGui::GetCursorPosY() + 6, size, theme::kError,
@@ -953,6 +960,10 @@ void canvas_view(App& app, const Rect& rect) {
   }
   ImGui::End();
 
+  if (!with_stepper) {
+    gv.stepper_hot = gv.stepper_focused = false;
+    return;
+  }
   if (begin_panel("##stepper", bar_rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs))
     stepper_bar(gv);
   ImGui::End();

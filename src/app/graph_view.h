@@ -45,6 +45,7 @@ struct GraphView {
   std::string export_status;    ///< what "Export picture" did ("Saved …", "error: …"), shown under the toolbar
   double export_status_time = 0;  ///< ImGui time it was set: it fades after a few seconds
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
+  bool locked = false;         ///< a course page's lock=1: the cells cannot be dragged or typed into
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
   // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame

@@ -24,8 +24,10 @@ inline constexpr float kMinCanvasWidth = 300.0f;
 
 /// Tiles a display of `size` logical pixels at UI scale `scale`; `tabs_height` and `status_height`
 /// are those bars' heights (they wrap when narrow), `min_right` the width the right column's tab
-/// bar needs. Too narrow for all three side by side: one panel at a time.
-Layout compute_layout(ImVec2 size, float tabs_height, float status_height, float scale = 1.0f, float min_right = 0);
+/// bar needs. Too narrow for all three side by side: one panel at a time. Without the left
+/// (`left` false: the network is hidden) or the right column, the canvas takes its room.
+Layout compute_layout(ImVec2 size, float tabs_height, float status_height, float scale = 1.0f, float min_right = 0,
+                      bool left = true, bool right = true);
 
 /// Begins a window that fills `rect` and cannot be moved or resized (End() it as usual).
 bool begin_panel(const char* title, const Rect& rect, ImGuiWindowFlags extra = 0);

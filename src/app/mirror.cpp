@@ -168,6 +168,10 @@ std::string mirror_json(App& app) {
   }
   out["selection"] = selection(app);
   out["verdicts"] = verdicts(app.answers);
+  json hidden = json::array();  // what a course page hid (hide=…): no section, no text of it
+  for (int i = 0; i < logic::kPartCount; ++i)
+    if (app.embed.hides(static_cast<logic::Part>(i))) hidden.push_back(std::string(logic::part_name(static_cast<logic::Part>(i))));
+  out["hidden"] = hidden;
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -16,7 +16,8 @@ std::string mirror_key(const App& app);
 /// {"status", "errors": [...], "loss", "network": [{"name", "value"}], "nodes": [{"name", "value",
 ///  "grad"}], "gradients": [{"name", "value"}], "stepper": {"step", "steps", "phase", "formula"},
 ///  "selection": {"kind", "name", "factors": [{"name", "rule", "value", "product"}], "row"},
-///  "agreement": [{"what", "ok", "text"}], "verdicts": [{"key", "cell", "ok", "text"}], "panel"}
+///  "agreement": [{"what", "ok", "text"}], "verdicts": [{"key", "cell", "ok", "text"}], "panel",
+///  "hidden": ["network", "stepper", …] (the parts a course page hid)}
 std::string mirror_json(App& app);
 
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
@@ -39,9 +40,10 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-bool input_multiline(const char* id, std::string& text, const ImVec2& size) {
+bool input_multiline(const char* id, std::string& text, const ImVec2& size, bool read_only) {
   return ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size,
-                                   ImGuiInputTextFlags_CallbackResize, resize_callback, &text);
+                                   ImGuiInputTextFlags_CallbackResize | (read_only ? ImGuiInputTextFlags_ReadOnly : 0),
+                                   resize_callback, &text);
 }
 
 // "∇_{W1} O" drawn as ∇ with a lowered, smaller W1, then " O"; plain names ("h") as they are
@@ -164,7 +166,7 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
   }
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
   ImGui::PushID(app.answer_tools.generation);
-  const bool edited = input_multiline("##text", text, size);
+  const bool edited = input_multiline("##text", text, size, answers_locked(app)) && !answers_locked(app);
   ImGui::PopID();
   if (edited) {
     answers.set_text(c.key, text);  // re-checks: the verdict and error pointers above are stale
@@ -296,7 +298,7 @@ void files(App& app) {
   std::string error;
   bp::KeyOptions key = handout_options(app, error);
   if (!error.empty()) inline_error(error);
-  ImGui::BeginDisabled(!sheet);
+  // a locked course page keeps the answer key out of the students' reach (the blank sheets stay)
   for (bool blank : {false, true})
     for (bp::KeyFormat format : {bp::KeyFormat::Markdown, bp::KeyFormat::Latex}) {
       key.blank = blank;
@@ -304,8 +306,11 @@ void files(App& app) {
       const std::string label = std::string(blank ? "Blank sheet" : "Answer key") +
                                 (format == bp::KeyFormat::Latex ? " (LaTeX)" : " (Markdown)");
       if (format == bp::KeyFormat::Latex) same_line_or_wrap(button_width(label.c_str()));
+      ImGui::BeginDisabled(!sheet || (!blank && network_locked(app)));
       if (button(app, label.c_str())) save(app, bp::handout_file_name(key), bp::answer_key(model.state, *sheet, key));
+      ImGui::EndDisabled();
     }
+  ImGui::BeginDisabled(!sheet);
   if (button(app, "Export sheet JSON"))
     save(app, "backprop-answers.json", app.answers.sheet_json(model.state, 1, key.student) + "\n");
   if (ImGui::IsItemHovered()) {
@@ -323,7 +328,10 @@ void variant(App& app) {
   tools.seed = std::max(tools.seed, 0);
   same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("one dead ReLU").x);
   ImGui::Checkbox("one dead ReLU", &tools.dead_relu);
-  if (button(app, "New variant")) {
+  ImGui::BeginDisabled(network_locked(app));
+  const bool pressed = button(app, "New variant");
+  ImGui::EndDisabled();
+  if (pressed && !network_locked(app)) {
     bp::VariantOptions options;
     options.dead_relu = tools.dead_relu;
     auto state = bp::make_variant(static_cast<uint64_t>(tools.seed), options);
@@ -338,8 +346,9 @@ void variant(App& app) {
                      "; the sheet was cleared.";
     }
   }
-  if (ImGui::IsItemHovered()) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::BeginTooltip();
+    if (network_locked(app)) text("Locked: this course page keeps its network.");
     text("The same exercise as backprop-cli variant --seed N: small integers, every seed the same everywhere.");
     text("Replaces the network and clears the sheet.");
     ImGui::EndTooltip();
@@ -389,11 +398,15 @@ void answers_panel(App& app) {
   summary(answers, *sheet);
   tolerance_control(answers);
   same_line_or_wrap(ImGui::CalcTextSize("Clear all").x + 2 * ImGui::GetStyle().FramePadding.x);
-  ImGui::BeginDisabled(answers.counts().filled == 0);
+  ImGui::BeginDisabled(answers.counts().filled == 0 || network_locked(app));
   if (ImGui::SmallButton("Clear all")) answers.clear();
   ImGui::EndDisabled();
+  ImGui::BeginDisabled(network_locked(app));  // a locked course page: no formula (right answer) on hover
   ImGui::Checkbox("Reveal answers", &app.answer_tools.reveal);
+  ImGui::EndDisabled();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tooltips show each cell's formula (its right answer). Off by default.");
+  if (network_locked(app)) app.answer_tools.reveal = false;
+  if (answers_locked(app)) note("Locked: this course page shows the answers read-only.");
   if (answers.check_error()) inline_error(answers.check_error()->line());
   if (!sheet->jacobians_skipped.empty()) inline_warning(sheet->jacobians_skipped);
   ImGui::Separator();

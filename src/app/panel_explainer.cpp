@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
@@ -47,7 +48,9 @@ void explainer_tab(App& app) {
   }
   if (!is_exercise(m.state)) {
     note("These notes are about the exercise's network (I = [1, 2], W0, W1 and the label of the notebook).");
+    ImGui::BeginDisabled(network_locked(app));  // a locked course page keeps its network
     if (ImGui::Button("Load the exercise")) m.replace(bp::exercise_state());
+    ImGui::EndDisabled();
     return;
   }
   note("What went wrong in the original notebook, and where to see it here.");
@@ -57,11 +60,13 @@ void explainer_tab(App& app) {
         "s1 = 1 − 7.8e-20 rounds to exactly 1, so −log(s1) = 0 in float32 and float64 alike. The stable "
         "form log(1 + e^{-44}) keeps it: l = 7.781e-20.");
   const bool naive = m.state.loss_form == bp::LossForm::Naive;
+  ImGui::BeginDisabled(network_locked(app));  // these two switch an option of the network
   if (ImGui::Button(naive ? "Back to the stable loss##p1" : "Compare: switch to the naive form##p1")) {
     m.state.loss_form = naive ? bp::LossForm::Stable : bp::LossForm::Naive;
     m.recompute();
     show_node(app, "s");
   }
+  ImGui::EndDisabled();
   if (m.report) {
     math_text_colored(theme::kValue, "l = " + bp::format_number(m.report->loss, 4) + (naive ? " (naive)" : " (stable)"));
   }
@@ -81,11 +86,13 @@ void explainer_tab(App& app) {
         "Its softmax backward uses the textbook s − y: with s1 rounded to 1, s1 − y1 = 0, so the second "
         "rows of ∇W1 and everything below become 0. Our exact form computes 1 − s1 as the sum of the others.");
   const bool textbook = m.state.softmax_backward == bp::SoftmaxBackward::Textbook;
+  ImGui::BeginDisabled(network_locked(app));
   if (ImGui::Button(textbook ? "Back to the exact backward##p4" : "Switch softmax_backward to textbook##p4")) {
     m.state.softmax_backward = textbook ? bp::SoftmaxBackward::Exact : bp::SoftmaxBackward::Textbook;
     m.recompute();
     show_node(app, "W1");
   }
+  ImGui::EndDisabled();
 
   point("5. Why is one gradient a vector and the other a matrix?",
         "The hand-derived chain ends in a flat 1×4 row (rows times Jacobians); autodiff reports a 2×2 "

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/panels.h"
 #include "app/state_edit.h"
 #include "app/theme.h"
@@ -152,11 +153,25 @@ bool values(App& app) {
 void network_panel(App& app, const Rect& rect) {
   if (begin_panel("Network", rect)) {
     bool changed = false;
-    if (ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) presets(app);
-    if (ImGui::CollapsingHeader("Shape and options", ImGuiTreeNodeFlags_DefaultOpen))
+    // lock=1 (a course page): everything shown, nothing editable; the headers still fold
+    const bool locked = network_locked(app);
+    if (locked) note("Locked: this course page shows the network read-only.");
+    if (ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::BeginDisabled(locked);
+      presets(app);
+      ImGui::EndDisabled();
+    }
+    if (ImGui::CollapsingHeader("Shape and options", ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::BeginDisabled(locked);
       changed |= shape(app.model.state);
-    if (ImGui::CollapsingHeader("Values", ImGuiTreeNodeFlags_DefaultOpen)) changed |= values(app);
-    if (changed) app.model.edited();
+      ImGui::EndDisabled();
+    }
+    if (ImGui::CollapsingHeader("Values", ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::BeginDisabled(locked);
+      changed |= values(app);
+      ImGui::EndDisabled();
+    }
+    if (changed && !locked) app.model.edited();
   }
   ImGui::End();
 }

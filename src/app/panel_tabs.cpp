@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/panels.h"
 
 namespace app {
@@ -45,10 +46,11 @@ void tab(App& app, const TabBody& t) {
 
 }  // namespace
 
-float right_tabs_width() {
+float right_tabs_width(const App& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float w = 2 * style.WindowPadding.x;
-  for (const TabBody& t : kTabs) w += ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
+  for (const TabBody& t : kTabs)
+    if (shows(app, t.screen)) w += ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
   return w;
 }
 
@@ -56,7 +58,8 @@ void right_panel(App& app, const Rect& rect) {
   const RightTab asked = app.graph.request_tab;  // a tab's own button may ask for another tab: keep that
   if (begin_panel("##right", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar)) {
     if (ImGui::BeginTabBar("##right-tabs")) {
-      for (const TabBody& t : kTabs) tab(app, t);
+      for (const TabBody& t : kTabs)
+        if (shows(app, t.screen)) tab(app, t);
       ImGui::EndTabBar();
     }
     if (app.graph.request_tab == asked) app.graph.request_tab = RightTab::None;

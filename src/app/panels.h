@@ -15,8 +15,8 @@ void undo_keys(App& app);
 void export_button(App& app);
 /// The right column: a tab bar (Results, Inspector, Explainer, …), one line per tab in panel_tabs.cpp.
 void right_panel(App& app, const Rect& rect);
-/// The width the right column's tab bar needs to show every label whole.
-float right_tabs_width();
+/// The width the right column's tab bar needs to show every label (of the tabs shown) whole.
+float right_tabs_width(const App& app);
 /// A narrow screen's panel: the body of the right column's tab for `screen` alone.
 void screen_panel(App& app, const Rect& rect, Screen screen);
 void results_tab(App& app);

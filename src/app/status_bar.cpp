@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -65,6 +66,7 @@ void presentation(App& app) {
 
 void status_bar(App& app, const Rect& rect) {
   if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
+    embed_notices(app);
     if (!app.notice.text.empty()) {  // what opening a link or a file did, until dismissed
       const float close = button_width("OK");
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close - ImGui::GetStyle().ItemSpacing.x);
@@ -73,6 +75,10 @@ void status_bar(App& app, const Rect& rect) {
       ImGui::PopTextWrapPos();
       ImGui::SameLine();
       if (probed_button(app.probe, "OK")) app.notice = {};
+    if (!shows(app, logic::Part::Status)) {  // hide=status: the notices alone
+      app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+      ImGui::End();
+      return;
     }
     bool ok = false;
     ImVec4 color;

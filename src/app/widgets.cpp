@@ -34,7 +34,7 @@ std::string literal_format(const std::string& s) {
 }
 
 void value_tooltip(const char* name, int r, int c, bool is_vector, double v) {
-  if (!ImGui::IsItemHovered()) return;
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return;  // a locked cell shows its value too
   ImGui::BeginTooltip();
   text(cell_name(name, r, c, is_vector) + " = " + bp::format_round_trip(v));
   ImGui::EndTooltip();

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   platform::web_attach(g_app);
+  platform::web_read_embed(g_app, g_platform);
   // hand off control to the browser's loop (requestAnimationFrame); never returns
   emscripten_set_main_loop_arg(platform::frame, &g_platform, 0, true);
   return 0;

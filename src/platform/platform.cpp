@@ -50,7 +50,7 @@ void update_fonts(Platform& p, float factor) {
   if (!app::update_presentation(*p.app, p.pixel_scale * factor)) return;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
-  if (asked) save_settings(app::theme::settings_text(p.app->presentation));
+  if (asked && p.remember_presentation) save_settings(app::theme::settings_text(p.app->presentation));
 }
 
 // Ctrl+= / Ctrl++ / Ctrl+− change the UI scale, Ctrl+0 resets it (the page keeps the browser's

@@ -20,6 +20,7 @@ struct Platform {
   std::string capture_path;     ///< non-empty: the next frame is also written to this PNG
   int width = 1280, height = 800;  ///< the window's first size (natively; the browser window decides on the web)
   bool presentation_given = false;  ///< app.presentation came from the command line: not the remembered one
+  bool remember_presentation = true;  ///< false on a course page that set it (scale=, theme=): never saved
   bool capture_failed = false;
   std::string picture_path;     ///< non-empty: "PNG 2×" was asked; the next frame renders the graph area at 2× into it
 };

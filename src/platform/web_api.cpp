@@ -3,12 +3,14 @@
 #include "platform/web_api.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include <emscripten.h>
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/graph_picture.h"
 #include "platform/web_share.h"
 #include "app/mirror.h"
@@ -19,6 +21,13 @@ EM_JS(void, js_first_frame, (), { Module.backpropLabFirstFrame(); });
 EM_JS(void, js_startup_failed, (const char* message), { Module.backpropLabFailed(UTF8ToString(message)); });
 EM_JS(void, js_copy, (const char* text), { Module.backpropLabCopy(UTF8ToString(text)); });
 EM_JS(void, js_pick_file, (), { Module.backpropLabPickFile(); });
+EM_JS(char*, js_location_search, (), {
+  const text = String(location.search);
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+});
 EM_JS(void, js_download, (const char* name, const char* text), {
   Module.backpropLabDownload(UTF8ToString(name), UTF8ToString(text));
 });
@@ -63,6 +72,14 @@ app::App& web_app() { return *g_app; }
 void web_frame_drawn(long frames) {
   g_frames = frames;
   if (frames == 1) js_first_frame();
+}
+
+void web_read_embed(app::App& app, Platform& p) {
+  char* search = js_location_search();
+  app::logic::EmbedParams params = app::logic::parse_embed_params(search);
+  std::free(search);
+  if (params.scale || params.light) p.remember_presentation = false;  // this page's, not the user's
+  app::set_embed(app, std::move(params));
 }
 
 void web_startup_failed(const char* message) {
@@ -180,6 +197,18 @@ EMSCRIPTEN_KEEPALIVE const char* lab_mirror() {
   static std::string out;
   return keep(out, app::mirror_json(*g_app));
 }
+
+// the postMessage bridge (web/bridge.js): the origins it answers (a JSON array; [] = off), and
+// whether the evaluation is still coming in over the next frames (the bridge then waits with
+// getVerdicts, which would finish it at once)
+EMSCRIPTEN_KEEPALIVE const char* lab_embed_origins() {
+  static std::string out;
+  std::string json = "[";
+  for (const std::string& o : g_app->embed.origins) json += (json.size() > 1 ? ",\"" : "\"") + o + "\"";  // parse_origin: no quotes
+  return keep(out, json + "]");
+}
+
+EMSCRIPTEN_KEEPALIVE int lab_evaluating() { return g_app->model.pending().empty() ? 0 : 1; }
 
 // whether a text field of the app has the keyboard (then Tab is the field's, not the panels')
 EMSCRIPTEN_KEEPALIVE int lab_typing() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? 1 : 0; }

@@ -271,6 +271,11 @@
     focusPanel: (name) => withCString(String(name), (ptr) => _lab_focus_panel(ptr)) === 1,
     typing: () => started && _lab_typing() === 1,
   });
+  // the postMessage bridge's data source (web/bridge.js)
+  Module.backpropLabEmbed = Object.freeze({
+    origins: () => (started ? JSON.parse(UTF8ToString(_lab_embed_origins())) : []),
+    evaluating: () => started && _lab_evaluating() === 1,
+  });
   // Ctrl+= / Ctrl++ / Ctrl+− / Ctrl+0 scale the app's UI, not the page (the app is one canvas)
   window.addEventListener('keydown', (event) => {
     if (!started || !(event.ctrlKey || event.metaKey) || event.altKey) return;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { frames, openApp, start } from './browser.mjs';
+import { clickItem, frames, openApp, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const CLI = process.env.BACKPROP_CLI || path.join(HERE, '../../build/native/backprop-cli');
@@ -45,24 +45,6 @@ async function press(page, key, modifier = null) {
   await page.keyboard.up(key);
   if (modifier) await page.keyboard.up(modifier);
   await frames(page);
-}
-
-// clicks an item the app drew, scrolling the panel under it (mouse wheel) until it is in view
-async function clickItem(page, name) {
-  const viewport = page.viewportSize();
-  for (let i = 0; i < 20; ++i) {
-    const r = await itemRect(page, name);
-    assert.ok(r, `${name} is drawn`);
-    if (r.y >= 0 && r.y + r.h <= viewport.height - 40) {
-      await page.mouse.click(r.x + Math.min(20, r.w / 2), r.y + r.h / 2);
-      await frames(page, 3);
-      return;
-    }
-    await page.mouse.move(r.x + 10, viewport.height / 2);
-    await page.mouse.wheel(0, r.y > viewport.height / 2 ? 120 : -120);
-    await frames(page, 3);
-  }
-  assert.fail(`${name} never scrolled into view`);
 }
 
 async function verdicts(page) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { drag, frames, openApp, pixelVariance, start, typeIntoCell } from './browser.mjs';
+import { drag, frames, luminance, openApp, start, typeIntoCell } from './browser.mjs';
 import { randomState } from './random_state.mjs';
 import { assertSameResult } from '../cli/same_result.mjs';
 
@@ -53,7 +53,7 @@ describe('web app', () => {
     assert.equal(overlayHidden, true, 'the loading overlay is gone');
     const png = await page.locator('#canvas').screenshot();
     fs.writeFileSync(path.join(ARTIFACTS, 'app.png'), png);
-    const variance = await pixelVariance(page, png);
+    const { variance } = await luminance(page, png);
     assert.ok(variance > 50, `canvas pixel variance ${variance}`);
     assert.deepEqual(errors, []);
   });
@@ -108,7 +108,7 @@ describe('web app', () => {
     assert.equal(await api(page, 'setState', exercise), '');
     await frames(page, 2);
     const resultBefore = JSON.parse(await api(page, 'getResult'));
-    await drag(page, await cellCentre(page, 'W0[0,1]'), 60, 5);
+    await drag(page, await cellCentre(page, 'W0[0,1]'));
     const w01 = JSON.parse(await api(page, 'getState')).W0[0][1];
     assert.ok(w01 > -2, `W0[0][1] went up from -2 to ${w01}`);
     const resultAfter = JSON.parse(await api(page, 'getResult'));

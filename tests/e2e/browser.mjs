@@ -71,6 +71,41 @@ export async function click(page, { x, y }) {
   await frames(page, 2);
 }
 
+/// The luminance of a PNG (a screenshot), decoded by the browser itself: { mean, variance } (0–255).
+export async function luminance(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0, sq = 0;
+    const n = px.length / 4;
+    for (let i = 0; i < px.length; i += 4) {
+      const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+      sum += y;
+      sq += y * y;
+    }
+    return { mean: sum / n, variance: sq / n - (sum / n) ** 2 };
+  }, png.toString('base64'));
+}
+
+/// A real mouse drag from `at` to the right, `steps` moves of `dx` CSS pixels, a frame each.
+export async function drag(page, { x, y }, dx = 12, steps = 5) {
+  await page.mouse.move(x, y);
+  await frames(page);
+  await page.mouse.down();
+  await frames(page);
+  for (let i = 1; i <= steps; ++i) {
+    await page.mouse.move(x + dx * i, y);
+    await frames(page);
+  }
+  await page.mouse.up();
+  await frames(page, 2);
+}
+
 /// A key held for a frame: a press and release within one frame (as keyboard.press may send
 /// them) would be missed, as no person types.
 export async function press(page, key) {
@@ -78,21 +113,6 @@ export async function press(page, key) {
   await frames(page, 1);
   await page.keyboard.up(key);
   await frames(page, 1);
-}
-
-/// A mouse drag as a person makes one: press at `from`, move `dx` pixels right in `steps` steps,
-/// a frame each, and release.
-export async function drag(page, from, dx, steps = 5) {
-  await page.mouse.move(from.x, from.y);
-  await frames(page);
-  await page.mouse.down();
-  await frames(page);
-  for (let i = 1; i <= steps; ++i) {
-    await page.mouse.move(from.x + (dx * i) / steps, from.y);
-    await frames(page);
-  }
-  await page.mouse.up();
-  await frames(page);
 }
 
 /// Types `text` into a grid cell as a person does: Ctrl+click it (the cell opens for typing),
@@ -118,33 +138,30 @@ export async function chord(page, ...keys) {
   await frames(page, 2);
 }
 
-/// The luminance variance of a PNG (a Buffer), decoded by the browser itself: a blank or
-/// single-colour image is near 0.
-export async function pixelVariance(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const px = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0, sq = 0;
-    const n = px.length / 4;
-    for (let i = 0; i < px.length; i += 4) {
-      const y = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-      sum += y;
-      sq += y * y;
-    }
-    return sq / n - (sum / n) ** 2;
-  }, png.toString('base64'));
-}
-
 /// The centre of an item the app drew last frame (CSS pixels), via the testing hook.
 export async function itemCentre(page, name) {
   const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
   if (!r) throw new Error(`${name} is not drawn`);
   return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+}
+
+/// Clicks an item the app drew (the testing hook's name), scrolling the panel under it (mouse
+/// wheel) until it is in view.
+export async function clickItem(page, name) {
+  const viewport = page.viewportSize();
+  for (let i = 0; i < 20; ++i) {
+    const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
+    if (!r) throw new Error(`${name} is not drawn`);
+    if (r.y >= 0 && r.y + r.h <= viewport.height - 40) {
+      await page.mouse.click(r.x + Math.min(20, r.w / 2), r.y + r.h / 2);
+      await frames(page, 3);
+      return;
+    }
+    await page.mouse.move(r.x + 10, viewport.height / 2);
+    await page.mouse.wheel(0, r.y > viewport.height / 2 ? 120 : -120);
+    await frames(page, 3);
+  }
+  throw new Error(`${name} never scrolled into view`);
 }
 
 /// The centre of the first text the app drew last frame that reads exactly `text` (a button's

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { click, frames, itemCentre as centre, openApp, press, start } from './browser.mjs';
+import { click, drag, frames, itemCentre as centre, openApp, press, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
@@ -73,17 +73,7 @@ describe('graph canvas', () => {
   test('dragging a weight on the canvas changes getResult()', async () => {
     const { page } = app;
     const before = JSON.parse(await page.evaluate(() => window.backpropLab.getResult()));
-    const { x, y } = await centre(page, 'canvas:W1[0,0]');
-    await page.mouse.move(x, y);
-    await frames(page);
-    await page.mouse.down();
-    await frames(page);
-    for (let i = 1; i <= 5; ++i) {
-      await page.mouse.move(x + 10 * i, y);
-      await frames(page);
-    }
-    await page.mouse.up();
-    await frames(page, 2);
+    await drag(page, await centre(page, 'canvas:W1[0,0]'), 10);
     const state = JSON.parse(await page.evaluate(() => window.backpropLab.getState()));
     assert.ok(state.W1[0][0] > 3, `W1[0][0] went up from 3 to ${state.W1[0][0]}`);
     const after = JSON.parse(await page.evaluate(() => window.backpropLab.getResult()));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { click, denseState, frames, itemCentre, openApp, pixelVariance, start } from './browser.mjs';
+import { click, denseState, frames, itemCentre, luminance, openApp, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
@@ -46,7 +46,7 @@ async function renderSvg(context, svg, name) {
   }, svg);
   const png = await page.locator('#picture').screenshot();
   fs.writeFileSync(path.join(ARTIFACTS, name), png);
-  const variance = await pixelVariance(page, png);
+  const variance = (await luminance(page, png)).variance;
   await page.close();
   return { ...size, variance };
 }
@@ -113,7 +113,7 @@ describe('graph picture', () => {
     const png = fs.readFileSync(await download.path());
     fs.writeFileSync(path.join(ARTIFACTS, 'picture-exercise-2x.png'), png);
     assert.deepEqual(pngSize(png), { width: 2 * parsed.width, height: 2 * parsed.height });
-    const variance = await pixelVariance(page, png);
+    const variance = (await luminance(page, png)).variance;
     assert.ok(variance > 50, `the PNG's pixel variance ${variance}`);
     await page.waitForFunction((w) => window.backpropLabTesting.drawnText().some((t) => t.text.startsWith(`Downloaded backprop-lab-graph.png (${w}×`)),
                                2 * parsed.width);

@@ -189,7 +189,7 @@ describe('links, storage, undo and files', () => {
     const points = [await snapshot()];
     for (let i = 0; i < 20; ++i) {
       if (i % 4 === 0) {  // a real drag on a W1 cell: one step for the whole drag
-        await drag(page, await itemCentre(page, 'W1[0,1]'), 40, 4);
+        await drag(page, await itemCentre(page, 'W1[0,1]'), 10, 4);
       } else if (i % 4 === 1) {
         assert.equal(await api(page, 'setAnswer', 'h', `[${i}, 13]`), '');
       } else if (i % 4 === 2) {
