@@ -8,7 +8,7 @@
 (function () {
   'use strict';
   const TYPE = 'backpropLab';
-  const CALLS = ['getState', 'setState', 'getResult', 'getSheet', 'getVerdicts', 'setAnswer', 'getView', 'select', 'selectNode'];
+  const CALLS = ['getState', 'setState', 'getResult', 'getSheet', 'getVerdicts', 'setAnswer', 'getView', 'select', 'selectNode', 'getLink'];
   const POLL_MS = 250;  // as the mirror: changes are looked for four times a second
   const api = window.backpropLab;
   if (!api || !window.Module || !Module.backpropLabEmbed) return;

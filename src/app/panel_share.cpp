@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/embed.h"
 #include "app/panels.h"
 #include "app/session.h"
 #include "app/widgets.h"
@@ -93,11 +94,15 @@ void share_row(App& app) {
     if (ImGui::Selectable("Copy link with my answers")) app.link_answers = true, copy_link(app);
     ImGui::EndPopup();
   }
+  // a locked page (lock=1, a quiz) keeps its network: nothing opens over it or starts it over
+  const bool locked = network_locked(app);
+  ImGui::BeginDisabled(locked);
   if (row_button(app, "Open…")) {
     if (app.pick_file) app.pick_file();
     else ImGui::OpenPopup("Open a file");
   }
-  tooltip("Open a state or an answer sheet (.json); you can also drop the file on the page");
+  ImGui::EndDisabled();
+  tooltip(locked ? "Locked by the course page" : "Open a state or an answer sheet (.json); you can also drop the file on the page");
   open_path_popup(app);
   if (row_button(app, "Save…")) ImGui::OpenPopup("##save");
   tooltip("Save the network as a file");
@@ -111,11 +116,13 @@ void share_row(App& app) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The backprop-cli eval input; Open or backprop-lab FILE reads it");
     ImGui::EndPopup();
   }
+  ImGui::BeginDisabled(locked);
   if (row_button(app, "Start over")) {
     open_content(app, {bp::exercise_state(), {}, "", {}});
     app.notice = {"Back to the exercise, answers cleared (Undo brings your work back).", false};
   }
-  tooltip("Back to the exercise with an empty Answer sheet (undoable)");
+  ImGui::EndDisabled();
+  tooltip(locked ? "Locked by the course page" : "Back to the exercise with an empty Answer sheet (undoable)");
 }
 
 }  // namespace app

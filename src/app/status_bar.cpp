@@ -75,6 +75,7 @@ void status_bar(App& app, const Rect& rect) {
       ImGui::PopTextWrapPos();
       ImGui::SameLine();
       if (probed_button(app.probe, "OK")) app.notice = {};
+    }
     if (!shows(app, logic::Part::Status)) {  // hide=status: the notices alone
       app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
       ImGui::End();
