@@ -172,7 +172,7 @@ std::string blank_sheet_json(const State& state, const AnswerSheet& sheet, int i
   Json out;
   if (!student.empty()) out["student"] = student;
   if (layout != WeightLayout::RowMajor) out["layout"] = std::string(layout_name(layout));
-  out["state"] = Json::parse(state_to_json(state));
+  out["state"] = detail::state_dom(state);
   Json answers = Json::object();
   for (const SheetCell& c : sheet.cells)
     if (c.listed) answers[c.key] = "";

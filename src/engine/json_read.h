@@ -11,6 +11,10 @@
 #include "engine/expected.h"
 #include "engine/json_numbers.h"
 
+namespace bp {
+struct State;
+}  // namespace bp
+
 namespace bp::detail {
 
 /// Why JSON text could not be read.
@@ -51,6 +55,10 @@ std::optional<JsonReadFailure> read_json(std::string_view text, const JsonLimits
 /// overflowing number, an over-long array, too many keys, a NUL byte, a syntax error); `source`
 /// names the document. TooDeep is the caller's (its message says how deep the format is).
 Error json_failure_error(const JsonReadFailure& f, const std::string& source, const JsonLimits& limits);
+
+/// The canonical JSON of a state (state_to_json) as a DOM, read back by read_json: what a sheet
+/// embeds and a link trims (nlohmann's own parser is then not needed anywhere).
+Json state_dom(const State& state);
 
 /// "null", "a boolean", "a string", "an array" (packed too), "an object", "a number": for error
 /// messages.

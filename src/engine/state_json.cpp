@@ -216,4 +216,12 @@ std::string state_to_json(const State& s) {
   return j.dump();
 }
 
+namespace detail {
+Json state_dom(const State& state) {
+  Json j;
+  read_json(state_to_json(state), JsonLimits{8, size_t(kMaxWidth)}, j);  // always valid: ours
+  return j;
+}
+}  // namespace detail
+
 }  // namespace bp

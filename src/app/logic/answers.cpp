@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/json_read.h"
+
 #include "engine/number_format.h"
 #include "coursework/printout_parse.h"
 #include "coursework/sheet_json.h"
@@ -166,7 +168,7 @@ std::string Answers::sheet_json(const bp::State& state, int indent, const std::s
   using Json = nlohmann::ordered_json;  // the sheet's order, as backprop-cli key --blank prints it
   Json out;
   if (!student.empty()) out["student"] = student;
-  out["state"] = Json::parse(bp::state_to_json(state));
+  out["state"] = bp::detail::state_dom(state);
   Json answers = Json::object();
   if (sheet_)
     for (const bp::SheetCell& c : sheet_->cells)
