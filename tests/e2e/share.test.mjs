@@ -156,7 +156,11 @@ describe('links, storage, undo and files', () => {
     const { page } = viewer;
     await frames(page, 3);
     // Ctrl+click a W0 cell and type, as a person edits it
-    await typeIntoCell(page, await itemCentre(page, 'W0[1,0]'), '7.25');
+    // a fresh page has no keyboard focus until it is clicked: Ctrl before the first click would
+    // go to no one, as for a person (a click that does not move leaves the cell as it is)
+    const cell = await itemCentre(page, 'W0[1,0]');
+    await click(page, cell);
+    await typeIntoCell(page, cell, '7.25');
     assert.equal(await api(page, 'setAnswer', 'grad:W1', 'tensor([[1e-19, 2e-19], [3, 4]])'), '');
     const edited = await api(page, 'getState');
     assert.equal(JSON.parse(edited).W0[1][0], 7.25, 'the typed weight');
