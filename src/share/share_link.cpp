@@ -15,7 +15,7 @@ const detail::JsonLimits kLimits{32, size_t(1) << 22};
 // the state's canonical JSON without what a reader assumes anyway: absent biases, default options
 Json compact_state(const State& state) {
   Json j = detail::state_dom(state);
-  const Json drop = detail::state_dom(State{});
+  static const Json drop = detail::state_dom(State{});  // the defaults, built once
   for (auto it = j.begin(); it != j.end();) {
     const bool option = it.value().is_string() && drop.contains(it.key()) && drop[it.key()] == it.value();
     it = it.value().is_null() || option ? j.erase(it) : std::next(it);
