@@ -27,6 +27,14 @@ inline constexpr double kFloat32PrintedMax = 3.403e38;
 /// softmax_ce labels: entries ≥ −kLabelSlack and |Σ − 1| ≤ kLabelSlack (rounding of a computed label)
 inline constexpr double kLabelSlack = 1e-6;
 
+/// One point of a training set: an input like I and its label (the same rules as the state's).
+struct Sample {
+  Eigen::VectorXd input;
+  Eigen::VectorXd label;
+};
+
+inline constexpr int kMaxSamples = 1000;  ///< points in a dataset
+
 struct State {
   Eigen::VectorXd input;                               ///< I
   Eigen::VectorXd label;                               ///< y (a distribution for softmax_ce)
@@ -37,6 +45,10 @@ struct State {
   LossForm loss_form = LossForm::Stable;
   SoftmaxBackward softmax_backward = SoftmaxBackward::Exact;
   Precision precision = Precision::F64;
+  /// The training set, "dataset" in the JSON format. Empty: the one sample (I, label) is the
+  /// training set. Otherwise training minimises the mean loss over these samples, and (I, label)
+  /// is the sample the graph shows.
+  std::vector<Sample> dataset;
 
   int layers() const { return static_cast<int>(weights.size()); }
 };
