@@ -25,7 +25,8 @@ struct ScreenTab {
 };
 constexpr ScreenTab kScreens[] = {{Screen::Graph, "Graph"},         {Screen::Network, "Network"},
                                   {Screen::Results, "Results"},     {Screen::Inspector, "Inspector"},
-                                  {Screen::Explainer, "Explainer"}, {Screen::Sheet, "Sheet"}};
+                                  {Screen::Explainer, "Explainer"}, {Screen::Train, "Train"},
+                                  {Screen::Sheet, "Sheet"}};
 
 // the canvas asks for a tab (a click on an edge opens the Inspector): on a narrow screen, a panel
 // (unless the course page hid it)
@@ -149,7 +150,8 @@ void frame(App& app) {
   const float min_status = bottom_bar ? ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.y : 0;
   if (!bottom_bar) app.status_height = 0;
   const bool right_column = shows(app, Screen::Results) || shows(app, Screen::Inspector) ||
-                            shows(app, Screen::Explainer) || shows(app, Screen::Sheet);
+                            shows(app, Screen::Explainer) || shows(app, Screen::Sheet) ||
+                            shows(app, Screen::Train);
   if (!shows(app, app.screen)) app.screen = Screen::Graph;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const Layout layout = compute_layout(display, tabs_height(app, display.x), std::max(app.status_height, min_status),

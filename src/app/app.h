@@ -15,6 +15,7 @@
 #include "app/model.h"
 #include "app/probe.h"
 #include "app/theme.h"
+#include "app/training.h"
 
 namespace app {
 
@@ -39,7 +40,7 @@ struct AnswerTools {
 };
 
 /// The panels a narrow screen shows one at a time, in its tab bar's order.
-enum class Screen { Graph, Network, Results, Inspector, Explainer, Sheet };
+enum class Screen { Graph, Network, Results, Inspector, Explainer, Sheet, Train };
 
 /// One line at the top of the status bar: what opening a link, a file or the stored session did
 /// (an error in words when it failed), until the user dismisses it.
@@ -67,6 +68,7 @@ struct App {
   /// serve's address).
   std::function<std::string()> page_address;
   History history;      ///< undo / redo
+  Training training;    ///< the Train tab: optimizer steps, the loss curve
   Notice notice;
   bool link_answers = false;  ///< the last link copied included the Answer sheet's text
   std::array<char, 512> open_path{};  ///< the desktop's Open: the file's path

@@ -18,11 +18,11 @@ constexpr struct {
   logic::Part part;
 } kScreenParts[] = {{Screen::Network, logic::Part::Network},     {Screen::Results, logic::Part::Results},
                     {Screen::Inspector, logic::Part::Inspector}, {Screen::Explainer, logic::Part::Explainer},
-                    {Screen::Sheet, logic::Part::Sheet}};
+                    {Screen::Sheet, logic::Part::Sheet},         {Screen::Train, logic::Part::Train}};
 
 // tab=inspector → Screen::Inspector (the tab bar's labels, lower-cased)
 std::optional<Screen> screen_of_tab(const std::string& tab) {
-  for (int i = 0; i <= static_cast<int>(Screen::Sheet); ++i) {
+  for (int i = 0; i <= static_cast<int>(Screen::Train); ++i) {
     std::string name = screen_name(static_cast<Screen>(i));
     name[0] = static_cast<char>(name[0] - 'A' + 'a');
     if (name == tab) return static_cast<Screen>(i);

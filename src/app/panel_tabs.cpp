@@ -21,7 +21,8 @@ struct TabBody {
 constexpr TabBody kTabs[] = {{"Results", RightTab::Results, Screen::Results, results_tab},
                              {"Inspector", RightTab::Inspector, Screen::Inspector, inspector_tab},
                              {"Explainer", RightTab::Explainer, Screen::Explainer, explainer_tab},
-                             {"Answer sheet", RightTab::None, Screen::Sheet, answers_panel}};
+                             {"Train", RightTab::None, Screen::Train, train_tab},
+                             {"Sheet", RightTab::None, Screen::Sheet, answers_panel}};
 
 void tab_body(App& app, const TabBody& t) {
   app.right_tab = t.screen;

@@ -23,6 +23,15 @@ void results_tab(App& app);
 void inspector_tab(App& app);
 void explainer_tab(App& app);
 void answers_panel(App& app);  ///< the Answer sheet tab (panel_answers.cpp)
+/// The Train tab (panel_train.cpp): optimizer, Step / Train / Rewind, the update formula, the loss
+/// curve, then the plane and the landscape views.
+void train_tab(App& app);
+/// The decision boundary over the 2-D input plane with the dataset's points and a draggable I
+/// (panel_plane.cpp), `width` logical pixels wide.
+void plane_view(App& app, float width);
+/// The loss over two chosen parameters around their current values, with −∇ and the trajectory
+/// (panel_landscape.cpp).
+void landscape_view(App& app, float width);
 void canvas_view(App& app, const Rect& rect);
 void status_bar(App& app, const Rect& rect);
 

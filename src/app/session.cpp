@@ -78,7 +78,7 @@ std::string open_content(App& app, const bp::LinkContent& c) {
   if (!selected.empty()) note(reason_of(selected));
   if (!c.view.tab.empty()) {
     bool found = false;
-    for (Screen s : {Screen::Graph, Screen::Network, Screen::Results, Screen::Inspector, Screen::Explainer, Screen::Sheet})
+    for (Screen s : {Screen::Graph, Screen::Network, Screen::Results, Screen::Inspector, Screen::Explainer, Screen::Sheet, Screen::Train})
       if (lower(screen_name(s)) == c.view.tab) found = focus_panel(app, screen_name(s));
     if (!found) note("there is no panel \"" + c.view.tab + "\"");
   }

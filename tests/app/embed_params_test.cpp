@@ -77,11 +77,11 @@ TEST_CASE("embed params: each part hides alone, and a node selection has no wrt"
 
 TEST_CASE("embed params: bad values are notices naming the parameter and the reason") {
   CHECK(notices(parse_embed_params("hide=netwrk")) ==
-        "error: hide: \"netwrk\" is not a panel; known: network, results, inspector, explainer, sheet, stepper, status, toolbar\n");
+        "error: hide: \"netwrk\" is not a panel; known: network, results, inspector, explainer, sheet, stepper, status, toolbar, train\n");
   CHECK(notices(parse_embed_params("hide=graph")) == "error: hide: the graph cannot be hidden (it is the app)\n");
   CHECK(notices(parse_embed_params("lock=maybe")) == "error: lock: \"maybe\" is not 1, 0 or all\n");
   CHECK(notices(parse_embed_params("tab=plot")) ==
-        "error: tab: \"plot\" is not a panel; known: graph, network, results, inspector, explainer, sheet\n");
+        "error: tab: \"plot\" is not a panel; known: graph, network, results, inspector, explainer, sheet, train\n");
   CHECK(notices(parse_embed_params("scale=300")) == "error: scale: \"300\" is not a whole percentage from 100 to 250\n");
   for (const char* bad : {"scale=", "scale=99", "scale=1.5", "scale=-150", "scale=150px", "scale=%2B150", "scale=99999999999"})
     CHECK(parse_embed_params(bad).notices.size() == 1);
@@ -118,7 +118,7 @@ TEST_CASE("embed params: hostile queries stay a few short lines") {
   // a percent escape of a newline or a bad UTF-8 byte is shown escaped, on one line
   const std::string line = parse_embed_params("tab=%0A%FF%").notices.at(0).line();
   CHECK(line.find('\n') == std::string::npos);
-  CHECK(line == "error: tab: \"\\n\\xff%\" is not a panel; known: graph, network, results, inspector, explainer, sheet");
+  CHECK(line == "error: tab: \"\\n\\xff%\" is not a panel; known: graph, network, results, inspector, explainer, sheet, train");
 }
 
 TEST_CASE("embed params: origins as the browser writes event.origin") {

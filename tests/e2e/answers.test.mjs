@@ -60,7 +60,7 @@ describe('answer sheet', () => {
     const exercise = cli(['exercise']).stdout;
     assert.equal(await api(app.page, 'setState', exercise), '');
     await frames(app.page, 2);
-    await clickItem(app.page, 'tab:Answer sheet');
+    await clickItem(app.page, 'tab:Sheet');
   });
   after(async () => {
     if (env) await env.close();

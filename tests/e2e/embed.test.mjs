@@ -88,7 +88,7 @@ describe('embedding in a course page', () => {
   }
   // a real click into the Answer sheet's ∇W1 ℓ cell and "1" typed: what the sheet then holds
   async function typeAnswer(page) {
-    await clickItem(page, 'tab:Answer sheet');
+    await clickItem(page, 'tab:Sheet');
     await clickItem(page, 'answer:grad:W1');
     await page.keyboard.type('1');
     await frames(page, 3);
@@ -115,7 +115,7 @@ describe('embedding in a course page', () => {
     for (const tab of ['Results', 'Inspector', 'Explainer']) assert.ok(!texts.includes(tab), `hide=…: no ${tab} tab`);
     assert.ok(!texts.some((t) => t.startsWith('frame ') || t === 'A+'), 'hide=status: no status bar');
     assert.ok(texts.includes('Locked: this course page shows the network read-only.'), 'lock=1 says so');
-    assert.ok(texts.includes('Answer sheet'), 'the sheet is there');
+    assert.ok(texts.includes('Sheet'), 'the sheet is there');
     assert.equal((await page.locator('#answers li').first().textContent()).trim(), '∇W1 ℓ—');
     // the page's own bridge client (its call()) types an answer: the box follows verdictsChanged
     assert.equal(await page.evaluate((t) => call('setAnswer', 'grad:W1', t), GRAD_W1_HALF), '');
@@ -198,7 +198,7 @@ describe('embedding in a course page', () => {
     const all = 'network,results,inspector,explainer,sheet,stepper,status,toolbar';
     const { page, errors, context } = await openApp('?hide=' + all);
     const texts = await drawn(page);
-    for (const gone of ['Presets', 'Results', 'Inspector', 'Explainer', 'Answer sheet', 'Show all', 'Fit to view', 'Flow', 'A+'])
+    for (const gone of ['Presets', 'Results', 'Inspector', 'Explainer', 'Sheet', 'Train', 'Show all', 'Fit to view', 'Flow', 'A+'])
       assert.ok(!texts.includes(gone), `no "${gone}"`);
     assert.ok(!texts.some((t) => t.startsWith('✓ evaluated')), 'no status line');
     assert.ok(texts.includes('W0  parameter') && texts.includes('s  softmax'), 'the graph is drawn');
@@ -215,7 +215,7 @@ describe('embedding in a course page', () => {
     // some panels: the rest stays, and the narrow tab bar has only theirs
     const some = await openApp('?hide=network,sheet,explainer', { width: 390, height: 844, hasTouch: true, isMobile: true });
     const tabs = (await some.page.evaluate(() => window.backpropLabTesting.drawnText())).filter((t) => t.widget === 'screens').map((t) => t.text);
-    assert.deepEqual(tabs, ['Graph', 'Results', 'Inspector']);
+    assert.deepEqual(tabs, ['Graph', 'Results', 'Inspector', 'Train']);
     await shot(some.page, 'embed-hide-390x844.png');
     // Tab (the mirror's sections) cycles past what is hidden
     const visited = [];
@@ -227,7 +227,7 @@ describe('embedding in a course page', () => {
     await some.context.close();
     const wide = await openApp('?hide=network,sheet,explainer', { width: 1280, height: 720 });
     const wideTexts = await drawn(wide.page);
-    assert.ok(wideTexts.includes('Results') && wideTexts.includes('Inspector') && !wideTexts.includes('Answer sheet'));
+    assert.ok(wideTexts.includes('Results') && wideTexts.includes('Inspector') && !wideTexts.includes('Sheet'));
     const canvas = JSON.parse(await wide.page.evaluate(() => window.backpropLab.getView())).canvas;
     assert.equal(canvas.x, 0, 'no network column: the canvas starts at the left edge');
     await shot(wide.page, 'embed-hide-1280x720.png');

@@ -273,7 +273,7 @@ describe('links, storage, undo and files', () => {
     const viewer = await openApp(env, { width: 1280, height: 800 });
     const { page } = viewer;
     assert.equal(await api(page, 'setAnswer', 'grad:W1', 'tensor([[ 7.7811e-20,  5.0577e-19],\n [-7.7811e-20, -5.0577e-19]])'), '');
-    await click(page, await itemCentre(page, 'tab:Answer sheet'));
+    await click(page, await itemCentre(page, 'tab:Sheet'));
     const header = await itemCentre(page, 'header:Exercise files and variants');
     await click(page, header);
     const download = page.waitForEvent('download');

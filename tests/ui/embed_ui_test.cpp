@@ -56,10 +56,10 @@ TEST_CASE("hide=…: hidden panels draw nothing and the graph takes their room, 
     }
 }
 
-TEST_CASE("hide=results,inspector,explainer,sheet at 1280×720: no right column, the canvas reaches the right edge") {
+TEST_CASE("hide=results,inspector,explainer,sheet,train at 1280×720: no right column, the canvas reaches the right edge") {
   Ui ui;
   ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
-  embed(ui, "hide=results,inspector,explainer,sheet,network,status");
+  embed(ui, "hide=results,inspector,explainer,sheet,train,network,status");
   ui.frames(3);
   CHECK(ui.app->graph.screen.x == doctest::Approx(0));
   CHECK(ui.app->graph.screen.w == doctest::Approx(1280));

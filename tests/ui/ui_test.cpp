@@ -136,7 +136,7 @@ TEST_CASE("dragging a weight on the canvas edits the model; clicking an edge sel
 TEST_CASE("the Answer sheet tab: every cell filled right, wrong and unreadable, its tools, big and invalid networks") {
   Ui ui;
   ui.frames(3);
-  const ImVec2 tab = ui.centre_of("tab:Answer sheet");
+  const ImVec2 tab = ui.centre_of("tab:Sheet");
   ui.mouse(tab, false);
   ui.mouse(tab, true);
   ui.mouse(tab, false);
@@ -261,7 +261,7 @@ TEST_CASE("the Answer sheet explains every wrong cell inline and reveals no righ
   Ui ui;
   ImGui::GetIO().DisplaySize = ImVec2(1280, 3200);  // the whole sheet in view
   ui.frames(2);
-  const ImVec2 tab = ui.centre_of("tab:Answer sheet");
+  const ImVec2 tab = ui.centre_of("tab:Sheet");
   ui.click(tab);
   ui.frames(2);
   auto& answers = ui.app->answers;
@@ -270,14 +270,14 @@ TEST_CASE("the Answer sheet explains every wrong cell inline and reveals no righ
   CHECK(answers.set_text("J:O/L", "[[6, -6], [-2, 2]]") == "");  // 2 · W1: scaled
   ui.frames(3);
   const auto& texts = ui.texts();
-  CHECK(probe_checks::shows(texts, "✗ off by a factor ×2", "Answer sheet"));
-  CHECK(probe_checks::shows(texts, "✗ sign flipped", "Answer sheet"));
+  CHECK(probe_checks::shows(texts, "✗ off by a factor ×2", "Sheet"));
+  CHECK(probe_checks::shows(texts, "✗ sign flipped", "Sheet"));
   int notes = 0;  // the sentence for the student under each wrong cell, not only the first
   for (const auto& key : {"J:L/h", "J:O/L"}) {
     const bp::Verdict* v = answers.verdict(key);
     REQUIRE(v);
     CHECK_FALSE(v->ok);
-    notes += probe_checks::shows(texts, app::logic::plain_math(v->message).substr(0, 30), "Answer sheet");
+    notes += probe_checks::shows(texts, app::logic::plain_math(v->message).substr(0, 30), "Sheet");
   }
   CHECK(notes == 2);
 
@@ -335,7 +335,7 @@ TEST_CASE("every screen at every viewport and UI scale: no text overlaps another
           ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));
           check_layout(ui, where + ", " + screen);
         }
-        for (const char* tab_name : {"Inspector", "Explainer", "Answer sheet"}) {
+        for (const char* tab_name : {"Inspector", "Explainer", "Sheet"}) {
           const auto tab = ui.app->probe.find(std::string("tab:") + tab_name);
           if (!tab) break;
           ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));

@@ -13,8 +13,8 @@ namespace app::logic {
 namespace {
 
 constexpr std::array<std::string_view, kPartCount> kParts = {"network", "results", "inspector", "explainer",
-                                                             "sheet",   "stepper", "status",    "toolbar"};
-constexpr std::array<std::string_view, 6> kTabs = {"graph", "network", "results", "inspector", "explainer", "sheet"};
+                                                             "sheet",   "stepper", "status",    "toolbar", "train"};
+constexpr std::array<std::string_view, 7> kTabs = {"graph", "network", "results", "inspector", "explainer", "sheet", "train"};
 constexpr std::array<std::string_view, 8> kKeys = {"hide", "lock", "tab", "select", "scale", "theme", "flow", "origin"};
 constexpr size_t kMaxQuoted = 40;  // bytes of a bad value a notice repeats
 

@@ -14,8 +14,8 @@
 namespace app::logic {
 
 /// What `hide=` can take away, in the order the README lists them.
-enum class Part { Network, Results, Inspector, Explainer, Sheet, Stepper, Status, Toolbar };
-inline constexpr int kPartCount = 8;
+enum class Part { Network, Results, Inspector, Explainer, Sheet, Stepper, Status, Toolbar, Train };
+inline constexpr int kPartCount = 9;
 /// "network", "results", …, "toolbar": the names `hide=` takes.
 std::string_view part_name(Part p);
 
