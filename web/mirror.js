@@ -5,7 +5,7 @@
 // times a second); changes are announced in the polite live region #backprop-lab-live, at most
 // once a second.
 (function () {
-  const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Sheet'];
+  const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Train', 'Sheet'];
   const POLL_MS = 250, ANNOUNCE_MS = 1000;
   const root = document.getElementById('backprop-lab-text');
   const live = document.getElementById('backprop-lab-live');
@@ -70,6 +70,12 @@
     }
     fill('Inspector', 'Inspector', ...inspector);
     fill('Explainer', 'Explainer', el('p', 'What went wrong in the original notebook: the naive loss prints 0, the gradients are about 1e-19 and are not zero, and the autograd numbers are half the true ones.'));
+    const t = m.training;
+    fill('Train', 'Train',
+      el('p', (t.steps ? 'Step ' + t.steps + (t.running ? ', training' : ', paused') + '; training-set loss ℓ = ' + t.loss : 'No steps yet.') +
+        ' Optimizer ' + t.optimizer + ', η = ' + t.lr + '.'),
+      t.update.length ? el('h3', 'Last update') : null,
+      t.update.length ? list(t.update) : null);
     fill('Sheet', 'Answer sheet', m.verdicts.length ? list(m.verdicts.map((v) => v.cell + ' (' + v.key + '): ' + v.text)) : el('p', 'No cell filled in yet.'));
   }
 
@@ -85,6 +91,7 @@
       const right = m.verdicts.filter((v) => v.ok).length;
       out.push('Answer sheet: ' + right + ' right, ' + (m.verdicts.length - right) + ' wrong');
     }
+    if (m.training.steps !== prev.training.steps && m.training.steps) out.push('Training step ' + m.training.steps + ': ℓ = ' + m.training.loss);
     if (m.panel !== prev.panel) out.push(m.panel + ' panel');
     return out;
   }

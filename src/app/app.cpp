@@ -19,6 +19,8 @@
 namespace app {
 namespace {
 
+constexpr double kTrainBudgetMs = 5.0;
+
 struct ScreenTab {
   Screen screen;
   const char* label;
@@ -204,9 +206,11 @@ void frame(App& app) {
     ImGui::SetWindowFocus(s == Screen::Graph ? "##canvas" : s == Screen::Network ? "Network" : "##right");
     app.focus_request.reset();
   }
+  // Train: this frame's steps, at most a third of a 60 Hz frame, so the app stays smooth
+  train_advance(app.training, app.model, ImGui::GetIO().DeltaTime, kTrainBudgetMs);
   app.model.advance();  // this frame's share of a big network's manual chain and finite differences
-  // a drag or a field being typed into becomes one undo step when it ends
-  app.history.track(app, ImGui::IsAnyItemActive() || app.graph.drag_node >= 0);
+  // a drag or a field being typed into becomes one undo step when it ends; so does a Train run
+  app.history.track(app, ImGui::IsAnyItemActive() || app.graph.drag_node >= 0 || app.training.running);
 }
 
 const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }

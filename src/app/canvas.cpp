@@ -85,6 +85,7 @@ constexpr float kMinDetailPx = 9.0f;   // the smallest readable text: below it, 
 constexpr float kLabelPx = 12.0f;      // shapes when zoomed out
 constexpr float kNamePx = 16.0f;       // names when zoomed out
 constexpr float kEdgeLabelPx = 10.0f; // edge labels: never smaller
+constexpr double kUpdatedSeconds = 3.0;  // how long a trained cell stays outlined
 
 // the largest text size up to `want` at which `t` fits `room` pixels
 float fit_size(const std::string& t, float want, float room) {
@@ -191,6 +192,40 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
   }
 }
 
+// the cells the last optimizer step changed: outlined in the gradient's colour, fading out
+void draw_updated(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
+  const auto it = gv.updated.find(gv.stepper.graph().nodes[b.node].name);
+  if (it == gv.updated.end() || b.collapsed || p.stale) return;
+  const float fade = 1.0f - static_cast<float>((ImGui::GetTime() - gv.updated_time) / kUpdatedSeconds);
+  if (fade <= 0) return;
+  for (int i = 0; i < b.rows * b.cols && i < static_cast<int>(it->second.size()); ++i)
+    if (it->second[i]) {
+      const logic::Rect r = logic::cell_rect(b, i, false);
+      p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), col(theme::kGradient, fade), 2.0f, 0, 2.0f);
+    }
+}
+
+// which cells the Train tab's last update changed (once per update)
+void sync_updated(GraphView& gv, const Training& t) {
+  if (!t.last) {
+    gv.updated.clear();
+    gv.updated_key = -1;
+    return;
+  }
+  const long key = t.run * 1000003L + t.last->step;
+  if (key == gv.updated_key) return;
+  gv.updated_key = key;
+  gv.updated.clear();
+  gv.updated_time = ImGui::GetTime();
+  const StepRecord& r = *t.last;
+  for (size_t i = 0; i < r.params.size(); ++i) {
+    std::vector<bool>& flags = gv.updated[r.params[i].name];
+    const Eigen::MatrixXd& before = r.before[i];
+    for (int row = 0; row < before.rows(); ++row)
+      for (int c = 0; c < before.cols(); ++c) flags.push_back(before(row, c) != r.after[i](row, c));
+  }
+}
+
 void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   const logic::GraphSnapshot& g = gv.stepper.graph();
   const auto& n = g.nodes[b.node];
@@ -255,6 +290,7 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   }
 
   draw_area(p, g, b, false, gv.stepper.value_known(b.node), editable);
+  draw_updated(p, gv, b);
   if (b.has_grad_area) {
     const logic::GradState gs = gv.stepper.grad_state(b.node);
     draw_area(p, g, b, true, gs == logic::GradState::Complete, false);
@@ -873,6 +909,7 @@ void canvas_view(App& app, const Rect& rect) {
   const bool with_toolbar = shows(app, logic::Part::Toolbar), with_stepper = shows(app, logic::Part::Stepper);
   if (!with_toolbar) gv.toolbar_h = 0;
   sync_graph(gv, app.model);
+  sync_updated(gv, app.training);
   const float dt = ImGui::GetIO().DeltaTime;
   gv.stepper.tick(dt);
   const bool backward_step = gv.stepper.phase() == logic::Phase::Backward && gv.stepper.current() &&

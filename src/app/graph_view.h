@@ -47,6 +47,11 @@ struct GraphView {
   bool show_fused = false;     ///< inspector: fused s − y next to the separate softmax and CE steps
   bool locked = false;         ///< a course page's lock=1: the cells cannot be dragged or typed into
   RightTab request_tab = RightTab::None;  ///< the right column switches to this tab once
+  /// The cells the Train tab's last update changed, by node name ("W1": row-major flags), and the
+  /// ImGui time of that update (the outline fades over a few seconds).
+  std::map<std::string, std::vector<bool>> updated;
+  double updated_time = -1;
+  long updated_key = -1;  ///< the run and step they are from
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
   // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame
   std::map<int, Eigen::MatrixXd> jacobians;

@@ -1,30 +1,12 @@
 // Undo/redo: snapshots of the network and the answers, recorded when a change has finished.
 #include "app/history.h"
 
-#include <cstring>
 #include <utility>
 
 #include "app/app.h"
 
 namespace app {
 namespace {
-
-bool same_bits(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  return a.rows() == b.rows() && a.cols() == b.cols() &&
-         std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<size_t>(a.size())) == 0;
-}
-
-bool same_state(const bp::State& a, const bp::State& b) {
-  if (a.activation != b.activation || a.head != b.head || a.loss_form != b.loss_form ||
-      a.softmax_backward != b.softmax_backward || a.precision != b.precision || a.layers() != b.layers() ||
-      !same_bits(a.input, b.input) || !same_bits(a.label, b.label))
-    return false;
-  for (int k = 0; k < a.layers(); ++k) {
-    if (!same_bits(a.weights[k], b.weights[k]) || a.biases[k].has_value() != b.biases[k].has_value()) return false;
-    if (a.biases[k] && !same_bits(*a.biases[k], *b.biases[k])) return false;
-  }
-  return true;
-}
 
 std::string student_of(const App& app) { return app.answer_tools.student.data(); }
 
@@ -34,6 +16,7 @@ size_t Snapshot::bytes() const {
   size_t n = sizeof(double) * static_cast<size_t>(state.input.size() + state.label.size());
   for (const auto& w : state.weights) n += sizeof(double) * static_cast<size_t>(w.size());
   for (const auto& b : state.biases) n += b ? sizeof(double) * static_cast<size_t>(b->size()) : 0;
+  for (const auto& d : state.dataset) n += sizeof(double) * static_cast<size_t>(d.input.size() + d.label.size());
   for (const auto& [key, text] : answers) n += key.size() + text.size() + 64;
   return n + student.size() + sizeof(Snapshot);
 }
@@ -59,7 +42,7 @@ void History::track(App& app, bool editing) {
   edits_ = app.answers.edits();
   // compared in place: a copy of an 8 × 256 network costs more than the comparison
   if (app.answers.texts() == current_.answers && student_of(app) == current_.student &&
-      same_state(app.model.state, current_.state))
+      bp::identical(app.model.state, current_.state))
     return;
   undo_.push_back(std::move(current_));
   current_ = snapshot_of(app);
@@ -73,7 +56,7 @@ void History::track(App& app, bool editing) {
 }
 
 void History::restore(App& app, Snapshot s) {
-  const bool state_changed = !same_state(s.state, app.model.state);
+  const bool state_changed = !bp::identical(s.state, app.model.state);
   if (state_changed) app.model.replace(s.state);
   if (s.answers != app.answers.texts()) app.answers.replace_texts(s.answers);
   auto& field = app.answer_tools.student;

@@ -132,12 +132,27 @@ json verdicts(const logic::Answers& answers) {
   return out;
 }
 
+// the Train tab: the run's state in words and the last update's formulas
+json training(const Training& t) {
+  json out = {{"steps", t.losses.empty() ? 0 : t.losses.size() - 1},
+              {"running", t.running},
+              {"optimizer", std::string(bp::option_name(t.settings.kind))},
+              {"lr", bp::format_number(t.settings.lr, 6)}};
+  out["loss"] = t.losses.empty() ? json(nullptr) : json(bp::format_number(t.losses.back(), 6));
+  json update = json::array();
+  if (t.last && t.optimizer)
+    for (size_t i = 0; i < t.last->params.size(); ++i) update.push_back(logic::plain_math(update_formula(*t.last, i, t.optimizer->settings())));
+  out["update"] = update;
+  return out;
+}
+
 }  // namespace
 
 std::string mirror_key(const App& app) {
   const logic::Selection& s = app.graph.selection;
   return std::to_string(app.model.revision) + "|" + std::to_string(app.graph.stepper.step()) + "|" + s.of + ">" + s.wrt +
-         "|" + s.node + "|" + std::to_string(app.answers.edits()) + "|" + screen_name(app.screen);
+         "|" + s.node + "|" + std::to_string(app.answers.edits()) + "|" + screen_name(app.screen) + "|" +
+         std::to_string(app.training.run) + "." + std::to_string(app.training.losses.size()) + (app.training.running ? "r" : "");
 }
 
 std::string mirror_json(App& app) {
@@ -166,6 +181,7 @@ std::string mirror_json(App& app) {
     out["loss"] = nullptr;
     out["nodes"] = out["gradients"] = out["agreement"] = json::array();
   }
+  out["training"] = training(app.training);
   out["selection"] = selection(app);
   out["verdicts"] = verdicts(app.answers);
   json hidden = json::array();  // what a course page hid (hide=…): no section, no text of it

@@ -20,27 +20,6 @@ namespace {
 // "label[0]" → "label": error fields name an entry, editors a whole vector or matrix
 std::string field_base(const std::string& field) { return field.substr(0, field.find('[')); }
 
-// A combo over an engine option (relu, softmax_ce, …), named as in the JSON format.
-template <typename E>
-bool option_combo(const char* label, E& value, const char* help) {
-  bool changed = false;
-  const auto& names = bp::OptionNames<E>::names;
-  const std::string current(bp::option_name(value));
-  if (ImGui::BeginCombo(label, current.c_str())) {
-    for (size_t i = 0; i < names.size(); ++i) {
-      const std::string name(names[i]);
-      const bool selected = static_cast<size_t>(value) == i;
-      if (ImGui::Selectable(name.c_str(), selected) && !selected) {
-        value = static_cast<E>(i);
-        changed = true;
-      }
-    }
-    ImGui::EndCombo();
-  }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
-  return changed;
-}
-
 // [SECTION] presets
 void presets(App& app) {
   if (ImGui::Button("Exercise")) app.model.replace(bp::exercise_state());

@@ -1,13 +1,234 @@
 // The Train tab: watching the network learn. The optimizer's settings, Step / Train / Rewind, the
-// last update as a formula with numbers, the loss curve, then the plane and landscape views.
+// last update as a formula with numbers, the loss curve on a log scale, then the plane and the
+// landscape views. The run itself (training.h) knows no ImGui.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
 #include <imgui.h>
 
+#include "app/embed.h"
+#include "app/logic/formula.h"
+#include "app/logic/loss_curve.h"
+#include "app/math_text.h"
 #include "app/panels.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+#include "engine/number_format.h"
 
 namespace app {
+namespace {
+
+ImU32 faded(ImVec4 c, float alpha) {
+  c.w *= alpha;
+  return ImGui::GetColorU32(c);
+}
+
+// [SECTION] the optimizer's settings (sliders clamp: every value they take is a valid setting)
+bool slider(const char* label, double& value, double lo, double hi, const char* format, bool logarithmic,
+            const char* help) {
+  const ImGuiSliderFlags flags = ImGuiSliderFlags_AlwaysClamp | (logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+  const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &value, &lo, &hi, format, flags);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+  return changed;
+}
+
+void settings(App& app) {
+  bp::OptimizerSettings& s = app.training.settings;
+  bool changed = option_combo("optimizer", s.kind,
+                              "sgd: W ← W − η·∇W l\nmomentum: v ← μ·v + ∇W l, W ← W − η·v (PyTorch's SGD with momentum)\n"
+                              "adam: PyTorch's Adam, with bias correction");
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  changed |= slider("η (learning rate)", s.lr, 1e-5, 10.0, "%.4g", true, "The step size: Ctrl+click to type a value");
+  if (s.kind == bp::OptimizerKind::Momentum) {
+    changed |= slider("μ (momentum)", s.momentum, 0.0, 0.999, "%.3g", false, "v ← μ·v + ∇W l (dampening 0)");
+    changed |= ImGui::Checkbox("Nesterov", &s.nesterov);
+  }
+  if (s.kind == bp::OptimizerKind::Adam) {
+    changed |= slider("β₁", s.beta1, 0.0, 0.999, "%.4g", false, "The first moment's decay (PyTorch: 0.9)");
+    changed |= slider("β₂", s.beta2, 0.0, 0.99999, "%.5g", false, "The second moment's decay (PyTorch: 0.999)");
+    changed |= slider("ε", s.eps, 1e-12, 1e-2, "%.1e", true, "Added to the root of the second moment (PyTorch: 1e-8)");
+  }
+  changed |= slider("weight decay", s.weight_decay, 0.0, 1.0, "%.4g", true,
+                    "Adds weight_decay·W to the gradient (L2, as PyTorch's weight_decay; not AdamW)");
+  ImGui::PopItemWidth();
+  changed |= ImGui::Checkbox("train I too", &s.train_input);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Also update the input I along −∇I l: the input that fools the network (the label stays)");
+  if (changed) settings_changed(app.training);
+}
+
+// [SECTION] Step / Train / Rewind
+void controls(App& app) {
+  Training& t = app.training;
+  const std::string blocked = training_blocked(app.model);
+  const bool locked = network_locked(app);
+  ImGui::BeginDisabled(!blocked.empty() || locked);
+  if (probed_button(app.probe, "Step")) train_step(t, app.model);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("One update of every weight and bias");
+  const char* run_label = t.running ? "Pause" : "▶ Train";
+  same_line_or_wrap(button_width(run_label));
+  if (probed_button(app.probe, run_label)) {
+    if (t.running) train_pause(t);
+    else train_start(t, app.model);
+  }
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(!t.start || locked);
+  same_line_or_wrap(button_width("Rewind"));
+  if (probed_button(app.probe, "Rewind")) train_rewind(t, app.model);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Back to the exact weights before this run (Ctrl+Z undoes it)");
+  ImGui::EndDisabled();
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SliderFloat("steps per second", &t.steps_per_second, 1.0f, 240.0f, "%.0f",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+  ImGui::PopItemWidth();
+  if (locked) note("Locked: this course page shows the network read-only.");
+  else if (!blocked.empty()) inline_error("Cannot train: " + blocked);
+}
+
+// the state of the run in one line: "step 12 · ℓ = 3.2e−5 (the mean over 40 samples)"
+void run_line(const App& app) {
+  const Training& t = app.training;
+  const size_t samples = app.model.state.dataset.size();
+  std::string line = t.losses.empty() ? std::string("No steps yet")
+                                      : "step " + std::to_string(t.losses.size() - 1) + " · l = " +
+                                            logic::formula_number(t.losses.back());
+  if (samples > 0) line += " (the mean over " + std::to_string(samples) + " samples)";
+  math_text(line);
+  if (samples > 0)
+    note("The graph shows the sample (I, label) and its own gradients; each update uses the training set's "
+         "mean gradient.");
+}
+
+// [SECTION] the last update, as a formula with numbers
+// one parameter's update: its rule, then "= before", "− η·direction", "= after", each a stacked
+// matrix with as many entries along a side as the column has room for (the middle elided)
+void update_lines(const UpdateTerms& u, float width) {
+  math_text(u.rule);
+  const float indent = ImGui::GetStyle().IndentSpacing * 0.5f;
+  int items = 6;
+  for (; items > 3; --items) {
+    float widest = 0;
+    for (const auto& t : u.terms)
+      for (const auto& row : value_rows(t.value, items)) widest = std::max(widest, math_text_size(t.prefix + row).x);
+    if (indent + widest <= width) break;
+  }
+  for (const auto& t : u.terms) {
+    const std::vector<std::string> rows = value_rows(t.value, items);
+    const float prefix = math_text_size(t.prefix).x;
+    for (size_t k = 0; k < rows.size(); ++k) {
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent + (k == 0 ? 0 : prefix));
+      math_text(k == 0 ? t.prefix + rows[k] : rows[k]);
+    }
+  }
+}
+
+void last_update(const App& app, float width) {
+  const Training& t = app.training;
+  if (!t.last) return;
+  const StepRecord& r = *t.last;
+  const bp::OptimizerSettings& s = t.optimizer->settings();
+  ImGui::TextColored(theme::kMuted, "Update %d (the loss before it: %s)", r.step, logic::formula_number(r.loss_before).c_str());
+  bool changed = false;
+  for (size_t i = 0; i < r.params.size(); ++i) {
+    const UpdateTerms u = update_terms(r, i, s);
+    update_lines(u, width);
+    changed = changed || u.changed;
+  }
+  if (!changed)
+    inline_warning("No weight changed: each η·∇ is below half a unit in the last place of its weight (float64 "
+                   "resolution). A saturated softmax has tiny gradients; try a larger η, or Adam, which divides by √v.");
+  if (s.kind == bp::OptimizerKind::Momentum)
+    note("v: the momentum buffer, μ·v + ∇ l (with Nesterov: ∇ l + μ·v)");
+  else if (s.kind == bp::OptimizerKind::Adam)
+    note("u: Adam's step m / (√v + ε), with its moments m and v corrected for their start at 0 (PyTorch's bias "
+         "correction)");
+  else if (s.weight_decay != 0)
+    note("g = ∇ l + weight decay · the parameter");
+}
+
+// [SECTION] the loss curve
+void loss_curve(App& app, float width) {
+  const Training& t = app.training;
+  const bool per_sample = !t.sample_losses.empty();
+  static bool show_samples = false;
+  if (per_sample) ImGui::Checkbox("per-sample losses", &show_samples);
+  const float height = std::max(theme::scaled(120.0f), std::min(width * 0.5f, theme::scaled(220.0f)));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##loss-curve", ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered();
+  app.probe.add("train:loss-curve", origin.x, origin.y, width, height);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float font = ImGui::GetFontSize();
+  const ImU32 axis_color = ImGui::GetColorU32(theme::kMuted);
+  // room for the decade labels on the left and the step count under the plot
+  const float left = ImGui::CalcTextSize("10⁻³⁰⁰").x + theme::scaled(6), bottom = font * 1.4f;
+  const ImVec2 lo(origin.x + left, origin.y + font * 0.5f), hi(origin.x + width - theme::scaled(4), origin.y + height - bottom);
+  dl->AddRect(lo, hi, axis_color);
+  if (t.losses.empty()) {
+    const char* empty = "The loss per step appears here (log scale)";
+    const ImVec2 size = ImGui::CalcTextSize(empty);
+    if (size.x < hi.x - lo.x) dl->AddText(ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2), axis_color, empty);
+    return;
+  }
+  std::vector<const std::vector<double>*> series{&t.losses};
+  std::vector<std::vector<double>> columns;  // per-sample series, one per sample
+  if (per_sample && show_samples) {
+    const size_t n = t.sample_losses.front().size();
+    columns.assign(n, {});
+    for (const auto& step : t.sample_losses)
+      for (size_t i = 0; i < n && i < step.size(); ++i) columns[i].push_back(step[i]);
+    for (const auto& c : columns) series.push_back(&c);
+  }
+  const int max_ticks = std::max(2, static_cast<int>((hi.y - lo.y) / (font * 1.6f)));
+  const logic::LogAxis axis = logic::log_axis(series, max_ticks);
+  auto at = [&](const logic::CurvePoint& p) {
+    return ImVec2(lo.x + static_cast<float>(p.x) * (hi.x - lo.x), hi.y - static_cast<float>(p.y) * (hi.y - lo.y));
+  };
+  for (int e : axis.ticks) {
+    const float y = hi.y - static_cast<float>(logic::log_position(axis, std::pow(10.0, e))) * (hi.y - lo.y);
+    dl->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), faded(theme::kMuted, 0.25f));
+    draw_math(dl, ImVec2(origin.x, y - font * 0.5f), font, axis_color, logic::decade_label(e));
+  }
+  const std::string steps = std::to_string(t.losses.size() - 1) + " steps";
+  dl->AddText(ImVec2(hi.x - ImGui::CalcTextSize(steps.c_str()).x, hi.y + font * 0.2f), axis_color, steps.c_str());
+  dl->AddText(ImVec2(lo.x, hi.y + font * 0.2f), axis_color, "0");
+  dl->PushClipRect(lo, hi, true);
+  const int pixels = static_cast<int>(hi.x - lo.x);
+  for (size_t s = 1; s < series.size(); ++s) {
+    std::vector<ImVec2> line;
+    for (const auto& p : logic::curve_points(axis, *series[s], pixels)) line.push_back(at(p));
+    dl->AddPolyline(line.data(), static_cast<int>(line.size()), faded(theme::kValue, 0.45f), 0, 1.0f);
+  }
+  std::vector<ImVec2> line;
+  for (const auto& p : logic::curve_points(axis, t.losses, pixels)) line.push_back(at(p));
+  if (line.size() == 1) dl->AddCircleFilled(line[0], theme::scaled(3), ImGui::GetColorU32(theme::kGradient));
+  dl->AddPolyline(line.data(), static_cast<int>(line.size()), ImGui::GetColorU32(theme::kGradient), 0, theme::scaled(2));
+  dl->PopClipRect();
+  if (hovered) {  // the step under the pointer, readable
+    const double x = (ImGui::GetIO().MousePos.x - lo.x) / std::max(1.0f, hi.x - lo.x);
+    const int step = logic::step_at(x, t.losses.size());
+    const logic::CurvePoint p{t.losses.size() > 1 ? static_cast<double>(step) / static_cast<double>(t.losses.size() - 1) : 0.0,
+                              logic::log_position(axis, t.losses[step])};
+    dl->AddLine(ImVec2(at(p).x, lo.y), ImVec2(at(p).x, hi.y), faded(theme::kMuted, 0.6f));
+    dl->AddCircle(at(p), theme::scaled(4), ImGui::GetColorU32(theme::kGradient), 0, 2.0f);
+    ImGui::BeginTooltip();
+    math_text("step " + std::to_string(step) + ": l = " + bp::format_number(t.losses[step], 17));
+    if (axis.has_nonpositive && !(t.losses[step] > 0)) ImGui::TextUnformatted("(0 is drawn on the floor of the log axis)");
+    ImGui::EndTooltip();
+  }
+}
+
+}  // namespace
 
 void train_tab(App& app) {
   const float width = ImGui::GetContentRegionAvail().x;
+  if (ImGui::CollapsingHeader("Optimizer", ImGuiTreeNodeFlags_DefaultOpen)) settings(app);
+  controls(app);
+  run_line(app);
+  last_update(app, width);
+  if (ImGui::CollapsingHeader("Loss curve", ImGuiTreeNodeFlags_DefaultOpen)) loss_curve(app, width);
   if (ImGui::CollapsingHeader("Decision boundary", ImGuiTreeNodeFlags_DefaultOpen)) plane_view(app, width);
   if (ImGui::CollapsingHeader("Loss landscape", ImGuiTreeNodeFlags_DefaultOpen)) landscape_view(app, width);
 }

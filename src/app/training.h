@@ -34,7 +34,56 @@ struct Training {
   std::optional<bp::State> start;          ///< the state the run started from: Rewind's target
   std::optional<StepRecord> last;          ///< the last update, for the formula and the highlight
   long run = 0;                            ///< bumps when a run starts or ends by Rewind / an edit: views restart trajectories
-  long model_revision = -1;                ///< the Model revision the run's last step left
+  std::optional<bp::State> left;           ///< the state the run's last step left (another change ends the run)
 };
+
+}  // namespace app
+
+namespace app {
+
+/// Why a step cannot be taken now ("" when it can): an invalid network (its error) or a
+/// training set the network cannot take.
+std::string training_blocked(const Model& model);
+/// One optimizer update of model.state (Step). Starts a run when none is in progress or the
+/// state was changed elsewhere since the last step (an edit, undo): the run then starts over
+/// from the edited state. Returns "" or why nothing happened.
+std::string train_step(Training& t, Model& model);
+/// Train / Pause.
+void train_start(Training& t, const Model& model);
+void train_pause(Training& t);
+/// While running: the steps owed for `seconds` of wall time at steps_per_second, at most
+/// `budget_ms` of work (the frame stays smooth; Train slows rather than stutters). Pauses with
+/// a reason on an error. Returns the steps taken.
+int train_advance(Training& t, Model& model, double seconds, double budget_ms);
+/// Back to the exact state the run started from (an undo step like any edit); the run ends.
+bool train_rewind(Training& t, Model& model);
+/// The optimizer's settings changed: the moments start over at the next step (as a new torch
+/// optimizer would), the curve goes on.
+void settings_changed(Training& t);
+
+/// The JS API's getTraining(): {"run", "steps", "running", "stepsPerSecond", "losses": [l0 … ln]
+/// (the training-set loss before each step, then now), "settings": {"optimizer", "lr", "momentum",
+/// "nesterov", "betas", "eps", "weight_decay", "train_input"}, "last": null or {"step", "loss",
+/// "params": [{"name", "before", "grad", "after"}]}}. Numbers round-trip; NaN/∞ are null.
+std::string training_json(const Training& t);
+
+/// The update of one parameter as the app shows it: "W1 ← W1 − η·∇_{W1} l" (SGD) or "… − η·v"
+/// (momentum: the buffer v; Adam: its step u; weight decay: g), then its three terms with
+/// numbers: = before, − η·direction, = after.
+struct UpdateTerms {
+  std::string rule;  ///< "W1 ← W1 − η·∇_{W1} l"
+  struct Term {
+    std::string prefix;  ///< "= ", "− 0.1·"
+    Eigen::MatrixXd value;
+  };
+  std::vector<Term> terms;
+  bool changed = false;  ///< some entry moved (a tiny η·∇ can be below the weights' resolution)
+};
+UpdateTerms update_terms(const StepRecord& r, size_t param, const bp::OptimizerSettings& s);
+/// The same on one line: "W1 ← W1 − η·∇_{W1} l = [[…]] − 0.1·[[…]] = [[…]]".
+std::string update_formula(const StepRecord& r, size_t param, const bp::OptimizerSettings& s);
+/// A value's rows for a formula over several lines: a matrix "[[3, −3]," / " [−1, 1]]", a vector
+/// one line "[4, 1]"; at most `max_items` entries along a side (the middle elided with "…").
+std::vector<std::string> value_rows(const Eigen::MatrixXd& m, int max_items);
 
 }  // namespace app

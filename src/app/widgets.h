@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "app/probe.h"
+#include "engine/state.h"
 
 namespace app {
 
@@ -33,6 +34,28 @@ void same_line_or_wrap(float width, float spacing = -1.0f);
 float button_width(const char* label);
 /// A Button whose rectangle the probe records as "button:<label>" (browser tests click it).
 bool probed_button(Probe& probe, const char* label);
+
+/// A combo over an engine option (relu, softmax_ce, sgd, …), named as in the JSON format and the
+/// CLI, with `help` as its tooltip. True when the user picked another value.
+template <typename E>
+bool option_combo(const char* label, E& value, const char* help) {
+  bool changed = false;
+  const auto& names = bp::OptionNames<E>::names;
+  const std::string current(bp::option_name(value));
+  if (ImGui::BeginCombo(label, current.c_str())) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      const std::string name(names[i]);
+      const bool selected = static_cast<size_t>(value) == i;
+      if (ImGui::Selectable(name.c_str(), selected) && !selected) {
+        value = static_cast<E>(i);
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", help);
+  return changed;
+}
 
 /// "✓ text" in the ok colour or "✗ text" in the error colour.
 void badge(bool ok, const char* text);

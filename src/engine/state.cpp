@@ -1,6 +1,8 @@
 // Validation of a State, the exercise preset and random presets.
 #include "engine/state.h"
 
+#include <cstring>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -133,6 +135,30 @@ State random_state(uint64_t seed, int layers, int width) {
   s.label = Eigen::VectorXd::Zero(classes);
   s.label(static_cast<Eigen::Index>(next() % classes)) = 1;
   return s;
+}
+
+namespace {
+
+bool same_bits(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() &&
+         std::memcmp(a.data(), b.data(), sizeof(double) * static_cast<size_t>(a.size())) == 0;
+}
+
+}  // namespace
+
+bool identical(const State& a, const State& b) {
+  if (a.activation != b.activation || a.head != b.head || a.loss_form != b.loss_form ||
+      a.softmax_backward != b.softmax_backward || a.precision != b.precision || a.layers() != b.layers() ||
+      !same_bits(a.input, b.input) || !same_bits(a.label, b.label) || a.dataset.size() != b.dataset.size())
+    return false;
+  for (int k = 0; k < a.layers(); ++k) {
+    if (!same_bits(a.weights[k], b.weights[k]) || a.biases[k].has_value() != b.biases[k].has_value()) return false;
+    if (a.biases[k] && !same_bits(*a.biases[k], *b.biases[k])) return false;
+  }
+  for (size_t i = 0; i < a.dataset.size(); ++i)
+    if (!same_bits(a.dataset[i].input, b.dataset[i].input) || !same_bits(a.dataset[i].label, b.dataset[i].label))
+      return false;
+  return true;
 }
 
 }  // namespace bp

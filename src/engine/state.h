@@ -90,6 +90,10 @@ std::optional<E> parse_option(std::string_view text) {
 /// naming the first field that breaks one, or nullopt when the state can be evaluated.
 std::optional<Error> validate(const State& state);
 
+/// The same network bit for bit: every option, shape and number, the dataset included (−0.0 and
+/// 0.0 differ; so do two NaNs of other bits).
+bool identical(const State& a, const State& b);
+
 /// The reference exercise: I = [4, 1], label = [0, 1], W0 = [[1, −2], [2, 5]], W1 = [[3, −3], [−1, 1]].
 State exercise_state();
 

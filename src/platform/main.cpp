@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
     g_app.presentation.light = o.light.value_or(false);
     g_platform.presentation_given = true;
   }
+  if (!o.tab.empty()) {  // "train" → the Train panel, as a course page's tab=train
+    std::string panel = o.tab;
+    panel[0] = static_cast<char>(panel[0] - 'a' + 'A');
+    app::focus_panel(g_app, panel);
+  }
   g_app.save_file = save_file;
   g_app.save_png = save_png;
   if (!platform::init(g_platform, g_app)) return 1;

@@ -64,6 +64,13 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
         return bp::Error{arg, "expected WIDTHxHEIGHT from 200x200 to 8192x8192, got \"" + size + "\""};
       o.width = w;
       o.height = h;
+    } else if (arg == "--tab") {
+      static constexpr const char* kTabs[] = {"graph", "network", "results", "inspector", "explainer", "train", "sheet"};
+      const std::string name = has_value ? argv[++i] : "";
+      bool known = false;
+      for (const char* t : kTabs) known = known || name == t;
+      if (!known) return bp::Error{arg, "expected graph, network, results, inspector, explainer, train or sheet, got \"" + name + "\""};
+      o.tab = name;
     } else if (arg == "--export-picture") {
       o.export_picture = true;
     } else if (arg == "--screenshot") {

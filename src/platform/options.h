@@ -1,6 +1,6 @@
 // The native app's command line:
 //   backprop-lab [FILE.json | --state FILE.json] [--frames N] [--screenshot FILE.png] [--ui-scale P] [--theme T]
-//                [--size WxH] [--export-picture]
+//                [--size WxH] [--export-picture] [--tab NAME]
 #pragma once
 #include <optional>
 #include <string>
@@ -19,12 +19,14 @@ struct Options {
   std::optional<bool> light;       ///< --theme light|dark
   int width = 1280, height = 800;  ///< --size WxH: the window's size in logical pixels
   bool export_picture = false;     ///< --export-picture: write backprop-lab-graph.svg and .png, then exit
+  std::string tab;                 ///< --tab NAME: the panel in front at the start ("Train")
   bool help = false;
 };
 
 inline constexpr const char* kUsage =
     "usage: backprop-lab [FILE.json | --state FILE.json] [--frames N] [--screenshot FILE.png]\n"
     "                    [--ui-scale PERCENT] [--theme light|dark] [--size WxH] [--export-picture]\n"
+    "                    [--tab NAME]\n"
     "  FILE, --state FILE start from this network: a state (the `backprop-cli eval` input) or an\n"
     "                     answer sheet (the `check` input: its answers fill the Answer sheet)\n"
     "  --frames N         draw N frames, then exit 0\n"
@@ -33,7 +35,9 @@ inline constexpr const char* kUsage =
     "  --theme NAME       light (for projectors) or dark (default: the last one chosen)\n"
     "  --size WxH         the window's size, e.g. 390x844 (default 1280x800)\n"
     "  --export-picture   write the graph as backprop-lab-graph.svg and .png (2×) into the current\n"
-    "                     directory, as Export picture does, then exit (at least 4 frames)\n";
+    "                     directory, as Export picture does, then exit (at least 4 frames)\n"
+    "  --tab NAME         the panel in front at the start: graph, network, results, inspector,\n"
+    "                     explainer, train or sheet (as a course page's tab=)\n";
 
 /// Parses argv; reads and checks FILE the way `backprop-cli eval` / `check` do, so a bad file
 /// gives the CLI's error line.

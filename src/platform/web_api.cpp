@@ -164,6 +164,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_select_node(const char* name) {
   return keep(out, std::move(error));
 }
 
+// the Train tab's run (README "JavaScript API": getTraining)
+EMSCRIPTEN_KEEPALIVE const char* lab_get_training() {
+  static std::string out;
+  return keep(out, app::training_json(g_app->training));
+}
+
 // the graph as an SVG document (README "JavaScript API": getGraphSVG), "" while the state is invalid
 EMSCRIPTEN_KEEPALIVE const char* lab_get_graph_svg() {
   static std::string out;

@@ -262,6 +262,10 @@
       check();
       return UTF8ToString(_lab_get_graph_svg());
     },
+    getTraining() {
+      check();
+      return UTF8ToString(_lab_get_training());
+    },
   });
 
   // the accessible mirror's data source (web/mirror.js builds #backprop-lab-text from it)

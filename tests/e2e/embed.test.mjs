@@ -205,7 +205,7 @@ describe('embedding in a course page', () => {
     const view = JSON.parse(await page.evaluate(() => window.backpropLab.getView()));
     assert.equal(view.canvas.w, 1280, 'the canvas takes the whole width');
     assert.equal(view.canvas.h, 720, 'and the whole height');
-    for (const name of ['network', 'results', 'inspector', 'explainer', 'sheet'])
+    for (const name of ['network', 'results', 'inspector', 'explainer', 'sheet', 'train'])
       assert.equal(await page.locator('#backprop-lab-' + name).getAttribute('hidden'), '', `mirror: no ${name} section`);
     assert.equal(await page.locator('#backprop-lab-graph').getAttribute('hidden'), null);
     assert.equal(await page.locator('[data-mirror=stepper]').count(), 0);
@@ -223,7 +223,7 @@ describe('embedding in a course page', () => {
       await some.page.keyboard.press('Tab');
       visited.push(await some.page.evaluate(() => document.activeElement.id));
     }
-    assert.deepEqual(visited, ['backprop-lab-graph', 'backprop-lab-results', 'backprop-lab-inspector', 'backprop-lab-graph']);
+    assert.deepEqual(visited, ['backprop-lab-graph', 'backprop-lab-results', 'backprop-lab-inspector', 'backprop-lab-train']);
     await some.context.close();
     const wide = await openApp('?hide=network,sheet,explainer', { width: 1280, height: 720 });
     const wideTexts = await drawn(wide.page);

@@ -19,7 +19,7 @@ const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
-const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Sheet'];
+const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Train', 'Sheet'];
 
 const snapshot = (page) => page.evaluate(() => Module.backpropLabMirror.snapshot());
 const item = (page, name) => page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
