@@ -23,6 +23,10 @@ bool same_state(const bp::State& a, const bp::State& b) {
     if (!same_bits(a.weights[k], b.weights[k]) || a.biases[k].has_value() != b.biases[k].has_value()) return false;
     if (a.biases[k] && !same_bits(*a.biases[k], *b.biases[k])) return false;
   }
+  if (a.dataset.size() != b.dataset.size()) return false;
+  for (size_t i = 0; i < a.dataset.size(); ++i)
+    if (!same_bits(a.dataset[i].input, b.dataset[i].input) || !same_bits(a.dataset[i].label, b.dataset[i].label))
+      return false;
   return true;
 }
 
