@@ -26,16 +26,32 @@ Eigen::VectorXd resized_vector(const Eigen::VectorXd& v, Eigen::Index n, double 
   return out;
 }
 
-void resize_label(bp::State& s, Eigen::Index n) {
-  if (s.head != bp::Head::SoftmaxCE) {
-    s.label = resized_vector(s.label, n, 0.0);
-    return;
-  }
+Eigen::VectorXd resized_label(const Eigen::VectorXd& label, bp::Head head, Eigen::Index n) {
+  if (head != bp::Head::SoftmaxCE) return resized_vector(label, n, 0.0);
   // a distribution stays one: one-hot on the old most likely class, where it still exists
   Eigen::Index best = 0;
-  if (s.label.size() > 0) s.label.maxCoeff(&best);
-  s.label = Eigen::VectorXd::Zero(n);
-  s.label(std::min(best, n - 1)) = 1;
+  if (label.size() > 0) label.maxCoeff(&best);
+  Eigen::VectorXd out = Eigen::VectorXd::Zero(n);
+  out(std::min(best, n - 1)) = 1;
+  return out;
+}
+
+// the state's label and every sample's label alike
+void resize_label(bp::State& s, Eigen::Index n) {
+  s.label = resized_label(s.label, s.head, n);
+  for (bp::Sample& d : s.dataset) d.label = resized_label(d.label, s.head, n);
+}
+
+void normalise(Eigen::VectorXd& label) {
+  if (label.size() == 0) return;
+  label = label.cwiseMax(0.0);
+  const double sum = label.sum();
+  if (sum > 0) {
+    label /= sum;
+  } else {
+    label.setZero();
+    label(0) = 1;
+  }
 }
 
 }  // namespace
@@ -50,7 +66,10 @@ void set_width(bp::State& s, int k, int n) {
   const int K = s.layers();
   n = std::clamp(n, 1, bp::kMaxWidth);
   if (k < 0 || k > K) return;
-  if (k == 0) s.input = resized_vector(s.input, n, 1.0);
+  if (k == 0) {
+    s.input = resized_vector(s.input, n, 1.0);
+    for (bp::Sample& d : s.dataset) d.input = resized_vector(d.input, n, 1.0);  // samples stay shaped like I
+  }
   if (k > 0) {
     auto& w = s.weights[k - 1];
     w = resized_matrix(w, n, w.cols());
@@ -88,15 +107,8 @@ void set_bias(bp::State& s, int k, bool enabled) {
 }
 
 void normalise_label(bp::State& s) {
-  if (s.label.size() == 0) return;
-  s.label = s.label.cwiseMax(0.0);
-  const double sum = s.label.sum();
-  if (sum > 0) {
-    s.label /= sum;
-  } else {
-    s.label.setZero();
-    s.label(0) = 1;
-  }
+  normalise(s.label);
+  for (bp::Sample& d : s.dataset) normalise(d.label);
 }
 
 bp::Expected<double> parse_cell_text(std::string_view text, const std::string& field) {

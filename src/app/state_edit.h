@@ -16,7 +16,7 @@ namespace app {
 std::vector<int> layer_widths(const bp::State& s);
 
 /// Resizes vector k (0 = the input, K = the output) to n entries; the weights, bias and label
-/// next to it follow.
+/// next to it follow, and so do the dataset's inputs (k = 0) or labels (k = K).
 void set_width(bp::State& s, int k, int n);
 
 /// Adds hidden layers (an identity matrix, as wide as the last hidden layer) or removes them,
@@ -27,7 +27,7 @@ void set_layers(bp::State& s, int layers);
 void set_bias(bp::State& s, int k, bool enabled);
 
 /// Makes the label a probability distribution: negative entries become 0, the rest are scaled
-/// to sum to 1 (one-hot on the first class when nothing is left).
+/// to sum to 1 (one-hot on the first class when nothing is left); the dataset's labels too.
 void normalise_label(bp::State& s);
 
 /// A number typed into the cell `field` ("W0[0,1]"): the whole text (spaces around it aside, "−"

@@ -79,6 +79,7 @@ class PathTrackingBuilder {
     std::string key;
     std::unordered_set<std::string> keys = {};  // seen so far in this object
     bool packing = false;  // an array of numbers only, so far: they are in numbers_, not the DOM
+    size_t max = 0;        // entries this array may hold
   };
   bool packing() const { return !frames_.empty() && frames_.back().packing; }
   // a number of a packing array: kept in numbers_
@@ -105,7 +106,11 @@ class PathTrackingBuilder {
   bool nest(bool array) {
     if (!count()) return false;
     if (frames_.size() >= limits_.max_depth) return fail(JsonReadFailure::Kind::TooDeep);
+    // the array of the top-level key limits.long_array_key (a state's dataset) has its own bound
+    const bool long_array = array && !limits_.long_array_key.empty() && frames_.size() == 1 && !frames_[0].array &&
+                            frames_[0].key == limits_.long_array_key;
     frames_.push_back({array, 0, ""});
+    frames_.back().max = long_array ? limits_.long_array_max : limits_.max_array;
     return true;
   }
   // a scalar or a closed array/object: one more entry of the enclosing array (its index, for the path)
@@ -116,7 +121,7 @@ class PathTrackingBuilder {
   }
   // room for one more entry in the enclosing array
   bool count() {
-    if (frames_.empty() || !frames_.back().array || frames_.back().index < limits_.max_array) return true;
+    if (frames_.empty() || !frames_.back().array || frames_.back().index < frames_.back().max) return true;
     return fail(JsonReadFailure::Kind::TooLong);
   }
   std::string path(bool last_index = true) const {

@@ -35,6 +35,9 @@ struct JsonLimits {
   /// building and freeing a node each costs more than reading them (in the browser, most of
   /// setState's time). Only for readers that read their arrays through the functions below.
   bool pack_numbers = false;
+  /// The array under this top-level key (a state's "dataset") may hold up to long_array_max entries.
+  std::string_view long_array_key = {};
+  size_t long_array_max = 0;
 };
 
 /// Arrays as a reader that packs numbers sees them: a DOM array, or a packed array of numbers

@@ -7,7 +7,6 @@
 #include <string>
 
 namespace bp {
-namespace {
 
 OpKind activation_op(Activation a) {
   switch (a) {
@@ -19,8 +18,6 @@ OpKind activation_op(Activation a) {
   }
   return OpKind::Identity;
 }
-
-}  // namespace
 
 template <typename T>
 std::vector<int> Network<T>::leaves() const {
@@ -90,6 +87,8 @@ Network<T> build_network(const State& s) {
   return net;
 }
 
+template Mat<double> in_precision<double>(const Eigen::MatrixXd&);
+template Mat<float> in_precision<float>(const Eigen::MatrixXd&);
 template struct Network<double>;
 template struct Network<float>;
 template Network<double> build_network<double>(const State&);

@@ -31,6 +31,13 @@ struct Network {
 template <typename T>
 Network<T> build_network(const State& state);
 
+/// The op of a hidden activation (ReLU → OpKind::Relu, …).
+OpKind activation_op(Activation a);
+
+/// A state's float64 numbers in precision T (float saturates at its largest value).
+template <typename T>
+Mat<T> in_precision(const Eigen::MatrixXd& m);
+
 /// The name a leaf has in gradient reports: "W0", "b0", …, and "input" for I.
 std::string report_name(const std::string& node_name);
 

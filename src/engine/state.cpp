@@ -47,6 +47,40 @@ std::string layer_input_name(int k, int layers) {
   return k == 0 ? "I" : hidden_act_name(k - 1, layers);
 }
 
+// A label's values and, for softmax_ce, that it is a distribution (its size is checked before).
+std::optional<Error> check_label(const std::string& name, const Eigen::VectorXd& label, const State& s) {
+  if (auto e = check_values(name, label, true, s.precision)) return e;
+  if (s.head != Head::SoftmaxCE) return std::nullopt;
+  // the same slack for an entry below 0 as for the sum: rounding noise of a computed label
+  for (Eigen::Index i = 0; i < label.size(); ++i)
+    if (label(i) < -kLabelSlack)
+      return Error{indexed(name, i), "is " + format_number(label(i)) + "; softmax_ce needs probabilities, which are ≥ 0"};
+  const double sum = label.sum();
+  if (std::abs(sum - 1.0) > kLabelSlack)
+    return Error{name, "sums to " + format_number(sum, 6) + "; softmax_ce needs a probability distribution summing to 1"};
+  return std::nullopt;
+}
+
+// Every sample shaped like (I, label) and obeying the same rules.
+std::optional<Error> check_dataset(const State& s) {
+  if (s.dataset.size() > size_t(kMaxSamples))
+    return Error{"dataset", "has " + std::to_string(s.dataset.size()) + " samples; at most " +
+                                std::to_string(kMaxSamples) + " are allowed"};
+  for (size_t i = 0; i < s.dataset.size(); ++i) {
+    const std::string at = indexed("dataset", static_cast<Eigen::Index>(i));
+    const Sample& d = s.dataset[i];
+    if (d.input.size() != s.input.size())
+      return Error{at + ".input", "has " + std::to_string(d.input.size()) + " entries but I has " +
+                                      std::to_string(s.input.size()) + " (every sample's input is shaped like I)"};
+    if (auto e = check_values(at + ".input", d.input, true, s.precision)) return e;
+    if (d.label.size() != s.label.size())
+      return Error{at + ".label", "has " + std::to_string(d.label.size()) + " entries but label has " +
+                                      std::to_string(s.label.size()) + " (every sample's label is shaped like label)"};
+    if (auto e = check_label(at + ".label", d.label, s)) return e;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string hidden_pre_name(int i, int layers) { return layers == 2 ? "h" : "h" + std::to_string(i); }
@@ -87,19 +121,8 @@ std::optional<Error> validate(const State& s) {
   if (s.label.size() != n)
     return Error{"label", "has " + std::to_string(s.label.size()) + " entries but the output O has " +
                               std::to_string(n) + " (the rows of W" + std::to_string(K - 1) + ")"};
-  if (auto e = check_values("label", s.label, true, s.precision)) return e;
-  if (s.head == Head::SoftmaxCE) {
-    // the same slack for an entry below 0 as for the sum: rounding noise of a computed label
-    for (Eigen::Index i = 0; i < s.label.size(); ++i)
-      if (s.label(i) < -kLabelSlack)
-        return Error{indexed("label", i), "is " + format_number(s.label(i)) +
-                                              "; softmax_ce needs probabilities, which are ≥ 0"};
-    const double sum = s.label.sum();
-    if (std::abs(sum - 1.0) > kLabelSlack)
-      return Error{"label", "sums to " + format_number(sum, 6) +
-                                "; softmax_ce needs a probability distribution summing to 1"};
-  }
-  return std::nullopt;
+  if (auto e = check_label("label", s.label, s)) return e;
+  return check_dataset(s);
 }
 
 State exercise_state() {

@@ -103,7 +103,7 @@ int layer_index(const std::string& key, char prefix) {
 
 std::optional<Error> check_keys(const Json& obj) {
   static const std::vector<std::string> fixed = {"input", "label", "activation", "head", "loss_form",
-                                                 "softmax_backward", "precision"};
+                                                 "softmax_backward", "precision", "dataset"};
   for (const auto& item : obj.items()) {
     const std::string& key = item.key();
     if (std::find(fixed.begin(), fixed.end(), key) != fixed.end()) continue;
@@ -117,7 +117,7 @@ std::optional<Error> check_keys(const Json& obj) {
       continue;
     }
     if (key.empty()) return Error{"", "unknown key (an empty name); known keys are input, label, W0…W7, b0…b7, "
-                                          "activation, head, loss_form, softmax_backward, precision"};
+                                          "activation, head, loss_form, softmax_backward, precision, dataset"};
     std::string best;
     size_t best_d = 3;
     std::vector<std::string> candidates = fixed;
@@ -128,10 +128,48 @@ std::optional<Error> check_keys(const Json& obj) {
     for (const std::string& c : candidates)
       if (size_t d = detail::edit_distance(key, c); d < best_d) best_d = d, best = c;
     return Error{key, "unknown key" + (best.empty() ? std::string("; known keys are input, label, W0…W7, b0…b7, activation, "
-                                                                    "head, loss_form, softmax_backward, precision")
+                                                                    "head, loss_form, softmax_backward, precision, dataset")
                                                     : "; did you mean \"" + best + "\"?")};
   }
   return std::nullopt;
+}
+
+// "dataset": [{"input": [..], "label": [..]}, …]; shapes and values are validate()'s
+std::optional<Error> read_dataset(const Json& obj, State& s) {
+  if (!obj.contains("dataset")) return std::nullopt;
+  const Json& j = obj["dataset"];
+  if (!j.is_array())
+    return Error{"dataset", std::string("expected an array of samples like [{\"input\": [4, 1], \"label\": [0, 1]}], got ") +
+                                detail::json_type_name(j)};
+  if (j.size() > size_t(kMaxSamples))
+    return Error{"dataset", "has " + std::to_string(j.size()) + " samples; at most " + std::to_string(kMaxSamples) +
+                                " are allowed"};
+  s.dataset.reserve(j.size());
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string at = sub("dataset", i);
+    const Json& d = j[i];
+    if (!d.is_object())
+      return Error{at, std::string("expected a sample {\"input\": […], \"label\": […]}, got ") + detail::json_type_name(d)};
+    for (const auto& item : d.items())
+      if (item.key() != "input" && item.key() != "label")
+        return Error{at + "." + item.key(), "unknown key; a sample has input and label"};
+    for (const char* key : {"input", "label"})
+      if (!d.contains(key)) return Error{at + "." + key, "is missing (a sample has input and label)"};
+    auto input = read_vector(d["input"], at + ".input");
+    if (!input) return input.error();
+    auto label = read_vector(d["label"], at + ".label");
+    if (!label) return label.error();
+    s.dataset.push_back({input.value(), label.value()});
+  }
+  return std::nullopt;
+}
+
+// The reader's bounds on arrays: a vector's width, and the dataset's samples.
+detail::JsonLimits state_limits(size_t depth) {
+  detail::JsonLimits limits{depth, kMaxWidth};
+  limits.long_array_key = "dataset";
+  limits.long_array_max = kMaxSamples;
+  return limits;
 }
 
 }  // namespace
@@ -150,11 +188,14 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   Json obj;
   // a state is 3 levels deep ({"W0": [[…]]}) and no vector is wider than kMaxWidth: far deeper
   // or longer input is refused before it is built
-  detail::JsonLimits limits{32, kMaxWidth};
+  detail::JsonLimits limits = state_limits(32);
   limits.pack_numbers = true;
   if (const auto f = detail::read_json(text, limits, obj)) {
     if (f->kind == detail::JsonReadFailure::Kind::TooDeep)
       return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};
+    if (f->kind == detail::JsonReadFailure::Kind::TooLong && f->where == "dataset")
+      return Error{f->where, "has more than " + std::to_string(kMaxSamples) + " samples; at most " +
+                                 std::to_string(kMaxSamples) + " are allowed"};
     if (f->kind == detail::JsonReadFailure::Kind::TooLong)
       return Error{f->where, "has more than " + std::to_string(kMaxWidth) + " entries; widths are limited to 1…" +
                                  std::to_string(kMaxWidth)};
@@ -196,6 +237,7 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   if (auto e = read_option(obj, s.loss_form)) return *e;
   if (auto e = read_option(obj, s.softmax_backward)) return *e;
   if (auto e = read_option(obj, s.precision)) return *e;
+  if (auto e = read_dataset(obj, s)) return *e;
   if (auto e = validate(s)) return *e;
   return s;
 }
@@ -213,13 +255,18 @@ std::string state_to_json(const State& s) {
   j["loss_form"] = std::string(option_name(s.loss_form));
   j["softmax_backward"] = std::string(option_name(s.softmax_backward));
   j["precision"] = std::string(option_name(s.precision));
+  if (!s.dataset.empty()) {
+    Json samples = Json::array();
+    for (const Sample& d : s.dataset) samples.push_back(Json{{"input", vector_json(d.input)}, {"label", vector_json(d.label)}});
+    j["dataset"] = std::move(samples);
+  }
   return j.dump();
 }
 
 namespace detail {
 Json state_dom(const State& state) {
   Json j;
-  read_json(state_to_json(state), JsonLimits{8, size_t(kMaxWidth)}, j);  // always valid: ours
+  read_json(state_to_json(state), state_limits(8), j);  // always valid: ours
   return j;
 }
 }  // namespace detail

@@ -3,6 +3,7 @@
 //    "b0": null, "b1": null, "activation": "relu", "head": "softmax_ce",
 //    "loss_form": "stable", "softmax_backward": "exact", "precision": "f64"}
 // Required: input, label, W0. W1 … W7 add layers (no gaps), b0 … b7 their optional biases.
+// Optional "dataset": [{"input": [..], "label": [..]}, …], the training set (written when non-empty).
 // Unknown keys are errors (a typo must not be ignored silently), with a suggestion.
 #pragma once
 #include <optional>

@@ -78,10 +78,14 @@ class Optimizer {
 
 /// `steps` updates from `state`: losses l0 … l_steps (the loss before each step, then after the
 /// last) and the state after them — what `backprop-cli train` prints.
+inline constexpr int kMaxTrainSteps = 100000;  ///< the most steps train() runs in one call
+
 struct TrainResult {
   std::vector<double> losses;
   State state;
 };
+/// Errors: the settings' or the state's first problem, steps outside 0…kMaxTrainSteps, train_input
+/// with a dataset (whose loss does not depend on I), or a step that left a non-finite parameter.
 Expected<TrainResult> train(const State& state, const OptimizerSettings& settings, int steps);
 
 }  // namespace bp

@@ -94,3 +94,46 @@ TEST_CASE("widths over 256 and labels of mse are checked") {
   // mse takes any real targets
   CHECK(error_of(R"({"input": [1], "label": [-3, 7], "W0": [[1], [2]], "head": "mse"})").empty());
 }
+
+TEST_CASE("a dataset is read, validated and written back; without one the schema is unchanged") {
+  const bp::State s = test::parse_ok(exercise_with(
+      R"("dataset": [{"input": [1, 2], "label": [1, 0]}, {"label": [0, 1], "input": [-3.5, 1e-19]}])"));
+  REQUIRE(s.dataset.size() == 2);
+  CHECK(s.dataset[1].input(1) == 1e-19);
+  const std::string json = bp::state_to_json(s);
+  CHECK(json.find(R"("dataset":[{"input":[1,2],"label":[1,0]},{"input":[-3.5,1e-19],"label":[0,1]}])") !=
+        std::string::npos);
+  CHECK(bp::state_to_json(test::parse_ok(json)) == json);
+  CHECK(bp::state_to_json(test::parse_ok(exercise_with(R"("dataset": [])"))).find("dataset") == std::string::npos);
+
+  auto sample = [](const std::string& d) { return error_of(exercise_with(R"("dataset": )" + d)); };
+  CHECK(sample(R"({"input": [1, 2]})") ==
+        R"(error: dataset: expected an array of samples like [{"input": [4, 1], "label": [0, 1]}], got an object)");
+  CHECK(sample("[[1, 2]]").rfind("error: dataset[0]: expected a sample", 0) == 0);
+  CHECK(sample(R"([{"input": [1, 2], "label": [0, 1]}, {"input": [1, 2]}])") ==
+        "error: dataset[1].label: is missing (a sample has input and label)");
+  CHECK(sample(R"([{"input": [1, 2], "label": [0, 1], "lable": 1}])") ==
+        "error: dataset[0].lable: unknown key; a sample has input and label");
+  CHECK(sample(R"([{"input": [1, 2, 3], "label": [0, 1]}])") ==
+        "error: dataset[0].input: has 3 entries but I has 2 (every sample's input is shaped like I)");
+  CHECK(sample(R"([{"input": [1, 2], "label": [0]}])").rfind("error: dataset[0].label: has 1 entries but label has 2", 0) == 0);
+  CHECK(sample(R"([{"input": [1, "x"], "label": [0, 1]}])") == R"(error: dataset[0].input[1]: expected a number, got a string "x")");
+  std::string four = R"([{"input": [1, 2], "label": [0, 1]}, {"input": [1, 2], "label": [0, 1]},
+                         {"input": [1, 2], "label": [0, 1]}, {"input": [1, 2], "label": [-0.5, 1.5]}])";
+  CHECK(sample(four) == "error: dataset[3].label[0]: is -0.5; softmax_ce needs probabilities, which are ≥ 0");
+  CHECK(sample(R"([{"input": [1, 2], "label": [0.5, 0.6]}])").rfind("error: dataset[0].label: sums to 1.1", 0) == 0);
+  bp::State f32 = bp::exercise_state();
+  f32.precision = bp::Precision::F32;
+  f32.dataset = {{Eigen::Vector2d(1, 1e39), Eigen::Vector2d(0, 1)}};
+  REQUIRE(bp::validate(f32));
+  CHECK(bp::validate(f32)->field == "dataset[0].input[1]");
+
+  std::string many = "[";
+  for (int i = 0; i <= bp::kMaxSamples; ++i) many += std::string(i ? "," : "") + R"({"input": [1, 2], "label": [0, 1]})";
+  CHECK(sample(many + "]") == "error: dataset: has more than 1000 samples; at most 1000 are allowed");
+  bp::State big = bp::exercise_state();
+  big.dataset.assign(bp::kMaxSamples + 1, {Eigen::Vector2d(1, 2), Eigen::Vector2d(0, 1)});
+  CHECK(bp::validate(big)->field == "dataset");
+  big.dataset.pop_back();
+  CHECK_FALSE(bp::validate(big));
+}

@@ -152,3 +152,23 @@ TEST_CASE("link: broken, cut and hostile links are errors in words") {
   CHECK(link_error("#" + bp::encode_link(R"({"state": {"input": [1], "label": [1], "W0": [[1]]}, "view": {"step": -1}})").value())
             .find("link.view.step") != std::string::npos);
 }
+
+TEST_CASE("link: a dataset comes back sample for sample, double for double") {
+  bp::State s = bp::exercise_state();
+  for (int i = 0; i < 40; ++i)
+    s.dataset.push_back({Eigen::Vector2d(0.1 * i - 2, i % 3 ? 1e-19 * i : -0.0), i % 2 ? Eigen::Vector2d(1, 0) : Eigen::Vector2d(0, 1)});
+  const auto url = bp::share_link({s, {}, "", {}}, bp::kDefaultLinkBase);
+  REQUIRE(url.ok());
+  const auto back = bp::read_link(url.value());
+  REQUIRE_MESSAGE(back.ok(), back.error().line());
+  const bp::State& r = back.value().state;
+  REQUIRE(r.dataset.size() == s.dataset.size());
+  for (size_t i = 0; i < s.dataset.size(); ++i) {
+    CHECK(same_bits(r.dataset[i].input, s.dataset[i].input));
+    CHECK(same_bits(r.dataset[i].label, s.dataset[i].label));
+  }
+  CHECK(bp::state_to_json(r) == bp::state_to_json(s));
+  // without a dataset, the link is what it was
+  const auto plain = bp::share_link({bp::exercise_state(), {}, "", {}}, bp::kDefaultLinkBase);
+  CHECK(plain.value().size() < url.value().size());
+}
