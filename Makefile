@@ -94,6 +94,7 @@ bench-app: web
 fixtures:
 	@scripts/setup.sh fixtures
 	/usr/bin/python3 tests/fixtures/generate_fixtures.py
+	/usr/bin/python3 tests/fixtures/generate_training.py
 
 clean:
 	rm -rf build

@@ -13,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "engine/evaluate.h"
 #include "engine/finite_differences.h"
@@ -245,6 +246,14 @@ void print_summary(const RatioReporter& r) {
       if (!std::isnan(t))
         std::printf("  %-42s %10.1f ns = %7.1f × hand loop (%.1f ns)\n", name.c_str(), t, t / floor, floor);
     }
+  }
+  // the training budgets (bench_training.cpp): one step = batch gradient + update
+  std::printf("\nTraining budgets (one optimizer step, CPU time)\n");
+  for (const auto& [name, budget_ns] : {std::pair<const char*, double>{"train/exercise/sgd_step/f64", 1000},
+                                        {"train/8x64_spiral50/sgd_step/f64", 2e6}}) {
+    const double t = r.ns(name);
+    if (!std::isnan(t))
+      std::printf("  %-36s %12.1f ns  budget %9.0f ns  %s\n", name, t, budget_ns, t <= budget_ns ? "MET" : "NOT MET");
   }
   const double fb = r.ns("exercise/forward_backward/f64");
   if (!std::isnan(fb))

@@ -116,7 +116,8 @@ def same(ref, grads):
 
 def main():
     states = lines([NATIVE, "--states"])
-    native = {r["name"]: r["ns"] for r in lines([NATIVE])}
+    native_lines = lines([NATIVE])
+    native = {r["name"]: r["ns"] for r in native_lines}
     env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
     wasm = {r["name"]: r["ns"] for r in json.loads("[" + ",".join(
         subprocess.run(["node", "--no-experimental-fetch", WASM], check=True, capture_output=True, text=True,
@@ -147,6 +148,11 @@ def main():
         print(f"{name:<16} {fmt(n):>14} {fmt(w):>12} ({w / n:4.1f}×) {fmt(t):>12} ({t / n:6.1f}×) {fmt(c):>12} ({c / n:6.1f}×)")
     for note in notes:
         print("note:", note)
+    print("training budgets: one SGD step (batch gradient + update), median wall time per step")
+    for name, budget in [(r["name"], r["budget_ns"]) for r in native_lines if "budget_ns" in r]:
+        n, w = native[name], wasm[name]
+        verdict = lambda ns: "MET" if ns <= budget else "NOT MET"
+        print(f"{name:<50} native {fmt(n):>12} ({verdict(n)})   wasm {fmt(w):>12} ({verdict(w)})   budget {fmt(budget)}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--fo
 int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
 int link(const Args& args, Io io);     ///< link [FILE|-] [--base URL]
 int export_script(const Args& args, Io io);  ///< export [FILE|-] [--format pytorch|numpy]
+int train(const Args& args, Io io);    ///< train [FILE|-] [--optimizer sgd|momentum|adam] [--lr X] [--steps N] …
 
 /// What grade and report share: the sheets' paths and the grading options.
 struct GradeRun {

@@ -23,6 +23,9 @@ const char* kUsage =
     "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
     "       backprop-cli link [FILE|-] [--base URL]\n"
     "       backprop-cli export [FILE|-] [--format pytorch|numpy]\n"
+    "       backprop-cli train [FILE|-] [--optimizer sgd|momentum|adam] [--lr X] [--steps N]\n"
+    "                          [--momentum B] [--nesterov] [--betas B1,B2] [--eps E] [--weight-decay W]\n"
+    "                          [--train-input]\n"
     "eval      a small network's forward pass and its gradients three ways (Jacobian chain,\n"
     "          reverse-mode autodiff, finite differences)\n"
     "exercise  the reference exercise's state (the input of eval and key)\n"
@@ -39,6 +42,10 @@ const char* kUsage =
     "          --base: the app's address (default http://localhost:8000/)\n"
     "export    a state's (or a sheet's) network as a PyTorch script (its autograd, the default) or a\n"
     "          NumPy script (the Jacobian chain); both print l and every gradient, then one JSON line\n"
+    "train     full-batch training with PyTorch's SGD, momentum (optionally Nesterov) or Adam on the\n"
+    "          engine's exact gradient, over the state's dataset (or its one sample): the loss before each\n"
+    "          step and after the last, and the state after them (defaults: sgd, lr 0.1, 100 steps;\n"
+    "          momentum 0.9, betas 0.9,0.999, eps 1e-8, weight decay 0; --train-input also updates I)\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 int exercise(const Args& args, Io io) {
@@ -68,7 +75,8 @@ int dispatch(const Args& args, Io io) {
   if (args[0] == "exercise") return exercise(rest, io);
   if (args[0] == "link") return link(rest, io);
   if (args[0] == "export") return export_script(rest, io);
-  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report, link or export"});
+  if (args[0] == "train") return train(rest, io);
+  return fail(io, {"command", "unknown command \"" + args[0] + "\"; expected eval, exercise, check, variant, key, grade, report, link, export or train"});
 }
 
 }  // namespace

@@ -8,27 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "engine/rng.h"
+
 namespace bp {
 namespace {
 
-// splitmix64: tiny, and the same sequence everywhere (std:: distributions differ between
-// standard libraries)
-class Rng {
+// the engine's generator (the same sequence everywhere) with the integer draws variants need
+class Rng : public SplitMix64 {
  public:
-  explicit Rng(uint64_t seed) : x_(seed) {}
-  uint64_t next() {
-    uint64_t z = (x_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
+  using SplitMix64::SplitMix64;
   /// an integer in [lo, hi]
   int64_t in(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1)); }
   /// ±{1 … max}
   int64_t nonzero(int64_t max) { return (next() & 1 ? 1 : -1) * in(1, max); }
-
- private:
-  uint64_t x_;
 };
 
 using IntVector = std::vector<int64_t>;

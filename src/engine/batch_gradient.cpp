@@ -19,6 +19,7 @@ namespace {
 template <typename T>
 struct Scratch {
   std::vector<Mat<T>> W, b;   // parameters in precision T (float only; f64 reads the state's)
+  std::vector<const Mat<T>*> W_used;
   Mat<T> X, Y;                // inputs and labels, one column per sample
   std::vector<Mat<T>> Z, A;   // pre-activations and activations per layer
   std::vector<Mat<T>> G, dA;  // ∂l/∂Z_k and ∂l/∂A_k
@@ -43,18 +44,22 @@ const Mat<T>& as_t(const Eigen::MatrixXd& m, Mat<T>& store) {
   }
 }
 
+// a state's vector into column j of out (f64: a plain copy into the existing storage)
+template <typename T>
+void set_column(Mat<T>& out, Eigen::Index j, const Eigen::VectorXd& v) {
+  if constexpr (std::is_same_v<T, double>) out.col(j) = v;
+  else out.col(j) = in_precision<T>(v).col(0);
+}
+
 template <typename T>
 void fill_columns(Mat<T>& out, const State& state, bool labels) {
   const Eigen::VectorXd& first = labels ? state.label : state.input;
-  if (state.dataset.empty()) {
-    out = in_precision<T>(first);
-    return;
-  }
-  const Eigen::Index N = static_cast<Eigen::Index>(state.dataset.size());
+  const Eigen::Index N = state.dataset.empty() ? 1 : static_cast<Eigen::Index>(state.dataset.size());
   out.resize(first.size(), N);
+  if (state.dataset.empty()) return set_column(out, 0, first);
   for (Eigen::Index j = 0; j < N; ++j) {
     const Sample& sample = state.dataset[static_cast<size_t>(j)];
-    out.col(j) = in_precision<T>(labels ? sample.label : sample.input);
+    set_column(out, j, labels ? sample.label : sample.input);
   }
 }
 
@@ -105,12 +110,16 @@ BatchGradient run(const State& state, bool with_input) {
   const Eigen::Index N = sc.X.cols();
 
   // forward
-  std::vector<const Mat<T>*> W(K);
+  std::vector<const Mat<T>*>& W = sc.W_used;
+  W.resize(K);
   for (int k = 0; k < K; ++k) {
     W[k] = &as_t<T>(state.weights[k], sc.W[k]);
     const Mat<T>& x = k == 0 ? sc.X : sc.A[k - 1];
     matvec.forward(args(*W[k], &x), sc.Z[k]);
-    if (state.biases[k]) sc.Z[k].colwise() += in_precision<T>(*state.biases[k]).col(0);  // the add op, per column
+    if (const auto& b = state.biases[k]) {  // the add op, per column
+      if constexpr (std::is_same_v<T, double>) sc.Z[k].colwise() += *b;
+      else sc.Z[k].colwise() += in_precision<T>(*b).col(0);
+    }
     if (k + 1 < K) act.forward(args(sc.Z[k]), sc.A[k]);
   }
 
@@ -131,13 +140,16 @@ BatchGradient run(const State& state, bool with_input) {
   out.loss = static_cast<double>(total / T(N));
 
   // backward, from O to W0; grads in trained_parameters' order (W0, b0, W1, …, I)
-  std::vector<Eigen::MatrixXd> weight_grads(K), bias_grads(K);
+  out.grads.resize(trained_parameter_count(state, with_input));
+  // index of W_k's gradient in out.grads (its bias follows it)
+  std::vector<size_t> at(K);
+  for (int k = 1; k < K; ++k) at[k] = at[k - 1] + (state.biases[k - 1] ? 2 : 1);
   for (int k = K - 1; k >= 0; --k) {
     const Mat<T>& x = k == 0 ? sc.X : sc.A[k - 1];
     sc.dW.setZero(W[k]->rows(), W[k]->cols());
     matvec.vjp(args(*W[k], &x), sc.Z[k], sc.G[k], 0, d, sc.dW);  // ∂l/∂W = G xᵀ
-    weight_grads[k] = (sc.dW / T(N)).template cast<double>();
-    if (state.biases[k]) bias_grads[k] = (sc.G[k].rowwise().sum() / T(N)).template cast<double>();  // ∂l/∂b = Σ G
+    out.grads[at[k]] = (sc.dW / T(N)).template cast<double>();
+    if (state.biases[k]) out.grads[at[k] + 1] = (sc.G[k].rowwise().sum() / T(N)).template cast<double>();  // ∂l/∂b = Σ G
     if (k == 0 && !with_input) break;
     sc.dX.setZero(x.rows(), N);
     matvec.vjp(args(*W[k], &x), sc.Z[k], sc.G[k], 1, d, sc.dX);  // ∂l/∂x = Wᵀ G
@@ -145,14 +157,10 @@ BatchGradient run(const State& state, bool with_input) {
     sc.G[k - 1].setZero(sc.Z[k - 1].rows(), N);
     act.vjp(args(sc.Z[k - 1]), sc.A[k - 1], sc.dX, 0, d, sc.G[k - 1]);  // ⊙ f'(Z)
   }
-  for (int k = 0; k < K; ++k) {
-    out.grads.push_back(std::move(weight_grads[k]));
-    if (state.biases[k]) out.grads.push_back(std::move(bias_grads[k]));
-  }
   if (with_input) {
     // with a dataset, I is only the sample on show: the training loss does not depend on it
-    if (state.dataset.empty()) out.grads.push_back((sc.dX / T(N)).template cast<double>());
-    else out.grads.push_back(Eigen::MatrixXd::Zero(state.input.size(), 1));
+    if (state.dataset.empty()) out.grads.back() = (sc.dX / T(N)).template cast<double>();
+    else out.grads.back() = Eigen::MatrixXd::Zero(state.input.size(), 1);
   }
   return out;
 }

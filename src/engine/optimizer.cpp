@@ -58,25 +58,25 @@ BatchGradient Optimizer::step(State& state) {
   ++steps_;
   const double t = steps_;
   for (size_t i = 0; i < params.size(); ++i) {
-    Eigen::MatrixXd p = parameter_value(state, params[i]);
+    Eigen::Map<Eigen::MatrixXd> p = parameter_storage(state, params[i]);  // updated in place
     Eigen::MatrixXd g = grad.grads[i];
     if (o.weight_decay != 0) g = g + o.weight_decay * p;
     Eigen::MatrixXd& m = first_[i];
     if (m.size() != g.size()) m.resize(0, 0);  // a shape changed: start this buffer over
     switch (o.kind) {
       case OptimizerKind::Sgd:
-        p = p + (-o.lr) * g;
+        p += (-o.lr) * g;
         break;
       case OptimizerKind::Momentum:
         if (o.momentum == 0) {  // torch: no buffer at all
-          p = p + (-o.lr) * g;
+          p += (-o.lr) * g;
           break;
         }
         if (m.size() == 0) m = g;
         else m = m * o.momentum + g;
         if (o.nesterov) g = g + o.momentum * m;
         else g = m;
-        p = p + (-o.lr) * g;
+        p += (-o.lr) * g;
         break;
       case OptimizerKind::Adam: {
         Eigen::MatrixXd& v = second_[i];
@@ -87,12 +87,11 @@ BatchGradient Optimizer::step(State& state) {
         const double step_size = o.lr / (1 - std::pow(o.beta1, t));
         const double bias_correction2_sqrt = std::sqrt(1 - std::pow(o.beta2, t));
         const Eigen::ArrayXXd denom = v.array().sqrt() / bias_correction2_sqrt + o.eps;
-        p = (p.array() + (-step_size) * (m.array() / denom)).matrix();
+        p.array() += (-step_size) * (m.array() / denom);
         break;
       }
     }
     if (state.precision == Precision::F32) p = p.cast<float>().cast<double>();
-    set_parameter_value(state, params[i], p);
   }
   return grad;
 }

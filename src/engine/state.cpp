@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/number_format.h"
+#include "engine/rng.h"
 
 namespace bp {
 namespace {
@@ -136,15 +137,8 @@ State exercise_state() {
 }
 
 State random_state(uint64_t seed, int layers, int width) {
-  // splitmix64: tiny, and the same sequence everywhere (no std:: distribution, whose output
-  // differs between standard libraries)
-  uint64_t x = seed;
-  auto next = [&x]() {
-    uint64_t z = (x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  };
+  SplitMix64 rng(seed);
+  auto next = [&rng]() { return rng.next(); };
   auto quarter = [&](int lo, int hi) { return (lo + static_cast<int>(next() % uint64_t(hi - lo + 1))) / 4.0; };
 
   State s;

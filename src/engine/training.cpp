@@ -13,6 +13,27 @@ std::vector<ParameterRef> trained_parameters(const State& state, bool train_inpu
   return out;
 }
 
+size_t trained_parameter_count(const State& state, bool train_input) {
+  size_t n = train_input ? 1 : 0;
+  for (const auto& b : state.biases) n += b ? 2 : 1;
+  return n;
+}
+
+Eigen::Map<Eigen::MatrixXd> parameter_storage(State& state, const ParameterRef& p) {
+  switch (p.kind) {
+    case ParameterRef::Kind::Weight: {
+      Eigen::MatrixXd& w = state.weights[static_cast<size_t>(p.layer)];
+      return {w.data(), w.rows(), w.cols()};
+    }
+    case ParameterRef::Kind::Bias: {
+      Eigen::VectorXd& b = *state.biases[static_cast<size_t>(p.layer)];
+      return {b.data(), b.rows(), 1};
+    }
+    case ParameterRef::Kind::Input: break;
+  }
+  return {state.input.data(), state.input.rows(), 1};
+}
+
 Eigen::MatrixXd parameter_value(const State& state, const ParameterRef& p) {
   switch (p.kind) {
     case ParameterRef::Kind::Weight: return state.weights[static_cast<size_t>(p.layer)];

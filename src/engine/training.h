@@ -44,6 +44,10 @@ struct ParameterRef {
   std::string name;  ///< "W0", "b0", …, "I"
 };
 std::vector<ParameterRef> trained_parameters(const State& state, bool train_input);
+/// trained_parameters(state, train_input).size(), without building the list.
+size_t trained_parameter_count(const State& state, bool train_input);
+/// The parameter's numbers in `state`, in place (an n×1 view for a bias or I).
+Eigen::Map<Eigen::MatrixXd> parameter_storage(State& state, const ParameterRef& p);
 /// The parameter's value in `state` (an n×1 matrix for a bias or I), and its write-back.
 Eigen::MatrixXd parameter_value(const State& state, const ParameterRef& p);
 void set_parameter_value(State& state, const ParameterRef& p, const Eigen::MatrixXd& value);

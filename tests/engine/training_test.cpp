@@ -1,12 +1,14 @@
 // The batch gradient against evaluate()'s autodiff, and the optimizers' updates.
 #include <cmath>
 
+#include "engine/dataset_presets.h"
 #include "engine/training.h"
 #include "test_util.h"
 
 namespace {
 
 using bp::State;
+
 
 // evaluate()'s autodiff gradient of W0, b0, …, I: what batch_gradient(state, true) must equal
 std::vector<Eigen::MatrixXd> autodiff(const State& s) {
@@ -253,4 +255,33 @@ TEST_CASE("train: losses before each step and after the last; errors as values")
   auto diverged = bp::train(s, o, 50);
   REQUIRE_FALSE(diverged.ok());
   CHECK(diverged.error().reason.find("after step") != std::string::npos);
+}
+
+TEST_CASE("dataset presets: valid training sets of a few dozen 2-D points, the same for the same seed") {
+  State s = bp::exercise_state();
+  for (size_t k = 0; k < bp::OptionNames<bp::DatasetPreset>::names.size(); ++k) {
+    const auto kind = static_cast<bp::DatasetPreset>(k);
+    CAPTURE(bp::option_name(kind));
+    s.dataset = bp::dataset_preset(kind, 1);
+    CHECK_FALSE(bp::validate(s));
+    const bool single = kind == bp::DatasetPreset::ExercisePoint;
+    CHECK((single ? s.dataset.size() == 1 : (s.dataset.size() >= 36 && s.dataset.size() <= 50)));
+    int ones = 0;
+    for (const bp::Sample& d : s.dataset) {
+      CHECK(d.input.cwiseAbs().maxCoeff() <= 6);
+      ones += d.label(1) == 1;
+    }
+    if (!single) CHECK(ones * 2 == static_cast<int>(s.dataset.size()));  // balanced classes
+    CHECK(bp::state_to_json(s) == bp::state_to_json(State{s.input, s.label, s.weights, s.biases, s.activation, s.head,
+                                                          s.loss_form, s.softmax_backward, s.precision,
+                                                          bp::dataset_preset(kind, 1)}));
+    if (!single) CHECK(bp::dataset_preset(kind, 2)[0].input != s.dataset[0].input);
+  }
+  CHECK(bp::dataset_preset(bp::DatasetPreset::ExercisePoint, 9)[0].input == Eigen::Vector2d(4, 1));
+  CHECK(bp::parse_option<bp::DatasetPreset>("spiral") == bp::DatasetPreset::Spiral);
+  // the numbers themselves are pinned, so another platform or library cannot drift unseen
+  const std::vector<bp::Sample> blobs = bp::dataset_preset(bp::DatasetPreset::TwoBlobs, 1);
+  CHECK(blobs[0].input == Eigen::Vector2d(-2.27229469692245, -0.8924250406467267));
+  const std::vector<bp::Sample> arms = bp::dataset_preset(bp::DatasetPreset::Spiral, 1);
+  CHECK(arms[49].input == Eigen::Vector2d(-0.19995432704502972, 5.4234737447658627));
 }
