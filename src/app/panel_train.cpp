@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/embed.h"
 #include "app/logic/formula.h"
 #include "app/logic/loss_curve.h"
@@ -96,9 +97,6 @@ void run_line(const App& app) {
                                             logic::formula_number(t.losses.back());
   if (samples > 0) line += " (the mean over " + std::to_string(samples) + " samples)";
   math_text(line);
-  if (samples > 0)
-    note("The graph shows the sample (I, label) and its own gradients; each update uses the training set's "
-         "mean gradient.");
 }
 
 // [SECTION] the last update, as a formula with numbers
@@ -129,7 +127,8 @@ void last_update(const App& app, float width) {
   if (!t.last) return;
   const StepRecord& r = *t.last;
   const bp::OptimizerSettings& s = t.optimizer->settings();
-  ImGui::TextColored(theme::kMuted, "Update %d (the loss before it: %s)", r.step, logic::formula_number(r.loss_before).c_str());
+  math_text_colored(theme::kMuted, "Update " + std::to_string(r.step) + " (the loss before it: l = " +
+                                       logic::formula_number(r.loss_before) + ")");
   bool changed = false;
   for (size_t i = 0; i < r.params.size(); ++i) {
     const UpdateTerms u = update_terms(r, i, s);
@@ -169,7 +168,8 @@ void loss_curve(App& app, float width) {
   if (t.losses.empty()) {
     const char* empty = "The loss per step appears here (log scale)";
     const ImVec2 size = ImGui::CalcTextSize(empty);
-    if (size.x < hi.x - lo.x) dl->AddText(ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2), axis_color, empty);
+    if (size.x < hi.x - lo.x)
+      draw_text(dl, ImGui::GetFont(), font, ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2), axis_color, empty);
     return;
   }
   std::vector<const std::vector<double>*> series{&t.losses};
@@ -192,8 +192,8 @@ void loss_curve(App& app, float width) {
     draw_math(dl, ImVec2(origin.x, y - font * 0.5f), font, axis_color, logic::decade_label(e));
   }
   const std::string steps = std::to_string(t.losses.size() - 1) + " steps";
-  dl->AddText(ImVec2(hi.x - ImGui::CalcTextSize(steps.c_str()).x, hi.y + font * 0.2f), axis_color, steps.c_str());
-  dl->AddText(ImVec2(lo.x, hi.y + font * 0.2f), axis_color, "0");
+  draw_text(dl, ImGui::GetFont(), font, ImVec2(hi.x - ImGui::CalcTextSize(steps.c_str()).x, hi.y + font * 0.2f), axis_color, steps);
+  draw_text(dl, ImGui::GetFont(), font, ImVec2(lo.x, hi.y + font * 0.2f), axis_color, "0");
   dl->PushClipRect(lo, hi, true);
   const int pixels = static_cast<int>(hi.x - lo.x);
   for (size_t s = 1; s < series.size(); ++s) {
@@ -215,7 +215,7 @@ void loss_curve(App& app, float width) {
     dl->AddCircle(at(p), theme::scaled(4), ImGui::GetColorU32(theme::kGradient), 0, 2.0f);
     ImGui::BeginTooltip();
     math_text("step " + std::to_string(step) + ": l = " + bp::format_number(t.losses[step], 17));
-    if (axis.has_nonpositive && !(t.losses[step] > 0)) ImGui::TextUnformatted("(0 is drawn on the floor of the log axis)");
+    if (axis.has_nonpositive && !(t.losses[step] > 0)) text("(0 is drawn on the floor of the log axis)");
     ImGui::EndTooltip();
   }
 }
@@ -225,6 +225,7 @@ void loss_curve(App& app, float width) {
 void train_tab(App& app) {
   const float width = ImGui::GetContentRegionAvail().x;
   if (ImGui::CollapsingHeader("Optimizer", ImGuiTreeNodeFlags_DefaultOpen)) settings(app);
+  if (ImGui::CollapsingHeader("Training set", ImGuiTreeNodeFlags_DefaultOpen)) dataset_section(app);
   controls(app);
   run_line(app);
   last_update(app, width);

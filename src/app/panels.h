@@ -26,6 +26,8 @@ void answers_panel(App& app);  ///< the Answer sheet tab (panel_answers.cpp)
 /// The Train tab (panel_train.cpp): optimizer, Step / Train / Rewind, the update formula, the loss
 /// curve, then the plane and the landscape views.
 void train_tab(App& app);
+/// The Train tab's training set (panel_dataset.cpp): presets, the sample the graph shows.
+void dataset_section(App& app);
 /// The decision boundary over the 2-D input plane with the dataset's points and a draggable I
 /// (panel_plane.cpp), `width` logical pixels wide.
 void plane_view(App& app, float width);

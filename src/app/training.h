@@ -3,10 +3,12 @@
 // plane and landscape views read it (the run id tells them when a trajectory starts over). No ImGui.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <Eigen/Dense>
 
+#include "engine/dataset_presets.h"
 #include "engine/state.h"
 #include "engine/training.h"
 
@@ -34,6 +36,11 @@ struct Training {
   std::optional<bp::State> start;          ///< the state the run started from: Rewind's target
   std::optional<StepRecord> last;          ///< the last update, for the formula and the highlight
   long run = 0;                            ///< bumps when a run starts or ends by Rewind / an edit: views restart trajectories
+  // the training set's tools (the Train tab): the preset and seed to load, the sample shown
+  bp::DatasetPreset preset = bp::DatasetPreset::TwoBlobs;
+  int preset_seed = 1;
+  int sample = 0;           ///< the dataset's sample that (I, label) was set to last
+  std::string dataset_status;  ///< what loading a preset did to the network ("I and O were resized to 2")
   std::optional<bp::State> left;           ///< the state the run's last step left (another change ends the run)
 };
 

@@ -105,7 +105,7 @@ TEST_CASE("Train tab: Step on a network that moves, with biases: every parameter
 
 TEST_CASE("Train tab: Train then Pause leaves a loss curve ending in the current loss; Rewind is exact and undoable") {
   Ui ui;
-  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 1400);  // the loss curve in view
   open_train(ui);
   ui.app->model.replace(bp::random_state(3, 2, 3));  // not saturated: the weights move
   ui.frames(1);
@@ -184,4 +184,51 @@ TEST_CASE("Train tab at 390×844 and 1920×1080: everything drawn whole, nothing
     CHECK(ui.app->probe.find("button:Rewind"));
     ui_test::check_no_asserts();
   }
+}
+
+TEST_CASE("Train tab: Load dataset trains on the mean over its samples; the arrows set (I, label) to a sample") {
+  Ui ui;
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 1400);
+  bp::State s = bp::random_state(5, 2, 3);  // I has 3 entries: the preset makes it 2
+  ui.app->model.replace(s);
+  open_train(ui);
+  ui.click(ui.centre_of("button:Load dataset"));
+  ui.frames(1);
+  const bp::State& now = ui.app->model.state;
+  REQUIRE(now.dataset.size() == 40);  // two_blobs, the default preset
+  CHECK(now.input.size() == 2);
+  CHECK(bits_equal(now.input, now.dataset[0].input));
+  CHECK_FALSE(ui.app->model.error);
+  const std::string drawn = drawn_in_train(ui);
+  CHECK(drawn.find("40 samples loaded; I now has 2 entries") != std::string::npos);
+  CHECK_MESSAGE(drawn.find("sample 1 of 40") != std::string::npos, drawn);
+  const bp::BatchGradient g = bp::batch_gradient(now);
+  ui.click(ui.centre_of("button:Step"));
+  ui.frames(1);
+  CHECK(ui.app->training.losses.front() == g.loss);
+  CHECK(ui.app->training.sample_losses.size() == 2);
+  CHECK(ui.app->training.sample_losses.front().size() == 40);
+  CHECK(ui.app->training.losses.back() < g.loss);  // a step down the mean loss
+  const Eigen::VectorXd first = ui.app->model.state.input;
+  const auto next = ui.app->probe.texts();
+  (void)next;
+  app::History& h = ui.app->history;
+  const size_t steps = h.undo_steps();
+  ui.app->training.sample = 0;
+  // the → arrow: sample 2
+  bool clicked = false;
+  for (const auto& t : ui.texts())
+    if (t.text == "sample 1 of 40") {
+      // the arrows sit left of the line: the right one is just before it
+      ui.click(ImVec2(t.x - ImGui::GetFrameHeight() / 2 - 4, t.y + t.h / 2));
+      clicked = true;
+      break;
+    }
+  REQUIRE(clicked);
+  ui.frames(1);
+  CHECK(ui.app->training.sample == 1);
+  CHECK(bits_equal(ui.app->model.state.input, ui.app->model.state.dataset[1].input));
+  CHECK_FALSE(bits_equal(ui.app->model.state.input, first));
+  CHECK(h.undo_steps() == steps + 1);
+  ui_test::check_no_asserts();
 }
