@@ -62,7 +62,7 @@ void settings(App& app) {
 // [SECTION] Step / Train / Rewind
 void controls(App& app) {
   Training& t = app.training;
-  const std::string blocked = training_blocked(app.model);
+  const std::string blocked = training_blocked(t, app.model);
   const bool locked = network_locked(app);
   ImGui::BeginDisabled(!blocked.empty() || locked);
   if (probed_button(app.probe, "Step")) train_step(t, app.model);

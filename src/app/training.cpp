@@ -81,20 +81,23 @@ void settle_steps(Training& t, Model& model, bool ok) {
 
 }  // namespace
 
-std::string training_blocked(const Model& model) {
+std::string training_blocked(const Training& t, const Model& model) {
   if (model.error) return model.error->line();
+  if (auto e = bp::validate(t.settings)) return e->line();
+  if (t.settings.train_input && !model.state.dataset.empty())
+    return "train I too: with a dataset the loss does not depend on I (only the one-sample training set trains it)";
   return "";
 }
 
 std::string train_step(Training& t, Model& model) {
-  if (std::string why = training_blocked(model); !why.empty()) return why;
+  if (std::string why = training_blocked(t, model); !why.empty()) return why;
   const std::string failed = step_once(t, model);
   settle_steps(t, model, failed.empty());
   return failed;
 }
 
 void train_start(Training& t, const Model& model) {
-  if (!training_blocked(model).empty()) return;
+  if (!training_blocked(t, model).empty()) return;
   t.running = true;
   t.carry = 1;  // the first step at once: Train answers the click
 }
@@ -106,7 +109,7 @@ void train_pause(Training& t) {
 
 int train_advance(Training& t, Model& model, double seconds, double budget_ms) {
   if (!t.running) return 0;
-  if (!training_blocked(model).empty()) {
+  if (!training_blocked(t, model).empty()) {
     t.running = false;
     return 0;
   }

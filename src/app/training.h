@@ -48,9 +48,9 @@ struct Training {
 
 namespace app {
 
-/// Why a step cannot be taken now ("" when it can): an invalid network (its error) or a
-/// training set the network cannot take.
-std::string training_blocked(const Model& model);
+/// Why a step cannot be taken now ("" when it can): an invalid network (its error), a setting
+/// out of range, or "train I too" with a dataset.
+std::string training_blocked(const Training& t, const Model& model);
 /// One optimizer update of model.state (Step). Starts a run when none is in progress or the
 /// state was changed elsewhere since the last step (an edit, undo): the run then starts over
 /// from the edited state. Returns "" or why nothing happened.
