@@ -61,10 +61,9 @@ void dataset_section(App& app) {
     text_wrapped("Training set: " + std::to_string(n) + " samples; the loss is their mean, and each step uses their "
                  "mean gradient.");
   ImGui::BeginDisabled(locked);
-  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-  option_combo("##preset", t.preset, "exercise_point: the exercise's I and label alone\ntwo_blobs, xor, circle, spiral: "
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  option_combo("dataset", t.preset, "exercise_point: the exercise's I and label alone\ntwo_blobs, xor, circle, spiral: "
                                      "two classes in the plane, as in TensorFlow Playground");
-  ImGui::SameLine();
   ImGui::InputInt("seed##dataset", &t.preset_seed);
   ImGui::PopItemWidth();
   if (probed_button(app.probe, "Load dataset")) load_preset(app);
