@@ -2,6 +2,7 @@
 // compares with its peers (bench/compare.py), natively and as wasm under Node, one JSON line each.
 //   backprop-bench-compare            {"name": "exercise", "ns": 1712.3} …
 //   backprop-bench-compare --states   {"name": "exercise", "state": {…}} … (the same networks, for the peers)
+//   backprop-bench-compare --budgets  only the training budgets' lines
 // The graph is built every iteration, as PyTorch eager does: build_network + backward. Then the
 // training budgets: one optimizer step of the exercise and of 8 × 64 over 50 points.
 #include <algorithm>
@@ -65,7 +66,9 @@ double ns_per_training_step(bp::State s) {
 
 int main(int argc, char** argv) {
   const bool states = argc > 1 && std::string(argv[1]) == "--states";
+  const bool budgets_only = argc > 1 && std::string(argv[1]) == "--budgets";
   for (const auto& [name, state] : networks()) {
+    if (budgets_only) break;
     if (states) std::printf("{\"name\": \"%s\", \"state\": %s}\n", name.c_str(), bp::state_to_json(state).c_str());
     else std::printf("{\"name\": \"%s\", \"ns\": %.1f}\n", name.c_str(), ns_per_iteration(state));
     std::fflush(stdout);

@@ -18,12 +18,12 @@ namespace {
 
 template <typename T>
 struct Scratch {
-  std::vector<Mat<T>> W, b;   // parameters in precision T (float only; f64 reads the state's)
+  std::vector<Mat<T>> W;      // weights in precision T (float only; f64 reads the state's)
   std::vector<const Mat<T>*> W_used;
   Mat<T> X, Y;                // inputs and labels, one column per sample
   std::vector<Mat<T>> Z, A;   // pre-activations and activations per layer
-  std::vector<Mat<T>> G, dA;  // ∂l/∂Z_k and ∂l/∂A_k
-  Mat<T> dW, dX;
+  std::vector<Mat<T>> G;      // ∂l/∂Z_k
+  Mat<T> dW, dX;              // ∂l/∂W_k and ∂l/∂A_{k−1} (∂l/∂X at the end)
   Mat<T> o, y, s, l, g_s, g_o, seed;  // one sample's head
 };
 
@@ -103,7 +103,7 @@ BatchGradient run(const State& state, bool with_input) {
   const Derivatives d = state.softmax_backward == SoftmaxBackward::Exact ? Derivatives::Exact : Derivatives::Textbook;
   const OpRule<T>& matvec = op_rule<T>(OpKind::MatVec);
   const OpRule<T>& act = op_rule<T>(activation_op(state.activation));
-  sc.W.resize(K), sc.b.resize(K), sc.Z.resize(K), sc.A.resize(K), sc.G.resize(K), sc.dA.resize(K);
+  sc.W.resize(K), sc.Z.resize(K), sc.A.resize(K), sc.G.resize(K);
 
   fill_columns(sc.X, state, false);
   fill_columns(sc.Y, state, true);

@@ -119,6 +119,12 @@ TEST_CASE("batch gradient: random networks of every activation, head and option 
         }
       }
   CHECK(checked == 160);
+  // wide layers, where Eigen's products take their vectorised paths
+  for (int width : {17, 64, 256}) {
+    State s = random_network(900 + width, width == 256 ? 3 : 8, width, true);
+    s.activation = bp::Activation::Tanh;
+    check_equals_autodiff(s, "width " + std::to_string(width));
+  }
 }
 
 TEST_CASE("batch gradient: a dataset's gradient is the mean of the samples' gradients") {
@@ -140,6 +146,14 @@ TEST_CASE("batch gradient: a dataset's gradient is the mean of the samples' grad
     for (double l : g.sample_losses) sum += l;
     CHECK(g.loss == doctest::Approx(sum / s.dataset.size()).epsilon(tol));
   }
+  // 8 × 64 over 50 points: the batch's matrix products against 50 matrix-vector ones
+  State deep = random_network(77, 8, 64, true);
+  deep.activation = bp::Activation::Tanh;
+  for (auto& w : deep.weights) w /= 8;
+  deep.dataset = random_samples(3000, 50, deep);
+  const bp::BatchGradient g = bp::batch_gradient(deep);
+  const std::vector<Eigen::MatrixXd> ref = mean_of_samples(deep);
+  for (size_t i = 0; i < ref.size(); ++i) CHECK(test::rel_to_max(g.grads[i], ref[i]) <= 1e-13);
 }
 
 TEST_CASE("optimizers: SGD, momentum, Nesterov and Adam apply PyTorch's update") {
