@@ -380,14 +380,7 @@ std::string landscape_samples_json(App& app, const std::string& points_json) {
     bp::State at = s;
     set_pick_value(at, a, x);
     set_pick_value(at, b, y);
-    double sum = 0;
-    const auto set = training_set(at);
-    for (const bp::Sample& p : set) {
-      at.input = p.input;
-      at.label = p.label;
-      sum += bp::evaluate(at, {false, false}).loss;
-    }
-    return nlohmann::json(sum / static_cast<double>(set.size()));
+    return nlohmann::json(bp::batch_gradient(at).loss);
   };
   return samples_json(app.landscape.field, app.landscape.window, points_json, std::move(out), engine);
 }

@@ -19,6 +19,7 @@
 #include "app/app.h"
 #include "app/field_views.h"
 #include "engine/evaluate.h"
+#include "engine/training.h"
 
 namespace {
 
@@ -142,7 +143,7 @@ bool check_plane(app::App& a, const bp::State& s, const std::string& name) {
 double loss_at(bp::State s, const app::ParamPick& a, double va, const app::ParamPick& b, double vb) {
   app::set_pick_value(s, a, va);
   app::set_pick_value(s, b, vb);
-  return bp::evaluate(s, {false, false}).loss;
+  return bp::batch_gradient(s).loss;  // the training-set loss: the dataset's mean, or the one sample's
 }
 
 bool check_landscape(app::App& a, const bp::State& s, const std::string& name) {
@@ -244,6 +245,13 @@ int main() {
   print_redraw(*a, "the exercise");
   ok &= check_landscape(*a, network(3, 2, 4, A::Tanh, 2, true), "2 × 4 tanh");
   ok &= check_landscape(*a, network(5, 3, 8, A::Sigmoid, 3, true), "3 × 8 sigmoid, 3 classes");
+  bp::State with_set = network(6, 2, 8, A::Relu, 2, true);  // the mean over a dataset of 6 points
+  for (int k = 0; k < 6; ++k) {
+    Eigen::VectorXd label = Eigen::VectorXd::Zero(2);
+    label(k % 2) = 1;
+    with_set.dataset.push_back({Eigen::Vector2d(0.5 * k - 1.2, k % 3 - 1.0), label});
+  }
+  ok &= check_landscape(*a, with_set, "2 × 8 relu over 6 points");
 
   app::fields_shutdown(*a);
   a.reset();
