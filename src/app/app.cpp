@@ -128,9 +128,13 @@ void init(App& app) {
   ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   theme::apply_style(app.presentation);
   app.grid.init();
+  fields_init(app);
 }
 
-void shutdown(App& app) { app.grid.shutdown(); }
+void shutdown(App& app) {
+  app.grid.shutdown();
+  fields_shutdown(app);
+}
 
 bool update_presentation(App& app, float pixel_scale) {
   if (app.applied == app.presentation && app.applied_pixel_scale == pixel_scale) return false;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/field_views.h"
 #include "app/frame_stats.h"
 #include "app/graph_view.h"
 #include "app/history.h"
@@ -69,6 +70,8 @@ struct App {
   std::function<std::string()> page_address;
   History history;      ///< undo / redo
   Training training;    ///< the Train tab: optimizer steps, the loss curve
+  PlaneView plane;      ///< the Train tab's decision boundary (panel_plane.cpp)
+  LandscapeView landscape;  ///< the Train tab's loss landscape (panel_landscape.cpp)
   Notice notice;
   bool link_answers = false;  ///< the last link copied included the Answer sheet's text
   std::array<char, 512> open_path{};  ///< the desktop's Open: the file's path

@@ -1,11 +1,223 @@
-// The plane and landscape views of the Train tab (being built: the shader views replace these).
+// The decision boundary: the network's output over the 2-D input plane (plane.frag), the
+// training set's points, and I as a point to drag. Click on empty plane adds a point of the
+// chosen class (Shift: the next class), a drag moves a point, a right-click or a long press (or
+// a click in Delete mode) deletes one. Alt-drag or a middle-drag pans; − / + / Fit zoom.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
 #include <imgui.h>
 
+#include "app/field_panel.h"
 #include "app/panels.h"
+#include "app/theme.h"
+#include "app/widgets.h"
+#include "engine/number_format.h"
 
 namespace app {
+namespace {
 
-void plane_view(App&, float) { ImGui::TextDisabled("The decision boundary view is being built."); }
-void landscape_view(App&, float) { ImGui::TextDisabled("The loss landscape view is being built."); }
+constexpr float kLongPressSeconds = 0.6f;
+
+ImU32 rgb(const std::array<float, 3>& c, float alpha = 1) {
+  return ImGui::ColorConvertFloat4ToU32({c[0], c[1], c[2], alpha});
+}
+ImU32 outline() {
+  return theme::kCanvas.light ? IM_COL32(20, 20, 28, 255) : IM_COL32(245, 245, 250, 255);
+}
+
+int class_of(const Eigen::VectorXd& label) {
+  Eigen::Index c = 0;
+  label.maxCoeff(&c);
+  return static_cast<int>(c);
+}
+
+// the dataset point (index) or I (PlaneView::kDragInput) under `mouse`, else −1
+int hit(const bp::State& s, const FieldImage& image, ImVec2 mouse, float radius) {
+  auto near = [&](const Eigen::VectorXd& x) {
+    const ImVec2 p = image.to_screen(x(0), x(1));
+    const float dx = p.x - mouse.x, dy = p.y - mouse.y;
+    return dx * dx + dy * dy <= radius * radius;
+  };
+  if (near(s.input)) return PlaneView::kDragInput;
+  for (int k = static_cast<int>(s.dataset.size()) - 1; k >= 0; --k)  // the one drawn on top first
+    if (s.dataset[k].input.size() == 2 && near(s.dataset[k].input)) return k;
+  return -1;
+}
+
+void zoom(PlaneView& v, double factor) {
+  const double cx = (v.window.x0 + v.window.x1) / 2, cy = (v.window.y0 + v.window.y1) / 2;
+  const double hx = (v.window.x1 - v.window.x0) / 2 * factor, hy = (v.window.y1 - v.window.y0) / 2 * factor;
+  v.window = {cx - hx, cy - hy, cx + hx, cy + hy};
+  v.fitted = false;
+}
+
+void toolbar(App& app, int classes) {
+  PlaneView& v = app.plane;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Click adds");
+  for (int c = 0; c < std::min(classes, 8); ++c) {
+    ImGui::SameLine();
+    ImGui::PushID(c);
+    const auto color = class_color(c);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(color[0], color[1], color[2], 1));
+    const std::string label = (v.new_class == c ? "● " : "○ ") + std::to_string(c);
+    if (ImGui::SmallButton(label.c_str())) v.new_class = c;
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("A click on empty plane adds a point of class %d (Shift+click: class %d)", c, (c + 1) % classes);
+    ImGui::PopID();
+  }
+  v.new_class = std::clamp(v.new_class, 0, std::max(classes - 1, 0));
+  same_line_or_wrap(button_width("Delete mode") + 30);
+  ImGui::Checkbox("Delete mode", &v.delete_mode);
+  same_line_or_wrap(button_width("−") + button_width("+") + button_width("Fit") + 20);
+  if (probed_button(app.probe, "−##plane-out")) zoom(v, 2);
+  ImGui::SameLine();
+  if (probed_button(app.probe, "+##plane-in")) zoom(v, 0.5);
+  ImGui::SameLine();
+  if (probed_button(app.probe, "Fit##plane-fit")) {
+    v.fitted = true;
+    v.fitted_revision = -1;
+  }
+}
+
+// presses, drags and deletes on the plane (its InvisibleButton is the last item)
+void interact(App& app, const FieldImage& image, int classes) {
+  PlaneView& v = app.plane;
+  bp::State& s = app.model.state;
+  ImGuiIO& io = ImGui::GetIO();
+  const float radius = theme::scaled(9);
+  const ImVec2 mouse = io.MousePos;
+  const bool pan = ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+                                             (io.KeyAlt && ImGui::IsMouseDown(ImGuiMouseButton_Left)));
+  if (pan) {  // the window follows the hand
+    const double sx = (v.window.x1 - v.window.x0) / (image.max.x - image.min.x);
+    const double sy = (v.window.y1 - v.window.y0) / (image.max.y - image.min.y);
+    v.window = {v.window.x0 - io.MouseDelta.x * sx, v.window.y0 + io.MouseDelta.y * sy,
+                v.window.x1 - io.MouseDelta.x * sx, v.window.y1 + io.MouseDelta.y * sy};
+    v.fitted = false;
+    return;
+  }
+  auto erase = [&](int k) {
+    s.dataset.erase(s.dataset.begin() + k);
+    app.model.edited();
+  };
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+    const int k = hit(s, image, mouse, radius);
+    if (k >= 0) erase(k);
+    return;
+  }
+  if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    v.press_time = static_cast<float>(ImGui::GetTime());
+    v.moved = false;
+    const int k = hit(s, image, mouse, radius);
+    if (v.delete_mode) {
+      if (k >= 0) erase(k);
+      v.drag = -1;
+      return;
+    }
+    v.drag = k;
+    if (k == -1) {  // a new point of the chosen class (Shift: the next), held for placing
+      const auto x = image.from_screen(mouse);
+      bp::Sample p{Eigen::Vector2d(x[0], x[1]), Eigen::VectorXd::Zero(s.label.size())};
+      p.label(classes > 0 ? (v.new_class + (io.KeyShift ? 1 : 0)) % classes : 0) = 1;
+      if (s.dataset.empty()) s.dataset.push_back({s.input, s.label});  // the one sample stays in the set
+      s.dataset.push_back(std::move(p));
+      v.drag = static_cast<int>(s.dataset.size()) - 1;
+      app.model.edited();
+    }
+  }
+  if (v.drag == -1) return;
+  if (!ImGui::IsItemActive()) {
+    v.drag = -1;
+    return;
+  }
+  if (std::abs(io.MouseDelta.x) + std::abs(io.MouseDelta.y) > 0 &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, theme::scaled(3)))
+    v.moved = true;
+  if (!v.moved) {
+    if (v.drag >= 0 && ImGui::GetTime() - v.press_time > kLongPressSeconds) {  // a long press deletes
+      erase(v.drag);
+      v.drag = -1;
+    }
+    return;
+  }
+  ImVec2 m{std::clamp(mouse.x, image.min.x, image.max.x), std::clamp(mouse.y, image.min.y, image.max.y)};
+  const auto x = image.from_screen(m);
+  Eigen::VectorXd& target = v.drag == PlaneView::kDragInput ? s.input : s.dataset[v.drag].input;
+  if (target(0) != x[0] || target(1) != x[1]) {
+    target << x[0], x[1];
+    app.model.edited();  // live, as editing I does; History records the drag when it ends
+  }
+}
+
+void draw_points(App& app, const FieldImage& image) {
+  const bp::State& s = app.model.state;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(image.min, image.max, true);
+  const float r = theme::scaled(4.5f);
+  for (const auto& p : s.dataset) {
+    if (p.input.size() != 2) continue;
+    const ImVec2 c = image.to_screen(p.input(0), p.input(1));
+    dl->AddCircleFilled(c, r, rgb(class_color(class_of(p.label))));
+    dl->AddCircle(c, r, outline(), 0, theme::scaled(1.2f));
+  }
+  const ImVec2 c = image.to_screen(s.input(0), s.input(1));
+  const float ri = theme::scaled(7);
+  dl->AddCircleFilled(c, ri, rgb(class_color(class_of(s.label))));
+  dl->AddCircle(c, ri, outline(), 0, theme::scaled(2));
+  dl->AddText({c.x + ri + 2, c.y - ri - 4}, outline(), "I");
+  dl->PopClipRect();
+  app.probe.add("plane:I", c.x - ri, c.y - ri, 2 * ri, 2 * ri);
+}
+
+}  // namespace
+
+void plane_view(App& app, float width) {
+  const bp::State& s = app.model.state;
+  const auto why = plane_unavailable(app);
+  if (!why) {
+    if (app.model.error) note("The network is not valid; the plane shows once it is.");
+    else
+      note(("The plane shows networks with a 2-D input; this one's input I has " + std::to_string(s.input.size()) +
+            " entries.").c_str());
+    return;
+  }
+  if (!why->empty()) {
+    inline_warning(*why);
+    return;
+  }
+  PlaneView& v = app.plane;
+  const int classes = static_cast<int>(s.label.size());
+  toolbar(app, classes);
+  plane_update(app);
+  v.field.advance(kFieldBudgetMs);
+  const FieldImage image = field_image("##plane", v.field, v.window, width, "I[0]", "I[1]");
+  interact(app, image, classes);
+  draw_points(app, image);
+  app.probe.add("plane", image.min.x, image.min.y, image.max.x - image.min.x, image.max.y - image.min.y);
+  if (ImGui::IsItemHovered() && v.drag == -1) {
+    const auto x = image.from_screen(ImGui::GetIO().MousePos);
+    ImGui::SetTooltip("I = [%s, %s]\nclick: add · drag: move · right-click / long press: delete\nAlt-drag: pan",
+                      bp::format_number(x[0], 4).c_str(), bp::format_number(x[1], 4).c_str());
+  }
+  field_status(v.field);
+  const std::string set = s.dataset.empty() ? "the one sample (I, label); a click adds points"
+                                            : std::to_string(s.dataset.size()) + " points";
+  if (s.head == bp::Head::Mse) {
+    if (s.label.size() > 1) {
+      ImGui::SetNextItemWidth(theme::scaled(90));
+      ImGui::SliderInt("output shown", &v.mse_output, 0, static_cast<int>(s.label.size()) - 1);
+    }
+    note(("Colour: O[" + std::to_string(v.mse_output) +
+          "] on a diverging scale (blue < 0 < vermilion), the line where it is 0.5. Training set: " + set + ".")
+             .c_str());
+  } else {
+    note(("Colour: the class probabilities s mixed (● class colours), the line where the top two are equal" +
+          std::string(classes == 2 ? " (p = 0.5)" : "") + ". Training set: " + set + ".")
+             .c_str());
+  }
+}
 
 }  // namespace app

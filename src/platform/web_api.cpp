@@ -176,6 +176,19 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_graph_svg() {
   return keep(out, app::graph_picture_svg(*g_app));
 }
 
+// the Train tab's shader views read back (README "JavaScript API": samplePlane, sampleLandscape)
+EMSCRIPTEN_KEEPALIVE const char* lab_sample_plane(const char* json, int length) {
+  static std::string out;
+  g_app->model.settle();
+  return keep(out, app::plane_samples_json(*g_app, std::string(json, static_cast<size_t>(length))));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* lab_sample_landscape(const char* json, int length) {
+  static std::string out;
+  g_app->model.settle();
+  return keep(out, app::landscape_samples_json(*g_app, std::string(json, static_cast<size_t>(length))));
+}
+
 // what became of the PNG the page rendered ("Downloaded …" or "error: …"), for the canvas's status line
 EMSCRIPTEN_KEEPALIVE void lab_export_status(const char* text) {
   g_app->graph.export_status = text;
@@ -244,6 +257,24 @@ EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
                 g_frames, g_app->stats.count(), g_app->stats.median(), g_app->stats.max(), g_app->stats.last(),
                 g_app->model.evaluation_ms, g_app->model.pending().empty() ? "false" : "true");
   return keep(out, buf);
+}
+
+// benchmark hook: the shader views' pictures (resolution, refining, GPU ms per level, measured rate)
+EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
+  static std::string out;
+  std::string json = "{";
+  const std::pair<const char*, const app::Field*> fields[] = {{"plane", &g_app->plane.field},
+                                                              {"landscape", &g_app->landscape.field}};
+  for (const auto& [name, field] : fields) {
+    char buf[300];
+    std::snprintf(buf, sizeof buf,
+                  "%s\"%s\": {\"resolution\": %d, \"refining\": %s, \"level_ms\": [%.3f, %.3f, %.3f, %.3f], "
+                  "\"macs_per_ms\": %.0f}",
+                  json.size() > 1 ? ", " : "", name, field->resolution(), field->refining() ? "true" : "false",
+                  field->level_ms(0), field->level_ms(1), field->level_ms(2), field->level_ms(3), field->rate());
+    json += buf;
+  }
+  return keep(out, json + "}");
 }
 
 }  // extern "C"

@@ -266,6 +266,20 @@
       check();
       return UTF8ToString(_lab_get_training());
     },
+    // the Train tab's shader views read back: pixels at points of the plane ([[I0, I1], …]) or
+    // of the landscape ([[a, b], …]), with the palettes that decode them (README)
+    samplePlane(points) {
+      check();
+      const arg = jsonText(points);
+      if (arg.error) return arg.error;
+      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_plane(ptr, length)));
+    },
+    sampleLandscape(points) {
+      check();
+      const arg = jsonText(points);
+      if (arg.error) return arg.error;
+      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_landscape(ptr, length)));
+    },
   });
 
   // the accessible mirror's data source (web/mirror.js builds #backprop-lab-text from it)
@@ -299,6 +313,10 @@
     drawnText() {
       check();
       return JSON.parse(UTF8ToString(_lab_drawn_text()));
+    },
+    fieldStats() {
+      check();
+      return JSON.parse(UTF8ToString(_lab_field_stats()));
     },
     frameStats() {
       check();

@@ -5,13 +5,16 @@
 //             the gradient-flow animation running (the exercise and 8 × 64)
 //   ceiling   the largest network (8 × 256): setState, and the longest frame while its
 //             evaluation completes over the following frames  ≤ ~50 ms each
+//   fields    the Train tab's plane and landscape shaders: a redraw of each at 512² for the
+//             exercise (GPU time of glFinish-timed strips) ≤ 4 ms; frames per second at 8 × 64
+//             with a 2-D input while its weights change 20 times a second (as training does) ≥ 20
 // usage: node tests/e2e/bench.mjs   (make bench-app builds build/web first)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { click, denseState, frames, openApp, start, WEB_DIR } from './browser.mjs';
+import { click, clickItem, denseState, frames, openApp, start, WEB_DIR } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
@@ -93,6 +96,67 @@ async function ceiling(page, digits) {
   return { bytes: json.length, setState: median(times), setStateAll: times, longestFrame: stats.max_ms, evaluation: stats.evaluation_ms };
 }
 
+// a dense network with a 2-D input (the plane needs one): `layers` × `width`, 2 classes
+function planeState(layers, width, seed = 7) {
+  let x = seed >>> 0;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const state = { input: [0.5, -0.5], label: [0, 1], activation: 'tanh' };
+  let n = 2;
+  for (let k = 0; k < layers; ++k) {
+    const rows = k + 1 === layers ? 2 : width;
+    state[`W${k}`] = Array.from({ length: rows }, () => Array.from({ length: n }, () => (next() * 2.5) / Math.sqrt(n)));
+    n = rows;
+  }
+  return state;
+}
+
+async function fields(env) {
+  const { page, context } = await openApp(env, { width: 1280, height: 800 });
+  await clickItem(page, 'tab:Train');
+  const exercise = { input: [4, 1], label: [0, 1], W0: [[1, -2], [2, 5]], W1: [[3, -3], [-1, 1]] };
+  const plane = [], landscape = [];
+  for (let i = 1; i <= 12; ++i) {  // a weight changes: both pictures are drawn again, same programs
+    const error = await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify({ ...exercise, W1: [[3 + i / 64, -3], [-1, 1]] }));
+    if (error) throw new Error(error);
+    await frames(page, 4);
+    const stats = await page.evaluate(() => window.backpropLabTesting.fieldStats());
+    if (i > 2) plane.push(stats.plane.level_ms[3]), landscape.push(stats.landscape.level_ms[3]);  // past the first compiles
+  }
+  console.log('fields: the Train tab\'s shaders (GPU time per picture, glFinish-timed, SwiftShader):');
+  for (const [what, xs] of [['plane', plane], ['landscape', landscape]])
+    console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}`);
+  // 8 × 64: the weights change 20 times a second; the pictures refine coarse-first within the budget
+  const big = planeState(8, 64);
+  const run = await page.evaluate(async (state) => {
+    const text = (i) => JSON.stringify({ ...state, W0: state.W0.map((r, j) => (j === 0 ? [r[0] + i / 256, r[1]] : r)) });
+    const f0 = window.backpropLab.frameCount(), t0 = performance.now();
+    let i = 0, last = t0;
+    const resolutions = new Set();
+    while (performance.now() - t0 < 6000) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (performance.now() - last >= 50) {
+        window.backpropLab.setState(text(++i));
+        last = performance.now();
+      }
+      resolutions.add(window.backpropLabTesting.fieldStats().plane.resolution);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { fps: (window.backpropLab.frameCount() - f0) / seconds, steps: i, resolutions: [...resolutions] };
+  }, big);
+  console.log(`  8 × 64 (2-D input), weights changing ${(run.steps / 6).toFixed(0)}×/s: ${run.fps.toFixed(1)} frames/s   budget ≥ 20: ` +
+              `${run.fps >= 20 ? 'ok' : 'UNDER'}   (plane shown at ${run.resolutions.filter((r) => r).join(', ')}²)`);
+  await frames(page, 2);
+  const rest = await page.evaluate(async () => {
+    const t0 = performance.now();
+    while (window.backpropLabTesting.fieldStats().plane.refining && performance.now() - t0 < 120e3)
+      await new Promise((r) => requestAnimationFrame(r));
+    return { seconds: (performance.now() - t0) / 1000, stats: window.backpropLabTesting.fieldStats() };
+  });
+  console.log(`  8 × 64 at rest: 512² reached in ${rest.seconds.toFixed(1)} s; levels 64²…512² took ` +
+              `${rest.stats.plane.level_ms.map((t) => t.toFixed(0)).join(' / ')} ms of GPU time (${(rest.stats.plane.macs_per_ms / 1e6).toFixed(1)} M multiply-adds/ms)`);
+  await context.close();
+}
+
 async function main() {
   downloadSizes();
   const env = await start();
@@ -145,6 +209,7 @@ async function main() {
       console.log(`  ${what}: longest frame until evaluated ${ms(c.longestFrame).padStart(8)}   budget ~50 ms: ` +
                   `${c.longestFrame <= 50 ? 'ok' : 'OVER'}   (the evaluation: ${ms(c.evaluation)} of CPU over the frames)`);
     }
+    await fields(env);
   } finally {
     await env.close();
   }

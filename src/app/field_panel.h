@@ -1,0 +1,41 @@
+// What the plane and the landscape panels share: the square image of a field with axes, the
+// mapping between its pixels and the window's coordinates, and the budget a view may spend
+// refining its picture each frame.
+#pragma once
+#include <string>
+
+#include <imgui.h>
+
+#include "app/field_views.h"
+
+namespace app {
+
+/// Milliseconds per frame each view may spend on its picture (two views: ~16 ms, ≥ 20 frames/s
+/// with the rest of the app on a software renderer).
+inline constexpr double kFieldBudgetMs = 8.0;
+
+/// The image of a field on screen: its square and the window it shows.
+struct FieldImage {
+  ImVec2 min, max;
+  Window2 window;
+  ImVec2 to_screen(double x, double y) const {
+    return {min.x + float((x - window.x0) / (window.x1 - window.x0)) * (max.x - min.x),
+            max.y - float((y - window.y0) / (window.y1 - window.y0)) * (max.y - min.y)};
+  }
+  std::array<double, 2> from_screen(ImVec2 p) const {
+    return {window.x0 + (p.x - min.x) / (max.x - min.x) * (window.x1 - window.x0),
+            window.y0 + (max.y - p.y) / (max.y - min.y) * (window.y1 - window.y0)};
+  }
+  bool contains(ImVec2 p) const { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+};
+
+/// Draws the field's texture in a square `width` wide (minus the axis labels' margin), the x-axis
+/// labelled `x_name` with the window's ends below it and `y_name` at the left, and an invisible
+/// button over it named `id` (the panel's mouse). A field still at its first level says so.
+FieldImage field_image(const char* id, const Field& field, const Window2& window, float width,
+                       const std::string& x_name, const std::string& y_name);
+
+/// One line under a field: its resolution, and "refining…" while finer levels are coming.
+void field_status(const Field& field);
+
+}  // namespace app

@@ -1,0 +1,104 @@
+// A picture computed per pixel by a fragment shader (the plane's decision boundary, the loss
+// landscape), drawn into textures (FBOs) only when what it shows changes, and refined coarse
+// first — 64², 128², 256², then 512² — in horizontal strips within a per-frame budget, so a big
+// network keeps the app responsive on a software renderer while a fast GPU draws it whole.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/state.h"
+
+namespace app {
+
+class Field;
+
+/// One picture: its key (the same key, the same picture: nothing is redrawn), its cost per pixel
+/// in multiply-adds (to plan the strips), the #define lines its program is compiled with (the
+/// network's shape: field_defines) and what sets it up — textures and uniforms — with that
+/// program in use.
+struct FieldJob {
+  uint64_t key = 0;
+  double macs_per_pixel = 1;
+  std::string defines;
+  std::function<void(Field&)> prepare;
+};
+
+/// The #define lines mlp.glsl needs for `state`'s network: its shape, activation, head, where
+/// its parameters live (uniforms for a small network, the texture otherwise) and SWAP.
+std::string field_defines(const bp::State& state, bool swap);
+
+class Field {
+ public:
+  static constexpr int kLevels = 4;
+  static constexpr std::array<int, kLevels> kSizes = {64, 128, 256, 512};
+  static constexpr int kMaxWidth = 64;  ///< the widest layer the shaders evaluate (mlp.glsl)
+
+  enum class Kind { Plane, Landscape };  ///< plane.frag or landscape.frag
+  /// Compiles mlp.glsl + the kind's shader for the exercise's shape (needs a current GL context),
+  /// to know the GL can; each job then compiles for its network's shape when that changes. False
+  /// when GL fails.
+  bool init(Kind kind);
+  void shutdown();
+  bool ready() const { return gl_ok_; }
+
+  /// Asks for a picture; ignored when it is the one shown or already waiting. A job waits while
+  /// the coarsest level of the one in progress is unfinished (a network that trains every frame
+  /// then still shows pictures, a few frames behind, instead of restarting forever).
+  void request(FieldJob job);
+  /// Draws strips for about `budget_ms` (at least one strip when there is work).
+  void advance(double budget_ms);
+  /// Draws whatever is left of the waiting and current pictures at once (the JS API reads them).
+  void finish();
+
+  unsigned texture() const { return shown_ < 0 ? 0 : textures_[shown_]; }  ///< finest finished level
+  int resolution() const { return shown_ < 0 ? 0 : kSizes[shown_]; }
+  bool refining() const { return active_ || pending_.prepare != nullptr; }
+  uint64_t shown_key() const { return shown_key_; }
+  /// The shown level's pixels, RGBA rows from the bottom (glReadPixels of its framebuffer).
+  std::vector<unsigned char> read() const;
+  /// Measured: multiply-adds per millisecond, and the last strip's time (glFinish-timed).
+  double rate() const { return rate_; }
+  double last_strip_ms() const { return last_ms_; }
+  /// The GPU time the current picture's level `l` took, summed over its strips (0: not drawn).
+  double level_ms(int l) const { return level_ms_[l]; }
+
+  // for FieldJob::prepare: uniforms of the program in use (a name the program lacks is ignored)
+  void set_int(const char* name, int v);
+  void set_ivec3(const char* name, const std::array<int, 3>& v);
+  void set_float(const char* name, float v);
+  void set_vec2(const char* name, float x, float y);
+  void set_vec4(const char* name, const std::array<float, 4>& v);
+  /// `count` vec3 from `xyz` (3 × count floats)
+  void set_vec3s(const char* name, const float* xyz, int count);
+  /// The network's parameters, where field_defines put them (uniforms or the weight texture); the
+  /// network must be at most kMaxWidth wide.
+  void upload_network(const bp::State& state);
+  /// A second R32F texture (unit 1, u_samples): `rows` rows of `width` floats.
+  void upload_samples(const std::vector<float>& data, int width, int rows);
+
+ private:
+  void start(FieldJob job);
+  bool use_program(const std::string& defines);
+  int uniform(const char* name) const;
+  void draw_strip(int rows);
+
+  unsigned program_ = 0, vao_ = 0, weights_ = 0, samples_ = 0;
+  const char* body_ = nullptr;
+  const char* name_ = "field";
+  std::string defines_;  // what program_ was compiled with
+  bool gl_ok_ = false;
+  std::array<unsigned, kLevels> textures_{}, framebuffers_{};
+  FieldJob pending_;
+  uint64_t key_ = 0, shown_key_ = 0;
+  bool has_key_ = false, active_ = false;
+  double macs_ = 1;
+  int level_ = 0, row_ = 0, shown_ = -1, first_level_ = 0;
+  double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
+  double last_ms_ = 0;
+  std::array<double, kLevels> level_ms_{};
+};
+
+}  // namespace app

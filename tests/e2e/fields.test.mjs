@@ -1,0 +1,225 @@
+// Browser end-to-end test of the Train tab's shader views in WebGL2 (SwiftShader): the plane's
+// pixels, read back through samplePlane at 16 × 16 points, decode to the class probabilities the
+// engine computes at each pixel's centre (and getResult agrees with the engine's numbers there),
+// for 12 networks of every activation, up to 8 × 64; the landscape's colours decode to the engine's
+// log10 loss; a real mouse drag of I on the plane changes getState().input; screenshots of the
+// Train tab at 390×844, 1280×720 and 1920×1080 go to artifacts/.
+// Tolerances, for 8-bit colour: |Δp| ≤ 3/255 + 0.01 (a channel's rounding, ×1/0.6 for the mix over
+// the background, plus float32), away from the iso-line (the pixel and 2 pixels around it have
+// top-two margins ≥ 0.06); |Δ log10 l| ≤ 0.3 away from contour lines.
+//   BACKPROP_WEB_DIR=build/web node --test tests/e2e/fields.test.mjs
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { clickItem, frames, itemCentre, openApp, start } from './browser.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
+const EXERCISE = { input: [4, 1], label: [0, 1], W0: [[1, -2], [2, 5]], W1: [[3, -3], [-1, 1]] };
+
+// a reproducible MLP with a 2-D input: `layers` matrices, hidden width `width`, `classes` outputs
+function network(seed, layers, width, activation, classes = 2, biases = false) {
+  let x = seed >>> 0;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const state = { input: [next() * 2, next() * 2], label: Array.from({ length: classes }, (_, i) => (i === 0 ? 1 : 0)), activation };
+  let n = 2;
+  for (let k = 0; k < layers; ++k) {
+    const rows = k + 1 === layers ? classes : width, scale = 2.5 / Math.sqrt(n);
+    state[`W${k}`] = Array.from({ length: rows }, () => Array.from({ length: n }, () => next() * scale));
+    if (biases) state[`b${k}`] = Array.from({ length: rows }, () => next() * 0.5);
+    n = rows;
+  }
+  return state;
+}
+
+const NETWORKS = [
+  ['the exercise', EXERCISE],
+  ['1 layer identity, biases', network(1, 1, 2, 'identity', 2, true)],
+  ['2 × 4 relu', network(2, 2, 4, 'relu')],
+  ['2 × 8 leaky_relu, biases', network(3, 2, 8, 'leaky_relu', 2, true)],
+  ['3 × 16 sigmoid, biases', network(4, 3, 16, 'sigmoid', 2, true)],
+  ['3 × 16 tanh', network(5, 3, 16, 'tanh')],
+  ['4 × 32 relu, biases', network(6, 4, 32, 'relu', 2, true)],
+  ['5 × 8 tanh, 3 classes', network(7, 5, 8, 'tanh', 3, true)],
+  ['6 × 32 leaky_relu', network(8, 6, 32, 'leaky_relu')],
+  ['8 × 16 identity, biases', network(9, 8, 16, 'identity', 2, true)],
+  ['8 × 64 relu, biases', network(10, 8, 64, 'relu', 2, true)],
+  ['8 × 32 sigmoid', network(11, 8, 32, 'sigmoid')],
+];
+
+const samplePlane = (page, points) => page.evaluate((p) => JSON.parse(window.backpropLab.samplePlane(p)), points);
+const sampleLandscape = (page, points) => page.evaluate((p) => JSON.parse(window.backpropLab.sampleLandscape(p)), points);
+
+// p from a pixel: pixel = Σ p_c colour_c, Σ p_c = 1 (2 classes: a projection; 3: least squares)
+function decodeP(px, colors, n) {
+  const d = (a, b) => a.map((v, i) => v - b[i]);
+  const dot = (a, b) => a.reduce((s, v, i) => s + v * b[i], 0);
+  const r = d(px.slice(0, 3), colors[n - 1]);
+  if (n === 2) {
+    const e = d(colors[0], colors[1]);
+    const p0 = dot(r, e) / dot(e, e);
+    return [p0, 1 - p0];
+  }
+  const e0 = d(colors[0], colors[2]), e1 = d(colors[1], colors[2]);
+  const a = dot(e0, e0), b = dot(e0, e1), c = dot(e1, e1), u = dot(e0, r), v = dot(e1, r), det = a * c - b * b;
+  const p0 = (c * u - b * v) / det, p1 = (a * v - b * u) / det;
+  return [p0, p1, 1 - p0 - p1];
+}
+const margin = (p) => {
+  const s = [...p].sort((a, b) => b - a);
+  return s[0] - s[1];
+};
+
+// log10 l from a landscape pixel: the nearest point of the scale's polyline
+function decodeDecade(px, stops, [lo, hi]) {
+  let best = Infinity, at = 0;
+  for (let i = 0; i < 4; ++i) {
+    const a = stops[i], b = stops[i + 1];
+    const e = b.map((v, k) => v - a[k]), r = px.slice(0, 3).map((v, k) => v - a[k]);
+    const t = Math.min(1, Math.max(0, r.reduce((s, v, k) => s + v * e[k], 0) / e.reduce((s, v) => s + v * v, 0)));
+    const dist = r.reduce((s, v, k) => s + (v - t * e[k]) ** 2, 0);
+    if (dist < best) [best, at] = [dist, (i + t) / 4];
+  }
+  return lo + at * (hi - lo);
+}
+
+// 16 × 16 points of the window, each with its 4 neighbours 2 pixels away (the iso-line check)
+function planePoints([x0, y0, x1, y1], resolution) {
+  const points = [], px = (x1 - x0) / resolution, py = (y1 - y0) / resolution;
+  for (let i = 0; i < 16; ++i)
+    for (let j = 0; j < 16; ++j) {
+      const x = x0 + ((i + 0.5) / 16) * (x1 - x0), y = y0 + ((j + 0.5) / 16) * (y1 - y0);
+      points.push([x, y], [x + 2 * px, y], [x - 2 * px, y], [x, y + 2 * py], [x, y - 2 * py]);
+    }
+  return points;
+}
+
+describe('the Train tab\'s shader views', () => {
+  let env, app;
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    env = await start();
+    app = await openApp(env, { width: 1280, height: 720 });
+    await clickItem(app.page, 'tab:Train');
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  test('the plane\'s pixels equal the engine\'s s at ≥ 100 points, 12 networks up to 8 × 64', async () => {
+    const { page } = app;
+    for (const [name, state] of NETWORKS) {
+      const t0 = Date.now();
+      assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '', name);
+      const first = await samplePlane(page, []);
+      assert.ok(!first.error, `${name}: ${first.error}`);
+      assert.equal(first.resolution, 512, `${name}: the whole picture at 512²`);
+      const out = await samplePlane(page, planePoints(first.window, first.resolution));
+      const n = state.label.length;
+      let compared = 0, worst = 0;
+      for (let k = 0; k < out.pixels.length; k += 5) {
+        const engine = out.engine[k];
+        if ([0, 1, 2, 3, 4].some((d) => margin(out.engine[k + d]) < 0.06)) continue;  // on or by the iso-line
+        const got = decodeP(out.pixels[k], out.colors, n);
+        const err = Math.max(...got.map((p, c) => Math.abs(p - engine[c])));
+        worst = Math.max(worst, err);
+        assert.ok(err <= 3 / 255 + 0.01, `${name} at ${out.centres[k]}: pixel ${out.pixels[k]} → p ${got}, engine ${engine}`);
+        ++compared;
+      }
+      assert.ok(compared >= 100, `${name}: ${compared} points compared`);
+      // the API's engine values are getResult's s at that input
+      const [cx, cy] = out.centres[0];
+      assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify({ ...state, input: [cx, cy] })), '');
+      const s = JSON.parse(await page.evaluate(() => window.backpropLab.getResult())).forward.s;
+      s.flat().forEach((v, c) => assert.ok(Math.abs(v - out.engine[0][c]) <= 1e-12, `${name}: getResult s = ${s}, engine ${out.engine[0]}`));
+      console.log(`${name}: ${compared} points, worst |Δp| = ${worst.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+  });
+
+  test('the landscape\'s colours decode to the engine\'s log10 loss (the exercise\'s 1e-20 plateau too)', async () => {
+    const { page } = app;
+    for (const [name, state] of [NETWORKS[0], NETWORKS[2], NETWORKS[7]]) {
+      assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '', name);
+      const first = await sampleLandscape(page, []);
+      assert.ok(!first.error, `${name}: ${first.error}`);
+      const [x0, y0, x1, y1] = first.window, res = first.resolution, px = (x1 - x0) / res, py = (y1 - y0) / res;
+      const points = [];
+      for (let i = 0; i < 12; ++i)
+        for (let j = 0; j < 12; ++j) {
+          const x = x0 + ((i + 0.5) / 12) * (x1 - x0), y = y0 + ((j + 0.5) / 12) * (y1 - y0);
+          points.push([x, y], [x + px, y], [x - px, y], [x, y + py], [x, y - py]);
+        }
+      const out = await sampleLandscape(page, points);
+      const [lo, hi] = out.decades;
+      let compared = 0, worst = 0;
+      const decades = new Set();
+      for (let k = 0; k < out.pixels.length; k += 5) {
+        const d = Math.log10(out.engine[k]);
+        if (!(d > lo + 0.5 && d < hi - 0.5)) continue;  // the scale's floor or ceiling
+        const perPixel = Math.max(...[1, 2, 3, 4].map((o) => Math.abs(Math.log10(out.engine[k + o]) - d)));
+        if (Math.abs(d - Math.round(d)) < 2.5 * perPixel + 0.05) continue;  // on a contour line
+        const got = decodeDecade(out.pixels[k], out.stops, out.decades);
+        worst = Math.max(worst, Math.abs(got - d));
+        assert.ok(Math.abs(got - d) <= 0.3, `${name} at ${out.centres[k]}: engine log10 l = ${d}, pixel ${out.pixels[k]} → ${got}`);
+        decades.add(Math.floor(d));
+        ++compared;
+      }
+      assert.ok(compared >= 40, `${name}: ${compared} landscape points compared`);
+      assert.ok(decades.size >= 3, `${name}: the colours span ${decades.size} decades, not a flat colour`);
+      console.log(`${name} over ${out.a}, ${out.b}: ${compared} points, ${decades.size} decades, worst |Δ log10 l| = ${worst.toFixed(3)}`);
+    }
+  });
+
+  test('dragging I on the plane with the mouse changes getState().input', async () => {
+    const { page } = app;
+    assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(EXERCISE)), '');
+    await frames(page, 3);
+    const plane = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
+    assert.ok(plane, 'the plane is drawn');
+    // scroll until the whole plane is on screen
+    for (let i = 0; i < 20; ++i) {
+      const r = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
+      if (r.y >= 0 && r.y + r.h <= 720) break;
+      await page.mouse.move(r.x + r.w / 2, 360);
+      await page.mouse.wheel(0, r.y > 0 ? 120 : -120);
+      await frames(page, 3);
+    }
+    const at = await itemCentre(page, 'plane:I');
+    const { window: w } = await samplePlane(page, []);
+    const r = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
+    const to = { x: at.x - 40, y: at.y + 30 };
+    await page.mouse.move(at.x, at.y);
+    await frames(page, 2);
+    await page.mouse.down();
+    await frames(page, 2);
+    for (let i = 1; i <= 8; ++i) {
+      await page.mouse.move(at.x + ((to.x - at.x) * i) / 8, at.y + ((to.y - at.y) * i) / 8);
+      await frames(page, 1);
+    }
+    await page.mouse.up();
+    await frames(page, 3);
+    const input = JSON.parse(await page.evaluate(() => window.backpropLab.getState())).input;
+    const expected = [w[0] + ((to.x - r.x) / r.w) * (w[2] - w[0]), w[1] + ((r.y + r.h - to.y) / r.h) * (w[3] - w[1])];
+    const pixel = (w[2] - w[0]) / r.w;
+    assert.ok(Math.abs(input[0] - expected[0]) <= 1.5 * pixel && Math.abs(input[1] - expected[1]) <= 1.5 * pixel,
+      `I = ${input}, expected ≈ ${expected} (the mouse's point on the plane)`);
+    assert.notDeepEqual(input, EXERCISE.input);
+    assert.deepEqual(app.errors, []);
+  });
+
+  test('screenshots of the Train tab: 390×844, 1280×720, 1920×1080', async () => {
+    for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]]) {
+      const { page, context, errors } = await openApp(env, { width, height });
+      await clickItem(page, width < 600 ? 'screen:Train' : 'tab:Train');
+      await frames(page, 10);
+      fs.writeFileSync(path.join(ARTIFACTS, `train-${width}x${height}.png`), await page.screenshot());
+      const plane = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
+      assert.ok(plane && plane.w >= Math.min(300, width - 100), `${width}×${height}: the plane is ${plane?.w} px wide`);
+      assert.ok(plane.x >= 0 && plane.x + plane.w <= width, `${width}×${height}: the plane fits across the screen`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+});
