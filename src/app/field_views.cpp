@@ -194,7 +194,9 @@ void plane_update(App& app) {
   if (!why || !why->empty()) return;
   const bp::State& s = app.model.state;
   if (v.fitted && v.drag == -1 && v.fitted_revision != app.model.revision) {
-    double x_lo = s.input(0), x_hi = x_lo, y_lo = s.input(1), y_hi = y_lo;
+    // the points, I and the origin (a lone sample's boundary usually passes between them)
+    double x_lo = std::min(s.input(0), 0.0), x_hi = std::max(s.input(0), 0.0);
+    double y_lo = std::min(s.input(1), 0.0), y_hi = std::max(s.input(1), 0.0);
     for (const auto& p : s.dataset) {
       if (p.input.size() != 2) continue;
       x_lo = std::min(x_lo, p.input(0)), x_hi = std::max(x_hi, p.input(0));
