@@ -44,6 +44,10 @@ FieldImage field_image(const char* id, const Field& field, const Window2& window
   ImGui::InvisibleButton(id, ImVec2(side, side),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
+  image.hovered = ImGui::IsItemHovered();
+  image.active = ImGui::IsItemActive();
+  image.activated = ImGui::IsItemActivated();
+  image.right_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Right);
   ImGui::SetCursorScreenPos({at.x, image.max.y + line + style.ItemSpacing.y});
   ImGui::Dummy({0, 0});
   return image;

@@ -18,6 +18,8 @@ inline constexpr double kFieldBudgetMs = 8.0;
 struct FieldImage {
   ImVec2 min, max;
   Window2 window;
+  // the invisible button over the image, this frame
+  bool hovered = false, active = false, activated = false, right_clicked = false;
   ImVec2 to_screen(double x, double y) const {
     return {min.x + float((x - window.x0) / (window.x1 - window.x0)) * (max.x - min.x),
             max.y - float((y - window.y0) / (window.y1 - window.y0)) * (max.y - min.y)};

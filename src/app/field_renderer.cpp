@@ -180,6 +180,7 @@ void Field::start(FieldJob job) {
     }
   level_ = first_level_;
   level_ms_ = {};
+  done_ = {};
   row_ = 0;
   active_ = true;
 }
@@ -208,6 +209,7 @@ void Field::draw_strip(int rows) {
   if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small strips: overhead-bound
   row_ += rows;
   if (row_ >= size) {
+    done_[level_] = true;
     shown_ = level_;
     shown_key_ = key_;
     row_ = 0;
@@ -230,19 +232,19 @@ void Field::advance(double budget_ms) {
   }
 }
 
-void Field::finish() {
+void Field::finish(int level) {
   if (!ready()) return;
   if (pending_.prepare) start(std::exchange(pending_, FieldJob{}));
-  if (active_ && row_ == 0) level_ = kLevels - 1;  // straight to the finest: no one waits for the coarse ones
-  while (active_) draw_strip(kSizes[level_] - row_);
+  if (active_ && row_ == 0 && level_ < level) level_ = level;  // straight there: no one waits for the coarse ones
+  while (active_ && !done_[level]) draw_strip(kSizes[level_] - row_);
 }
 
-std::vector<unsigned char> Field::read() const {
-  if (shown_ < 0) return {};
-  const int size = kSizes[shown_];
+std::vector<unsigned char> Field::read(int l) const {
+  if (!done_[l]) return {};
+  const int size = kSizes[l];
   std::vector<unsigned char> pixels(size_t(size) * size * 4);
   SavedGl saved;
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffers_[shown_]);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffers_[l]);
   glPixelStorei(GL_PACK_ALIGNMENT, 4);
   glReadPixels(0, 0, size, size, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   return pixels;

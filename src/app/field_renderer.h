@@ -50,15 +50,18 @@ class Field {
   void request(FieldJob job);
   /// Draws strips for about `budget_ms` (at least one strip when there is work).
   void advance(double budget_ms);
-  /// Draws whatever is left of the waiting and current pictures at once (the JS API reads them).
-  void finish();
+  /// Draws the waiting or current picture at once up to `level` (the JS API reads it; the finer
+  /// levels follow over the next frames).
+  void finish(int level = kLevels - 1);
+  /// Level `l` of the current picture is drawn.
+  bool has_level(int l) const { return done_[l]; }
 
   unsigned texture() const { return shown_ < 0 ? 0 : textures_[shown_]; }  ///< finest finished level
   int resolution() const { return shown_ < 0 ? 0 : kSizes[shown_]; }
   bool refining() const { return active_ || pending_.prepare != nullptr; }
   uint64_t shown_key() const { return shown_key_; }
-  /// The shown level's pixels, RGBA rows from the bottom (glReadPixels of its framebuffer).
-  std::vector<unsigned char> read() const;
+  /// Level `l`'s pixels (kSizes[l]² RGBA, rows from the bottom: glReadPixels of its framebuffer).
+  std::vector<unsigned char> read(int l) const;
   /// Measured: multiply-adds per millisecond, and the last strip's time (glFinish-timed).
   double rate() const { return rate_; }
   double last_strip_ms() const { return last_ms_; }
@@ -99,6 +102,7 @@ class Field {
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;
   std::array<double, kLevels> level_ms_{};
+  std::array<bool, kLevels> done_{};
 };
 
 }  // namespace app

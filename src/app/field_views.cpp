@@ -95,11 +95,13 @@ std::vector<std::array<double, 2>> read_points(const std::string& json) {
 
 // the pixels of a finished field at points of its window, with each pixel's centre and what the
 // engine computes there (in float64: the reference the pixels are checked against)
-std::string samples_json(Field& field, const Window2& w, const std::string& points_json, nlohmann::json out,
-                         const std::function<nlohmann::json(double, double)>& engine) {
-  field.finish();
-  const std::vector<unsigned char> px = field.read();
-  const int n = field.resolution();
+std::string samples_json(Field& field, int resolution, const Window2& w, const std::string& points_json,
+                         nlohmann::json out, const std::function<nlohmann::json(double, double)>& engine) {
+  int level = Field::kLevels - 1;
+  while (level > 0 && Field::kSizes[level] > resolution) --level;
+  field.finish(level);
+  const std::vector<unsigned char> px = field.read(level);
+  const int n = Field::kSizes[level];
   out["window"] = {w.x0, w.y0, w.x1, w.y1};
   out["resolution"] = n;
   out["pixels"] = nlohmann::json::array();
@@ -194,7 +196,9 @@ void plane_update(App& app) {
   if (!why || !why->empty()) return;
   const bp::State& s = app.model.state;
   if (v.fitted && v.drag == -1 && v.fitted_revision != app.model.revision) {
-    double x_lo = s.input(0), x_hi = x_lo, y_lo = s.input(1), y_hi = y_lo;
+    // the points, I and the origin (a lone sample's boundary usually passes between them)
+    double x_lo = std::min(s.input(0), 0.0), x_hi = std::max(s.input(0), 0.0);
+    double y_lo = std::min(s.input(1), 0.0), y_hi = std::max(s.input(1), 0.0);
     for (const auto& p : s.dataset) {
       if (p.input.size() != 2) continue;
       x_lo = std::min(x_lo, p.input(0)), x_hi = std::max(x_hi, p.input(0));
@@ -342,7 +346,7 @@ void landscape_update(App& app) {
   v.field.request(std::move(job));
 }
 
-std::string plane_samples_json(App& app, const std::string& points_json) {
+std::string plane_samples_json(App& app, const std::string& points_json, int resolution) {
   const auto why = plane_unavailable(app);
   if (!why) return R"({"error": "the plane needs a valid state with a 2-D input"})";
   if (!why->empty()) return nlohmann::json{{"error", *why}}.dump();
@@ -360,10 +364,10 @@ std::string plane_samples_json(App& app, const std::string& points_json) {
     const Eigen::MatrixXd& v = r.find_forward(s.head == bp::Head::Mse ? "O" : "s")->value;
     return nlohmann::json(std::vector<double>(v.data(), v.data() + v.size()));
   };
-  return samples_json(app.plane.field, app.plane.window, points_json, std::move(out), engine);
+  return samples_json(app.plane.field, resolution, app.plane.window, points_json, std::move(out), engine);
 }
 
-std::string landscape_samples_json(App& app, const std::string& points_json) {
+std::string landscape_samples_json(App& app, const std::string& points_json, int resolution) {
   const std::string why = landscape_unavailable(app);
   if (!why.empty()) return nlohmann::json{{"error", why}}.dump();
   landscape_update(app);
@@ -382,7 +386,7 @@ std::string landscape_samples_json(App& app, const std::string& points_json) {
     set_pick_value(at, b, y);
     return nlohmann::json(bp::batch_gradient(at).loss);
   };
-  return samples_json(app.landscape.field, app.landscape.window, points_json, std::move(out), engine);
+  return samples_json(app.landscape.field, resolution, app.landscape.window, points_json, std::move(out), engine);
 }
 
 }  // namespace app

@@ -96,9 +96,10 @@ void set_pick_value(bp::State& state, const ParamPick& p, double v);
 /// The reason the landscape cannot be drawn ("" when it can; no valid state or too wide a network).
 std::string landscape_unavailable(const App& app);
 
-/// JS API: the plane's pixels at input points [[x, y], …] (JSON), after finishing the picture.
-std::string plane_samples_json(App& app, const std::string& points_json);
+/// JS API: the plane's pixels at input points [[x, y], …] (JSON), after drawing the picture at
+/// `resolution` (64, 128, 256 or 512; the largest level not above it).
+std::string plane_samples_json(App& app, const std::string& points_json, int resolution = 512);
 /// JS API: the landscape's pixels at (a, b) points.
-std::string landscape_samples_json(App& app, const std::string& points_json);
+std::string landscape_samples_json(App& app, const std::string& points_json, int resolution = 512);
 
 }  // namespace app

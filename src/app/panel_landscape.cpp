@@ -161,7 +161,7 @@ void landscape_view(App& app, float width) {
   pickers(app, width);
   v.field.advance(kFieldBudgetMs);
   const FieldImage image = field_image("##landscape", v.field, v.window, width, v.a->name(), v.b->name());
-  if (ImGui::IsItemHovered()) {
+  if (image.hovered) {
     const auto p = image.from_screen(ImGui::GetIO().MousePos);
     ImGui::SetTooltip("%s = %s, %s = %s", v.a->name().c_str(), bp::format_number(p[0], 4).c_str(),
                       v.b->name().c_str(), bp::format_number(p[1], 4).c_str());

@@ -82,14 +82,14 @@ void toolbar(App& app, int classes) {
   }
 }
 
-// presses, drags and deletes on the plane (its InvisibleButton is the last item)
+// presses, drags and deletes on the plane (the image's invisible button)
 void interact(App& app, const FieldImage& image, int classes) {
   PlaneView& v = app.plane;
   bp::State& s = app.model.state;
   ImGuiIO& io = ImGui::GetIO();
   const float radius = theme::scaled(9);
   const ImVec2 mouse = io.MousePos;
-  const bool pan = ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
+  const bool pan = image.active && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) ||
                                              (io.KeyAlt && ImGui::IsMouseDown(ImGuiMouseButton_Left)));
   if (pan) {  // the window follows the hand
     const double sx = (v.window.x1 - v.window.x0) / (image.max.x - image.min.x);
@@ -103,12 +103,12 @@ void interact(App& app, const FieldImage& image, int classes) {
     s.dataset.erase(s.dataset.begin() + k);
     app.model.edited();
   };
-  if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+  if (image.right_clicked) {
     const int k = hit(s, image, mouse, radius);
     if (k >= 0) erase(k);
     return;
   }
-  if (ImGui::IsItemActivated() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+  if (image.activated && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     v.press_time = static_cast<float>(ImGui::GetTime());
     v.moved = false;
     const int k = hit(s, image, mouse, radius);
@@ -129,7 +129,7 @@ void interact(App& app, const FieldImage& image, int classes) {
     }
   }
   if (v.drag == -1) return;
-  if (!ImGui::IsItemActive()) {
+  if (!image.active) {
     v.drag = -1;
     return;
   }
@@ -197,7 +197,7 @@ void plane_view(App& app, float width) {
   interact(app, image, classes);
   draw_points(app, image);
   app.probe.add("plane", image.min.x, image.min.y, image.max.x - image.min.x, image.max.y - image.min.y);
-  if (ImGui::IsItemHovered() && v.drag == -1) {
+  if (image.hovered && v.drag == -1) {
     const auto x = image.from_screen(ImGui::GetIO().MousePos);
     ImGui::SetTooltip("I = [%s, %s]\nclick: add · drag: move · right-click / long press: delete\nAlt-drag: pan",
                       bp::format_number(x[0], 4).c_str(), bp::format_number(x[1], 4).c_str());

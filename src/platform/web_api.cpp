@@ -177,16 +177,16 @@ EMSCRIPTEN_KEEPALIVE const char* lab_get_graph_svg() {
 }
 
 // the Train tab's shader views read back (README "JavaScript API": samplePlane, sampleLandscape)
-EMSCRIPTEN_KEEPALIVE const char* lab_sample_plane(const char* json, int length) {
+EMSCRIPTEN_KEEPALIVE const char* lab_sample_plane(const char* json, int length, int resolution) {
   static std::string out;
   g_app->model.settle();
-  return keep(out, app::plane_samples_json(*g_app, std::string(json, static_cast<size_t>(length))));
+  return keep(out, app::plane_samples_json(*g_app, std::string(json, static_cast<size_t>(length)), resolution));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* lab_sample_landscape(const char* json, int length) {
+EMSCRIPTEN_KEEPALIVE const char* lab_sample_landscape(const char* json, int length, int resolution) {
   static std::string out;
   g_app->model.settle();
-  return keep(out, app::landscape_samples_json(*g_app, std::string(json, static_cast<size_t>(length))));
+  return keep(out, app::landscape_samples_json(*g_app, std::string(json, static_cast<size_t>(length)), resolution));
 }
 
 // what became of the PNG the page rendered ("Downloaded …" or "error: …"), for the canvas's status line

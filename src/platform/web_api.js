@@ -267,18 +267,18 @@
       return UTF8ToString(_lab_get_training());
     },
     // the Train tab's shader views read back: pixels at points of the plane ([[I0, I1], …]) or
-    // of the landscape ([[a, b], …]), with the palettes that decode them (README)
-    samplePlane(points) {
+    // of the landscape ([[a, b], …]) drawn at `resolution` (64–512), with the palettes that decode them (README)
+    samplePlane(points, resolution = 512) {
       check();
       const arg = jsonText(points);
       if (arg.error) return arg.error;
-      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_plane(ptr, length)));
+      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_plane(ptr, length, Number(resolution) | 0)));
     },
-    sampleLandscape(points) {
+    sampleLandscape(points, resolution = 512) {
       check();
       const arg = jsonText(points);
       if (arg.error) return arg.error;
-      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_landscape(ptr, length)));
+      return withCString(arg.text, (ptr, length) => UTF8ToString(_lab_sample_landscape(ptr, length, Number(resolution) | 0)));
     },
   });
 

@@ -8,13 +8,13 @@
 //   fields    the Train tab's plane and landscape shaders: a redraw of each at 512² for the
 //             exercise (GPU time of glFinish-timed strips) ≤ 4 ms; frames per second at 8 × 64
 //             with a 2-D input while its weights change 20 times a second (as training does) ≥ 20
-// usage: node tests/e2e/bench.mjs   (make bench-app builds build/web first)
+// usage: node tests/e2e/bench.mjs [--fields]   (make bench-app builds build/web first; --fields: that part alone)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { click, clickItem, denseState, frames, openApp, start, WEB_DIR } from './browser.mjs';
+import { click, denseState, frames, itemCentre, openApp, start, WEB_DIR } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
@@ -112,7 +112,10 @@ function planeState(layers, width, seed = 7) {
 
 async function fields(env) {
   const { page, context } = await openApp(env, { width: 1280, height: 800 });
-  await clickItem(page, 'tab:Train');
+  for (let i = 0; i < 5 && !(await page.evaluate(() => window.backpropLabTesting.itemRect('plane'))); ++i) {
+    await click(page, await itemCentre(page, 'tab:Train'));
+    await frames(page, 5);
+  }
   const exercise = { input: [4, 1], label: [0, 1], W0: [[1, -2], [2, 5]], W1: [[3, -3], [-1, 1]] };
   const plane = [], landscape = [];
   for (let i = 1; i <= 12; ++i) {  // a weight changes: both pictures are drawn again, same programs
@@ -158,6 +161,15 @@ async function fields(env) {
 }
 
 async function main() {
+  if (process.argv.includes('--fields')) {
+    const env = await start();
+    try {
+      await fields(env);
+    } finally {
+      await env.close();
+    }
+    return;
+  }
   downloadSizes();
   const env = await start();
   try {

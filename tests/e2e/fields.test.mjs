@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { clickItem, frames, itemCentre, openApp, start } from './browser.mjs';
+import { click, frames, itemCentre, openApp, start } from './browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
@@ -41,15 +41,26 @@ const NETWORKS = [
   ['2 × 8 leaky_relu, biases', network(3, 2, 8, 'leaky_relu', 2, true)],
   ['3 × 16 sigmoid, biases', network(4, 3, 16, 'sigmoid', 2, true)],
   ['3 × 16 tanh', network(5, 3, 16, 'tanh')],
-  ['4 × 32 relu, biases', network(6, 4, 32, 'relu', 2, true)],
+  ['4 × 16 relu, biases', network(6, 4, 16, 'relu', 2, true)],
   ['5 × 8 tanh, 3 classes', network(7, 5, 8, 'tanh', 3, true)],
-  ['6 × 32 leaky_relu', network(8, 6, 32, 'leaky_relu')],
+  ['6 × 16 leaky_relu', network(8, 6, 16, 'leaky_relu')],
   ['8 × 16 identity, biases', network(9, 8, 16, 'identity', 2, true)],
   ['8 × 64 relu, biases', network(10, 8, 64, 'relu', 2, true)],
-  ['8 × 32 sigmoid', network(11, 8, 32, 'sigmoid')],
+  ['8 × 8 sigmoid', network(11, 8, 8, 'sigmoid')],
 ];
 
-const samplePlane = (page, points) => page.evaluate((p) => JSON.parse(window.backpropLab.samplePlane(p)), points);
+// the Train tab (or the narrow screen's Train panel) by a real click, until the plane is drawn
+async function openTrain(page, tab) {
+  for (let i = 0; i < 5; ++i) {
+    await click(page, await itemCentre(page, tab));
+    await frames(page, 5);
+    if (await page.evaluate(() => window.backpropLabTesting.itemRect('plane'))) return;
+  }
+  throw new Error(`the plane is not drawn after clicking ${tab}`);
+}
+
+const samplePlane = (page, points, resolution) =>
+  page.evaluate(([p, r]) => JSON.parse(window.backpropLab.samplePlane(p, r)), [points, resolution]);
 const sampleLandscape = (page, points) => page.evaluate((p) => JSON.parse(window.backpropLab.sampleLandscape(p)), points);
 
 // p from a pixel: pixel = Σ p_c colour_c, Σ p_c = 1 (2 classes: a projection; 3: least squares)
@@ -102,7 +113,7 @@ describe('the Train tab\'s shader views', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     env = await start();
     app = await openApp(env, { width: 1280, height: 720 });
-    await clickItem(app.page, 'tab:Train');
+    await openTrain(app.page, 'tab:Train');
   });
   after(async () => {
     await env?.close();
@@ -113,10 +124,12 @@ describe('the Train tab\'s shader views', () => {
     for (const [name, state] of NETWORKS) {
       const t0 = Date.now();
       assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '', name);
-      const first = await samplePlane(page, []);
+      // SwiftShader evaluates ~10 M multiply-adds per ms: the widest networks are read at 128²
+      const resolution = Object.values(state).some((m) => Array.isArray(m) && m.length > 32) ? 128 : 512;
+      const first = await samplePlane(page, [], resolution);
       assert.ok(!first.error, `${name}: ${first.error}`);
-      assert.equal(first.resolution, 512, `${name}: the whole picture at 512²`);
-      const out = await samplePlane(page, planePoints(first.window, first.resolution));
+      assert.equal(first.resolution, resolution, `${name}: the picture at ${resolution}²`);
+      const out = await samplePlane(page, planePoints(first.window, first.resolution), resolution);
       const n = state.label.length;
       let compared = 0, worst = 0;
       for (let k = 0; k < out.pixels.length; k += 5) {
@@ -175,9 +188,7 @@ describe('the Train tab\'s shader views', () => {
   test('dragging I on the plane with the mouse changes getState().input', async () => {
     const { page } = app;
     assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(EXERCISE)), '');
-    await frames(page, 3);
-    const plane = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
-    assert.ok(plane, 'the plane is drawn');
+    await page.waitForFunction(() => window.backpropLabTesting.itemRect('plane'), null, { timeout: 30e3 });
     // scroll until the whole plane is on screen
     for (let i = 0; i < 20; ++i) {
       const r = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
@@ -212,11 +223,11 @@ describe('the Train tab\'s shader views', () => {
   test('screenshots of the Train tab: 390×844, 1280×720, 1920×1080', async () => {
     for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]]) {
       const { page, context, errors } = await openApp(env, { width, height });
-      await clickItem(page, width < 600 ? 'screen:Train' : 'tab:Train');
+      await openTrain(page, width < 600 ? 'screen:Train' : 'tab:Train');
       await frames(page, 10);
       fs.writeFileSync(path.join(ARTIFACTS, `train-${width}x${height}.png`), await page.screenshot());
       const plane = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
-      assert.ok(plane && plane.w >= Math.min(300, width - 100), `${width}×${height}: the plane is ${plane?.w} px wide`);
+      assert.ok(plane && plane.w >= 240 && Math.abs(plane.w - plane.h) < 1, `${width}×${height}: the plane is ${plane?.w} × ${plane?.h} px`);
       assert.ok(plane.x >= 0 && plane.x + plane.w <= width, `${width}×${height}: the plane fits across the screen`);
       assert.deepEqual(errors, []);
       await context.close();

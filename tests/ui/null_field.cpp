@@ -8,8 +8,8 @@ bool Field::init(Kind) { return false; }
 void Field::shutdown() {}
 void Field::request(FieldJob) {}
 void Field::advance(double) {}
-void Field::finish() {}
-std::vector<unsigned char> Field::read() const { return {}; }
+void Field::finish(int) {}
+std::vector<unsigned char> Field::read(int) const { return {}; }
 void Field::upload_network(const bp::State&) {}
 void Field::upload_samples(const std::vector<float>&, int, int) {}
 void Field::set_int(const char*, int) {}
