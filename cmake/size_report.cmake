@@ -1,9 +1,9 @@
 # Prints the web app's download size, raw and gzip -9 (run with cmake -P after each link):
 #   -DDOWNLOAD=<files fetched by the page>  -DEMBEDDED=<files compiled into app.wasm>
-# Budget: everything the page downloads ≤ 650 KB gzip.
+# Budget: everything the page downloads ≤ 700 KB gzip (the training views and shaders raised it from 650).
 string(REPLACE "," ";" DOWNLOAD "${DOWNLOAD}")
 string(REPLACE "," ";" EMBEDDED "${EMBEDDED}")
-set(budget_kb 650)
+set(budget_kb 700)
 
 function(sizes file raw_out gz_out)
   file(SIZE "${file}" raw)

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/json_read.h"
+
 #include "app/app.h"
 #include "app/theme.h"
 #include "engine/evaluate.h"
@@ -85,8 +87,10 @@ bool pick_exists(const bp::State& s, const ParamPick& p) {
 
 std::vector<std::array<double, 2>> read_points(const std::string& json) {
   std::vector<std::array<double, 2>> points;
-  const auto doc = nlohmann::json::parse(json, nullptr, false);
-  if (!doc.is_array()) return points;
+  // the engine's strict reader (nlohmann's own parser is not in the download)
+  bp::detail::Json doc;
+  const bp::detail::JsonLimits limits{4, 100000};
+  if (bp::detail::read_json(json, limits, doc) || !doc.is_array()) return points;
   for (const auto& p : doc)
     if (p.is_array() && p.size() == 2 && p[0].is_number() && p[1].is_number())
       points.push_back({p[0].get<double>(), p[1].get<double>()});

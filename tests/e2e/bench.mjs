@@ -1,5 +1,5 @@
 // Measures the web app against its budgets (a benchmark, not a test: it prints figures):
-//   download  index.html + loader.js + mirror.js + app.js + app.wasm, gzip -9   ≤ 650 KB
+//   download  index.html + loader.js + mirror.js + app.js + app.wasm, gzip -9   ≤ 700 KB
 //   start     navigation → end of the first frame, headless Chromium, localhost  ≤ 1.5 s
 //   frame     the app's own CPU time per frame (UI build + engine), median  ≤ 2 ms at rest and with
 //             the gradient-flow animation running (the exercise and 8 × 64)
@@ -34,7 +34,7 @@ function downloadSizes() {
     gz += g;
     console.log(`  ${name.padEnd(12)} ${kb(data.length).padStart(10)} ${kb(g).padStart(10)}`);
   }
-  console.log(`  ${'total'.padEnd(12)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}   budget 650 KB gzip: ${gz <= 650e3 ? 'ok' : 'OVER'}`);
+  console.log(`  ${'total'.padEnd(12)} ${kb(raw).padStart(10)} ${kb(gz).padStart(10)}   budget 700 KB gzip: ${gz <= 700e3 ? 'ok' : 'OVER'}`);
 }
 
 // the canvas toolbar's Flow switch, clicked as a person would
