@@ -195,7 +195,7 @@ describe('embedding in a course page', () => {
   });
 
   test('hide=…: the wide layout gives the room to the graph, the narrow tab bar and the mirror leave them out', async () => {
-    const all = 'network,results,inspector,explainer,sheet,stepper,status,toolbar';
+    const all = 'network,results,inspector,explainer,sheet,train,stepper,status,toolbar';
     const { page, errors, context } = await openApp('?hide=' + all);
     const texts = await drawn(page);
     for (const gone of ['Presets', 'Results', 'Inspector', 'Explainer', 'Sheet', 'Train', 'Show all', 'Fit to view', 'Flow', 'A+'])
