@@ -29,7 +29,7 @@ using logic::Vec2;
 constexpr float kGridSpacing = 24.0f;
 constexpr float kCanvasFont = 13.0f;  // the layout's metrics suit a 13 px font at zoom 1
 
-ImU32 col(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+using theme::u32;
 
 ImVec4 to_imvec(const logic::Rgba& c) { return ImVec4(c.r, c.g, c.b, c.a); }
 
@@ -40,10 +40,10 @@ ImVec4 magnitude_color(double t) { return to_imvec(logic::magnitude_color(t, the
 ImU32 heat_color(double v, double max_abs, const ImVec4& positive, const ImVec4& negative) {
   const logic::HeatCell c = logic::heat_cell(v, max_abs);
   switch (c.kind) {
-    case logic::HeatCell::Kind::NotFinite: return col(theme::kError);
-    case logic::HeatCell::Kind::Zero: return col(theme::kMuted, c.alpha);
-    case logic::HeatCell::Kind::Positive: return col(positive, c.alpha);
-    default: return col(negative, c.alpha);
+    case logic::HeatCell::Kind::NotFinite: return u32(theme::kError);
+    case logic::HeatCell::Kind::Zero: return u32(theme::kMuted, c.alpha);
+    case logic::HeatCell::Kind::Positive: return u32(positive, c.alpha);
+    default: return u32(negative, c.alpha);
   }
 }
 
@@ -135,7 +135,7 @@ struct Painter {
     const float px = size > 0 ? size : font;
     const ImVec2 sz = math_text_size(s, px);
     if (!whole_x(pos.x, pos.x + sz.x) || under_legend(pos.x, pos.y, pos.x + sz.x, pos.y + sz.y)) return;
-    draw_math(dl, pos, px, col(c), s, &r);
+    draw_math(dl, pos, px, u32(c), s, &r);
   }
   // a formula centred in a canvas rectangle, clipped to it, smaller if it would not fit with a
   // gap on either side (neighbouring numbers never touch)
@@ -167,7 +167,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
   const ImVec4 ink = grad ? theme::kGradient : theme::kValue;
   const int count = b.rows * b.cols;
   if (!known || p.stale || m.size() != count) {  // not reached yet in the replay: an empty slot, to be filled
-    p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), col(theme::kMuted, 0.35f), 2.0f);
+    p.dl->AddRect(p.pt({area.x, area.y}), p.pt({area.right(), area.bottom()}), u32(theme::kMuted, 0.35f), 2.0f);
     return;
   }
   const double max_abs = logic::max_abs_of(m);
@@ -177,7 +177,7 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
       for (int i = 0; i < count; ++i)
         if (dead_unit(g, b.node, i)) {
           const logic::Rect r = logic::cell_rect(b, i, grad);
-          p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), col(theme::kError), 0, 0, 1.5f);
+          p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), u32(theme::kError), 0, 0, 1.5f);
         }
     return;
   }
@@ -185,10 +185,10 @@ void draw_area(const Painter& p, const logic::GraphSnapshot& g, const logic::Nod
     const logic::Rect r = logic::cell_rect(b, i, grad);
     const double v = entry_of(m, i);
     const ImVec2 a = p.pt({r.x, r.y}), z = p.pt({r.right(), r.bottom()});
-    p.dl->AddRectFilled(a, z, col(editable ? theme::kCanvas.editable_cell : theme::kCanvas.cell), 2.0f);
+    p.dl->AddRectFilled(a, z, u32(editable ? theme::kCanvas.editable_cell : theme::kCanvas.cell), 2.0f);
     if (p.detailed()) p.centred(r, ink, canvas_number(v));
     if (dead_unit(g, b.node, i))  // a dead unit: crossed out, in both areas
-      p.dl->AddRect(a, z, col(theme::kError), 2.0f, 0, 2.0f);
+      p.dl->AddRect(a, z, u32(theme::kError), 2.0f, 0, 2.0f);
   }
 }
 
@@ -201,7 +201,7 @@ void draw_updated(const Painter& p, const GraphView& gv, const logic::NodeBox& b
   for (int i = 0; i < b.rows * b.cols && i < static_cast<int>(it->second.size()); ++i)
     if (it->second[i]) {
       const logic::Rect r = logic::cell_rect(b, i, false);
-      p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), col(theme::kGradient, fade), 2.0f, 0, 2.0f);
+      p.dl->AddRect(p.pt({r.x, r.y}), p.pt({r.right(), r.bottom()}), u32(theme::kGradient, fade), 2.0f, 0, 2.0f);
     }
 }
 
@@ -209,12 +209,12 @@ void draw_updated(const Painter& p, const GraphView& gv, const logic::NodeBox& b
 void sync_updated(GraphView& gv, const Training& t) {
   if (!t.last) {
     gv.updated.clear();
-    gv.updated_key = -1;
+    gv.updated_step = {-1, -1};
     return;
   }
-  const long key = t.run * 1000003L + t.last->step;
-  if (key == gv.updated_key) return;
-  gv.updated_key = key;
+  const std::pair<long, int> step{t.run, t.last->step};
+  if (step == gv.updated_step) return;
+  gv.updated_step = step;
   gv.updated.clear();
   gv.updated_time = ImGui::GetTime();
   const StepRecord& r = *t.last;
@@ -235,14 +235,14 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
   const bool current = gv.stepper.current() && gv.stepper.current()->node == b.node;
   const ImVec2 a = p.pt({b.box.x, b.box.y}), z = p.pt({b.box.right(), b.box.bottom()});
   const float round = 6.0f * static_cast<float>(std::min(1.0, gv.view.zoom));
-  p.dl->AddRectFilled(a, z, col(leaf ? theme::kCanvas.leaf : theme::kCanvas.node), round);
+  p.dl->AddRectFilled(a, z, u32(leaf ? theme::kCanvas.leaf : theme::kCanvas.node), round);
   ImVec4 border = leaf ? theme::kCanvas.leaf_border : theme::kCanvas.node_border;
   float thick = 1.0f;
   if (saturated_softmax(g, b.node)) border = theme::kWarning, thick = 2.0f;
   const ImVec4 hl = theme::kCanvas.highlight;
   if (current) border = ImVec4(hl.x, hl.y, hl.z, 0.85f), thick = 2.0f;
   if (selected) border = hl, thick = 3.0f;
-  p.dl->AddRect(a, z, col(border), round, 0, thick);
+  p.dl->AddRect(a, z, u32(border), round, 0, thick);
 
   // header: the exercise's symbol, its op or role, and its shape
   const std::string name = logic::formula_symbol(n.name);
@@ -252,7 +252,7 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     // zoomed out its cells (each dead one outlined) are not drawn: the box says it, inside its border
     if (dead && !p.detailed() && !selected && !current) {
       const ImVec2 in(1.5f, 1.5f);
-      p.dl->AddRect(ImVec2(a.x + in.x, a.y + in.y), ImVec2(z.x - in.x, z.y - in.y), col(theme::kError), round, 0, 2.0f);
+      p.dl->AddRect(ImVec2(a.x + in.x, a.y + in.y), ImVec2(z.x - in.x, z.y - in.y), u32(theme::kError), round, 0, 2.0f);
     }
   }
   const float bw = static_cast<float>(b.box.w * p.view.zoom), bh = static_cast<float>(b.box.h * p.view.zoom);
@@ -273,9 +273,9 @@ void draw_node(const Painter& p, const GraphView& gv, const logic::NodeBox& b) {
     const float bottom = top + nsz.y + (with_shape ? ssz.y : 0);
     if (ns >= readable_px() && nsz.y <= bh && p.whole_x(c.x - nsz.x / 2, c.x + nsz.x / 2) &&
         !p.under_legend(c.x - nsz.x / 2, top, c.x + nsz.x / 2, bottom)) {
-      draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, col(theme::kCanvas.text), name, &clip);
+      draw_math(p.dl, ImVec2(c.x - nsz.x / 2, top), ns, u32(theme::kCanvas.text), name, &clip);
       if (with_shape && p.whole_x(c.x - ssz.x / 2, c.x + ssz.x / 2))
-        draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, col(theme::kMuted), shape, &clip);
+        draw_math(p.dl, ImVec2(c.x - ssz.x / 2, top + nsz.y), ss, u32(theme::kMuted), shape, &clip);
     }
     return;
   } else {
@@ -314,14 +314,14 @@ void draw_edge(const Painter& p, const GraphView& gv, int e) {
   if (selected || current) {  // a white halo under the edge
     for (int s = 0; s < el.segments(); ++s)
       p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
-                           p.pt(el.curve[3 * s + 3]), col(theme::kCanvas.highlight, selected ? 0.9f : 0.5f), thick + 4.0f);
+                           p.pt(el.curve[3 * s + 3]), u32(theme::kCanvas.highlight, selected ? 0.9f : 0.5f), thick + 4.0f);
   }
   for (int s = 0; s < el.segments(); ++s)
     p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
-                         p.pt(el.curve[3 * s + 3]), col(c), thick);
+                         p.pt(el.curve[3 * s + 3]), u32(c), thick);
   // the value's direction: the arrowhead at the consumer (muted once gradient flows the other way)
   p.dl->AddTriangleFilled(p.pt(el.arrow[0]), p.pt(el.arrow[1]), p.pt(el.arrow[2]),
-                          col(grad ? theme::kCanvas.edge : c));
+                          u32(grad ? theme::kCanvas.edge : c));
 }
 
 // a filled chevron at screen point `at` pointing along the unit vector `dir`, `len` pixels long
@@ -355,9 +355,9 @@ void draw_flow(const Painter& p, const GraphView& gv, int e, double time) {
   for (int k = 0; k < marks; ++k) {
     double t = 1.0 - std::fmod(time * speed + static_cast<double>(k) / marks, 1.0);
     t = 0.06 + 0.88 * t;  // off the boxes' borders
-    chevron(p.dl, p.pt(logic::edge_point(el, t)), backward_dir(p, el, t), len, col(c, 0.95f));
+    chevron(p.dl, p.pt(logic::edge_point(el, t)), backward_dir(p, el, t), len, u32(c, 0.95f));
   }
-  chevron(p.dl, p.pt(logic::edge_point(el, 0.03)), backward_dir(p, el, 0.03), len + 3, col(c));
+  chevron(p.dl, p.pt(logic::edge_point(el, 0.03)), backward_dir(p, el, 0.03), len + 3, u32(c));
 }
 
 // the Answer sheet tab's first wrong factor (panel_answers.cpp): a vermilion halo under its edge
@@ -369,7 +369,7 @@ void draw_answer_highlight(const Painter& p, const GraphView& gv, const logic::A
     if (g.nodes[el.to].name != edge->first || g.nodes[el.from].name != edge->second) continue;
     for (int s = 0; s < el.segments(); ++s)
       p.dl->AddBezierCubic(p.pt(el.curve[3 * s]), p.pt(el.curve[3 * s + 1]), p.pt(el.curve[3 * s + 2]),
-                           p.pt(el.curve[3 * s + 3]), col(ImVec4(theme::kError.x, theme::kError.y, theme::kError.z, 0.8f)),
+                           p.pt(el.curve[3 * s + 3]), u32(ImVec4(theme::kError.x, theme::kError.y, theme::kError.z, 0.8f)),
                            12.0f);
   }
 }
@@ -393,9 +393,9 @@ void draw_edge_label(const Painter& p, const GraphView& gv, int e, std::vector<l
   const ImVec4 r(a.x, a.y, z.x, z.y);
   if (!p.whole_x(r.x, r.z) || r.y < p.clip.y || r.w > p.clip.w || p.under_legend(r.x, r.y, r.z, r.w)) return;  // never cut by the canvas's edges or toolbar
   taken.push_back(chip);
-  p.dl->AddRectFilled(a, z, col(theme::kCanvas.chip), 3.0f);
-  p.dl->AddRect(a, z, col(c, 0.6f), 3.0f);
-  draw_math(p.dl, ImVec2(a.x + 3, a.y + 1), size_px, col(c), label);
+  p.dl->AddRectFilled(a, z, u32(theme::kCanvas.chip), 3.0f);
+  p.dl->AddRect(a, z, u32(c, 0.6f), 3.0f);
+  draw_math(p.dl, ImVec2(a.x + 3, a.y + 1), size_px, u32(c), label);
 }
 
 // [SECTION] tooltips: a hovered heat-strip cell, a dead unit, a saturated softmax
@@ -652,7 +652,7 @@ void formula_line(const std::string& formula, const ImVec4& color) {
     }
     shown = formula.substr(0, cut) + ellipsis;
   }
-  draw_math(dl, at, 0, col(color), shown, &clip);
+  draw_math(dl, at, 0, u32(color), shown, &clip);
   if (hovered && shown != formula) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
@@ -736,7 +736,7 @@ void canvas_message(float y, const ImVec2& size, const ImVec4& color, const std:
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const ImVec2 extent = ImGui::CalcTextSize(message.c_str(), nullptr, false, size.x - 24);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + extent.x + 4, at.y + extent.y + 2),
-                                            col(theme::kCanvas.chip), 3.0f);
+                                            u32(theme::kCanvas.chip), 3.0f);
   text_colored(color, message);
   ImGui::PopTextWrapPos();
 }
@@ -829,9 +829,9 @@ void legend(const Painter& p, const LegendLayout& l) {
   const float w = l.w, h = l.h, room = w;
   for (int i = 0; i < 24; ++i) {
     const float x0 = a.x + w * i / 24, x1 = a.x + w * (i + 1) / 24;
-    p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), col(magnitude_color(i / 23.0)));
+    p.dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(x1, a.y + h), u32(magnitude_color(i / 23.0)));
   }
-  if (text.x <= room) draw_math(p.dl, ImVec2(a.x, a.y + h + 2), 0, col(theme::kMuted), caption);
+  if (text.x <= room) draw_math(p.dl, ImVec2(a.x, a.y + h + 2), 0, u32(theme::kMuted), caption);
 }
 
 /// The legend's height (the fit leaves it room at the bottom).
@@ -988,7 +988,7 @@ void canvas_view(App& app, const Rect& rect) {
     }
     dl->PopClipRect();
     if (gv.toolbar_h > 0)  // a backdrop: the toolbar stays readable over the graph's edges
-      dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), col(theme::kCanvasBackground, 0.9f));
+      dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + gv.toolbar_h), u32(theme::kCanvasBackground, 0.9f));
     if (with_toolbar) toolbar(app, size);
     export_status(gv, size);
     if (stale)

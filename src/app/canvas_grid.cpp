@@ -31,14 +31,7 @@ bool CanvasGrid::init() {
   return true;
 }
 
-void CanvasGrid::shutdown() {
-  if (program_) glDeleteProgram(program_);
-  if (vao_) {
-    const GLuint vao = vao_;
-    glDeleteVertexArrays(1, &vao);
-  }
-  program_ = vao_ = 0;
-}
+void CanvasGrid::shutdown() { gl_release(program_, vao_); }
 
 void CanvasGrid::draw(ImDrawList* draw_list, ImVec2 min, ImVec2 max, ImVec2 origin, float spacing) {
   if (!ready()) {  // no GL: a flat background is still a canvas

@@ -133,11 +133,7 @@ bool Field::init(Kind kind) {
 }
 
 void Field::shutdown() {
-  if (program_) glDeleteProgram(program_);
-  if (vao_) {
-    const GLuint vao = vao_;
-    glDeleteVertexArrays(1, &vao);
-  }
+  gl_release(program_, vao_);
   for (unsigned t : {weights_, samples_}) {
     const GLuint id = t;
     if (id) glDeleteTextures(1, &id);

@@ -58,4 +58,13 @@ unsigned gl_program(const char* name, std::initializer_list<const char*> vertex,
   return program;
 }
 
+void gl_release(unsigned& program, unsigned& vao) {
+  if (program) glDeleteProgram(program);
+  if (vao) {
+    const GLuint id = vao;
+    glDeleteVertexArrays(1, &id);
+  }
+  program = vao = 0;
+}
+
 }  // namespace app

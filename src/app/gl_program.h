@@ -9,4 +9,7 @@ namespace app {
 unsigned gl_program(const char* name, std::initializer_list<const char*> vertex,
                     std::initializer_list<const char*> fragment);
 
+/// Deletes a program and its vertex array (either may be 0) and zeroes both.
+void gl_release(unsigned& program, unsigned& vao);
+
 }  // namespace app

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,7 @@ struct GraphView {
   /// ImGui time of that update (the outline fades over a few seconds).
   std::map<std::string, std::vector<bool>> updated;
   double updated_time = -1;
-  long updated_key = -1;  ///< the run and step they are from
+  std::pair<long, int> updated_step{-1, -1};  ///< the Train run and step they are from
   // the Inspector's Jacobians (by edge) and chains (by node) for this snapshot: a 64-wide layer's
   // ∂h/∂W0 is 64 × 4096, too costly to rebuild every frame
   std::map<int, Eigen::MatrixXd> jacobians;

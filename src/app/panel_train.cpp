@@ -20,10 +20,6 @@
 namespace app {
 namespace {
 
-ImU32 faded(ImVec4 c, float alpha) {
-  c.w *= alpha;
-  return ImGui::GetColorU32(c);
-}
 
 // [SECTION] the optimizer's settings (sliders clamp: every value they take is a valid setting)
 bool slider(const char* label, double& value, double lo, double hi, const char* format, bool logarithmic,
@@ -149,10 +145,9 @@ void last_update(const App& app, float width) {
 
 // [SECTION] the loss curve
 void loss_curve(App& app, float width) {
-  const Training& t = app.training;
+  Training& t = app.training;
   const bool per_sample = !t.sample_losses.empty();
-  static bool show_samples = false;
-  if (per_sample) ImGui::Checkbox("per-sample losses", &show_samples);
+  if (per_sample) ImGui::Checkbox("per-sample losses", &t.show_sample_losses);
   const float height = std::max(theme::scaled(120.0f), std::min(width * 0.5f, theme::scaled(220.0f)));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##loss-curve", ImVec2(width, height));
@@ -160,7 +155,7 @@ void loss_curve(App& app, float width) {
   app.probe.add("train:loss-curve", origin.x, origin.y, width, height);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float font = ImGui::GetFontSize();
-  const ImU32 axis_color = ImGui::GetColorU32(theme::kMuted);
+  const ImU32 axis_color = theme::u32(theme::kMuted);
   // room for the decade labels on the left and the step count under the plot
   const float left = ImGui::CalcTextSize("10⁻³⁰⁰").x + theme::scaled(6), bottom = font * 1.4f;
   const ImVec2 lo(origin.x + left, origin.y + font * 0.5f), hi(origin.x + width - theme::scaled(4), origin.y + height - bottom);
@@ -174,7 +169,7 @@ void loss_curve(App& app, float width) {
   }
   std::vector<const std::vector<double>*> series{&t.losses};
   std::vector<std::vector<double>> columns;  // per-sample series, one per sample
-  if (per_sample && show_samples) {
+  if (per_sample && t.show_sample_losses) {
     const size_t n = t.sample_losses.front().size();
     columns.assign(n, {});
     for (const auto& step : t.sample_losses)
@@ -188,7 +183,7 @@ void loss_curve(App& app, float width) {
   };
   for (int e : axis.ticks) {
     const float y = hi.y - static_cast<float>(logic::log_position(axis, std::pow(10.0, e))) * (hi.y - lo.y);
-    dl->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), faded(theme::kMuted, 0.25f));
+    dl->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), theme::u32(theme::kMuted, 0.25f));
     draw_math(dl, ImVec2(origin.x, y - font * 0.5f), font, axis_color, logic::decade_label(e));
   }
   const std::string steps = std::to_string(t.losses.size() - 1) + " steps";
@@ -199,20 +194,20 @@ void loss_curve(App& app, float width) {
   for (size_t s = 1; s < series.size(); ++s) {
     std::vector<ImVec2> line;
     for (const auto& p : logic::curve_points(axis, *series[s], pixels)) line.push_back(at(p));
-    dl->AddPolyline(line.data(), static_cast<int>(line.size()), faded(theme::kValue, 0.45f), 0, 1.0f);
+    dl->AddPolyline(line.data(), static_cast<int>(line.size()), theme::u32(theme::kValue, 0.45f), 0, 1.0f);
   }
   std::vector<ImVec2> line;
   for (const auto& p : logic::curve_points(axis, t.losses, pixels)) line.push_back(at(p));
-  if (line.size() == 1) dl->AddCircleFilled(line[0], theme::scaled(3), ImGui::GetColorU32(theme::kGradient));
-  dl->AddPolyline(line.data(), static_cast<int>(line.size()), ImGui::GetColorU32(theme::kGradient), 0, theme::scaled(2));
+  if (line.size() == 1) dl->AddCircleFilled(line[0], theme::scaled(3), theme::u32(theme::kGradient));
+  dl->AddPolyline(line.data(), static_cast<int>(line.size()), theme::u32(theme::kGradient), 0, theme::scaled(2));
   dl->PopClipRect();
   if (hovered) {  // the step under the pointer, readable
     const double x = (ImGui::GetIO().MousePos.x - lo.x) / std::max(1.0f, hi.x - lo.x);
     const int step = logic::step_at(x, t.losses.size());
     const logic::CurvePoint p{t.losses.size() > 1 ? static_cast<double>(step) / static_cast<double>(t.losses.size() - 1) : 0.0,
                               logic::log_position(axis, t.losses[step])};
-    dl->AddLine(ImVec2(at(p).x, lo.y), ImVec2(at(p).x, hi.y), faded(theme::kMuted, 0.6f));
-    dl->AddCircle(at(p), theme::scaled(4), ImGui::GetColorU32(theme::kGradient), 0, 2.0f);
+    dl->AddLine(ImVec2(at(p).x, lo.y), ImVec2(at(p).x, hi.y), theme::u32(theme::kMuted, 0.6f));
+    dl->AddCircle(at(p), theme::scaled(4), theme::u32(theme::kGradient), 0, 2.0f);
     ImGui::BeginTooltip();
     math_text("step " + std::to_string(step) + ": l = " + bp::format_number(t.losses[step], 17));
     if (axis.has_nonpositive && !(t.losses[step] > 0)) text("(0 is drawn on the floor of the log axis)");

@@ -47,6 +47,9 @@ void apply_style(const Presentation& p = {});
 float ui_scale();
 inline float scaled(float px) { return px * ui_scale(); }
 
+/// A theme colour as a draw-list colour, its alpha scaled by `alpha` (fades, backdrops).
+inline ImU32 u32(const ImVec4& c, float alpha = 1.0f) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+
 // canvas background (the grid shader)
 inline ImVec4 kCanvasBackground{0.105f, 0.110f, 0.125f, 1.0f};
 inline ImVec4 kCanvasMinor{0.20f, 0.21f, 0.24f, 1.0f};

@@ -33,6 +33,7 @@ struct Training {
   double carry = 0;                        ///< steps owed by the frame clock (fractional)
   std::vector<double> losses;              ///< the training-set loss before each step of the run, then the current one
   std::vector<std::vector<double>> sample_losses;  ///< per step, each sample's loss (when the set has several)
+  bool show_sample_losses = false;         ///< the loss curve also draws one line per sample
   std::optional<bp::State> start;          ///< the state the run started from: Rewind's target
   std::optional<StepRecord> last;          ///< the last update, for the formula and the highlight
   long run = 0;                            ///< bumps when a run starts or ends by Rewind / an edit: views restart trajectories

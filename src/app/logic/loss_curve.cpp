@@ -42,8 +42,11 @@ std::vector<CurvePoint> curve_points(const LogAxis& axis, const std::vector<doub
   const size_t n = values.size();
   if (n == 0) return out;
   const double last = n > 1 ? static_cast<double>(n - 1) : 1.0;
-  auto point = [&](size_t i) { return CurvePoint{static_cast<double>(i) / last, log_position(axis, values[i])}; };
   columns = std::max(columns, 1);
+  // each value's height once (a long run is ~10⁵ points, drawn every frame)
+  std::vector<double> y(n);
+  for (size_t i = 0; i < n; ++i) y[i] = log_position(axis, values[i]);
+  auto point = [&](size_t i) { return CurvePoint{static_cast<double>(i) / last, y[i]}; };
   if (n <= static_cast<size_t>(2 * columns)) {
     for (size_t i = 0; i < n; ++i) out.push_back(point(i));
     return out;
@@ -53,8 +56,8 @@ std::vector<CurvePoint> curve_points(const LogAxis& axis, const std::vector<doub
     const size_t end = std::max(begin + 1, static_cast<size_t>(std::llround((c + 1) * last / columns)) + 1);
     size_t low = begin, high = begin;
     for (size_t i = begin; i < std::min(end, n); ++i) {
-      if (log_position(axis, values[i]) < log_position(axis, values[low])) low = i;
-      if (log_position(axis, values[i]) > log_position(axis, values[high])) high = i;
+      if (y[i] < y[low]) low = i;
+      if (y[i] > y[high]) high = i;
     }
     const size_t stop = std::min(end, n) - 1;
     for (size_t i : {begin, std::min(low, high), std::max(low, high), stop})
