@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { click, denseState, frames, itemCentre, openApp, start, WEB_DIR } from './browser.mjs';
+import { click, denseState, frames, itemCentre, openApp, planeNetwork, start, WEB_DIR } from './browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STARTS = 5;           // cold page loads (a new browser context each: empty cache)
@@ -96,19 +96,6 @@ async function ceiling(page, digits) {
   return { bytes: json.length, setState: median(times), setStateAll: times, longestFrame: stats.max_ms, evaluation: stats.evaluation_ms };
 }
 
-// a dense network with a 2-D input (the plane needs one): `layers` × `width`, 2 classes
-function planeState(layers, width, seed = 7) {
-  let x = seed >>> 0;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  const state = { input: [0.5, -0.5], label: [0, 1], activation: 'tanh' };
-  let n = 2;
-  for (let k = 0; k < layers; ++k) {
-    const rows = k + 1 === layers ? 2 : width;
-    state[`W${k}`] = Array.from({ length: rows }, () => Array.from({ length: n }, () => (next() * 2.5) / Math.sqrt(n)));
-    n = rows;
-  }
-  return state;
-}
 
 async function fields(env) {
   const { page, context } = await openApp(env, { width: 1280, height: 800 });
@@ -129,7 +116,7 @@ async function fields(env) {
   for (const [what, xs] of [['plane', plane], ['landscape', landscape]])
     console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}`);
   // 8 × 64: the weights change 20 times a second; the pictures refine coarse-first within the budget
-  const big = planeState(8, 64);
+  const big = planeNetwork({ layers: 8, width: 64, activation: 'tanh' });
   const run = await page.evaluate(async (state) => {
     const text = (i) => JSON.stringify({ ...state, W0: state.W0.map((r, j) => (j === 0 ? [r[0] + i / 256, r[1]] : r)) });
     const f0 = window.backpropLab.frameCount(), t0 = performance.now();

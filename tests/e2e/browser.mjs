@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
@@ -184,4 +185,41 @@ export function denseState({ layers = 8, width = 64, seed = 12345, short = true 
   const state = { input: matrix(1, width)[0], label: [0, 1] };
   for (let k = 0; k < layers; ++k) state[`W${k}`] = matrix(k + 1 === layers ? 2 : width, width);
   return JSON.stringify(state);
+}
+
+// A reproducible MLP with a 2-D input (the Train tab's plane needs one), as a state object:
+// `layers` matrices, hidden width `width`, `classes` outputs, entries scaled by 2.5/√fan-in.
+export function planeNetwork({ seed = 7, layers = 2, width = 4, activation = 'relu', classes = 2, biases = false } = {}) {
+  let x = seed >>> 0;
+  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  const state = { input: [next() * 2, next() * 2], label: Array.from({ length: classes }, (_, i) => (i === 0 ? 1 : 0)), activation };
+  let n = 2;
+  for (let k = 0; k < layers; ++k) {
+    const rows = k + 1 === layers ? classes : width, scale = 2.5 / Math.sqrt(n);
+    state[`W${k}`] = Array.from({ length: rows }, () => Array.from({ length: n }, () => next() * scale));
+    if (biases) state[`b${k}`] = Array.from({ length: rows }, () => next() * 0.5);
+    n = rows;
+  }
+  return state;
+}
+
+export const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(ROOT, 'tests/e2e/artifacts');
+
+/// A screenshot of the page (or of `locator`) into artifacts/.
+export async function shot(page, name, locator) {
+  fs.writeFileSync(path.join(ARTIFACTS, name), await (locator ?? page).screenshot());
+}
+
+/// The server and browser of one describe block: started before its tests (artifacts/ made),
+/// closed after them. Its `env` is the start() result while the tests run.
+export function browserSuite() {
+  const suite = { env: null };
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    suite.env = await start();
+  });
+  after(async () => {
+    await suite.env?.close();
+  });
+  return suite;
 }

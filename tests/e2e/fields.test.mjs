@@ -9,30 +9,13 @@
 // top-two margins ≥ 0.06); |Δ log10 l| ≤ 0.3 away from contour lines.
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/fields.test.mjs
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { click, frames, itemCentre, openApp, start } from './browser.mjs';
+import { before, describe, test } from 'node:test';
+import { browserSuite, shot, click, frames, itemCentre, openApp, planeNetwork } from './browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
 const EXERCISE = { input: [4, 1], label: [0, 1], W0: [[1, -2], [2, 5]], W1: [[3, -3], [-1, 1]] };
 
-// a reproducible MLP with a 2-D input: `layers` matrices, hidden width `width`, `classes` outputs
-function network(seed, layers, width, activation, classes = 2, biases = false) {
-  let x = seed >>> 0;
-  const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
-  const state = { input: [next() * 2, next() * 2], label: Array.from({ length: classes }, (_, i) => (i === 0 ? 1 : 0)), activation };
-  let n = 2;
-  for (let k = 0; k < layers; ++k) {
-    const rows = k + 1 === layers ? classes : width, scale = 2.5 / Math.sqrt(n);
-    state[`W${k}`] = Array.from({ length: rows }, () => Array.from({ length: n }, () => next() * scale));
-    if (biases) state[`b${k}`] = Array.from({ length: rows }, () => next() * 0.5);
-    n = rows;
-  }
-  return state;
-}
+const network = (seed, layers, width, activation, classes = 2, biases = false) =>
+  planeNetwork({ seed, layers, width, activation, classes, biases });
 
 const NETWORKS = [
   ['the exercise', EXERCISE],
@@ -108,15 +91,11 @@ function planePoints([x0, y0, x1, y1], resolution) {
 }
 
 describe('the Train tab\'s shader views', () => {
-  let env, app;
+  const suite = browserSuite();
+  let app;
   before(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    env = await start();
-    app = await openApp(env, { width: 1280, height: 720 });
+    app = await openApp(suite.env, { width: 1280, height: 720 });
     await openTrain(app.page, 'tab:Train');
-  });
-  after(async () => {
-    await env?.close();
   });
 
   test('the plane\'s pixels equal the engine\'s s at ≥ 100 points, 12 networks up to 8 × 64', async () => {
@@ -222,10 +201,10 @@ describe('the Train tab\'s shader views', () => {
 
   test('screenshots of the Train tab: 390×844, 1280×720, 1920×1080', async () => {
     for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]]) {
-      const { page, context, errors } = await openApp(env, { width, height });
+      const { page, context, errors } = await openApp(suite.env, { width, height });
       await openTrain(page, width < 600 ? 'screen:Train' : 'tab:Train');
       await frames(page, 10);
-      fs.writeFileSync(path.join(ARTIFACTS, `train-${width}x${height}.png`), await page.screenshot());
+      await shot(page, `fields-train-${width}x${height}.png`);
       const plane = await page.evaluate(() => window.backpropLabTesting.itemRect('plane'));
       assert.ok(plane && plane.w >= 240 && Math.abs(plane.w - plane.h) < 1, `${width}×${height}: the plane is ${plane?.w} × ${plane?.h} px`);
       assert.ok(plane.x >= 0 && plane.x + plane.w <= width, `${width}×${height}: the plane fits across the screen`);

@@ -8,12 +8,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { click, denseState, frames, itemCentre, luminance, openApp, start } from './browser.mjs';
+import { describe, test } from 'node:test';
+import { ARTIFACTS, browserSuite, click, denseState, frames, itemCentre, luminance, openApp } from './browser.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
 
 const graphSvg = (page) => page.evaluate(() => window.backpropLab.getGraphSVG());
 
@@ -67,17 +64,10 @@ async function exportBy(page, item) {
 }
 
 describe('graph picture', () => {
-  let env;
-  before(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    env = await start();
-  });
-  after(async () => {
-    if (env) await env.close();
-  });
+  const suite = browserSuite();
 
   test('Export picture → SVG by mouse: the download is getGraphSVG(), XML with every name and number, renders', async () => {
-    const app = await openApp(env, { width: 1280, height: 800 });
+    const app = await openApp(suite.env, { width: 1280, height: 800 });
     const { page, context } = app;
     await frames(page, 3);
     const svg = await graphSvg(page);
@@ -104,7 +94,7 @@ describe('graph picture', () => {
   });
 
   test('Export picture → PNG 2× by mouse: twice the SVG\'s pixels, not blank', async () => {
-    const app = await openApp(env, { width: 1280, height: 800 });
+    const app = await openApp(suite.env, { width: 1280, height: 800 });
     const { page, context } = app;
     await frames(page, 3);
     const parsed = await parseSvg(page, await graphSvg(page));
@@ -122,7 +112,7 @@ describe('graph picture', () => {
   });
 
   test('8 × 64 and the light theme: well-formed, heat-strips, rendered', async () => {
-    const app = await openApp(env, { width: 1920, height: 1080, settings: 'ui_scale=1 theme=light' });
+    const app = await openApp(suite.env, { width: 1920, height: 1080, settings: 'ui_scale=1 theme=light' });
     const { page, context } = app;
     await frames(page, 3);
     const exercise = await graphSvg(page);
@@ -150,7 +140,7 @@ describe('graph picture', () => {
 
   test('the button stays whole on the canvas at 390×844, 1280×720 and 1920×1080', async () => {
     for (const v of [{ width: 390, height: 844, hasTouch: true }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-      const app = await openApp(env, v);
+      const app = await openApp(suite.env, v);
       await frames(app.page, 4);
       const button = await app.page.evaluate(() => window.backpropLabTesting.itemRect('button:Export picture'));
       const canvas = JSON.parse(await app.page.evaluate(() => window.backpropLab.getView())).canvas;

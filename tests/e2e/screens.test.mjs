@@ -4,14 +4,8 @@
 // remembered across a reload, and 8 × 64 at 1920×1080 in it.
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/screens.test.mjs
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { denseState, frames, openApp, start } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
+import { describe, test } from 'node:test';
+import { browserSuite, denseState, frames, openApp, shot } from './browser.mjs';
 const VIEWPORTS = [
   { width: 390, height: 844, hasTouch: true },
   { width: 844, height: 390, hasTouch: true },
@@ -23,22 +17,14 @@ const PANELS = ['Graph', 'Network', 'Results', 'Inspector', 'Explainer', 'Train'
 
 const snapshot = (page) => page.evaluate(() => Module.backpropLabMirror.snapshot());
 const item = (page, name) => page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
-const shot = async (page, name) => fs.writeFileSync(path.join(ARTIFACTS, name), await page.screenshot());
 
 describe('every screen', () => {
-  let env;
-  before(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    env = await start();
-  });
-  after(async () => {
-    if (env) await env.close();
-  });
+  const suite = browserSuite();
 
   test('five viewports, dark and light: screenshots, and the narrow ones behind a tab bar', async () => {
     for (const theme of ['dark', 'light']) {
       for (const v of VIEWPORTS) {
-        const app = await openApp(env, { ...v, settings: `ui_scale=1 theme=${theme}` });
+        const app = await openApp(suite.env, { ...v, settings: `ui_scale=1 theme=${theme}` });
         await frames(app.page, 4);
         const narrow = v.width < 860;
         assert.equal(!!(await item(app.page, 'screen:Graph')), narrow, `${v.width}×${v.height}: tab bar when narrow`);
@@ -50,7 +36,7 @@ describe('every screen', () => {
   });
 
   test('at 390×844 every tab of the tab bar is reached by a tap', async () => {
-    const app = await openApp(env, { width: 390, height: 844, hasTouch: true });
+    const app = await openApp(suite.env, { width: 390, height: 844, hasTouch: true });
     const { page } = app;
     await frames(page, 3);
     for (const panel of [...PANELS.slice(1), 'Graph']) {
@@ -66,7 +52,7 @@ describe('every screen', () => {
   });
 
   test('presentation mode: Ctrl+= scales the UI, remembered with the light theme; 8 × 64 at 1920×1080', async () => {
-    const app = await openApp(env, { width: 1920, height: 1080, settings: 'ui_scale=1 theme=light' });
+    const app = await openApp(suite.env, { width: 1920, height: 1080, settings: 'ui_scale=1 theme=light' });
     const { page } = app;
     await frames(page, 3);
     await page.mouse.click(960, 540);

@@ -5,15 +5,8 @@
 // at 390×844, 1280×720 and 1920×1080 go to artifacts/.
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/train.test.mjs
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chord, clickItem, frames, openApp, start } from './browser.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.BACKPROP_ARTIFACTS || path.join(HERE, 'artifacts');
-const shot = async (page, name) => fs.writeFileSync(path.join(ARTIFACTS, name), await page.screenshot());
+import { describe, test } from 'node:test';
+import { browserSuite, chord, clickItem, frames, openApp, shot } from './browser.mjs';
 
 // the exercise's shape with weights that do not saturate the softmax: a step moves every weight
 const MOVING = '{"input": [4, 1], "label": [0, 1], "W0": [[0.1, -0.2], [0.2, 0.05]], "W1": [[0.3, -0.3], [-0.1, 0.1]]}';
@@ -33,17 +26,10 @@ async function openTrain(env, viewport) {
 }
 
 describe('the Train tab', () => {
-  let env;
-  before(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    env = await start();
-  });
-  after(async () => {
-    if (env) await env.close();
-  });
+  const suite = browserSuite();
 
   test('Step with the mouse: every weight moves by exactly −η·∇, the engine\'s own gradient', async () => {
-    const { page, errors, context } = await openTrain(env, { width: 1280, height: 720 });
+    const { page, errors, context } = await openTrain(suite.env, { width: 1280, height: 720 });
     const was = await state(page);
     const grad = (await result(page)).grad.autodiff;
     await clickItem(page, 'button:Step');
@@ -71,7 +57,7 @@ describe('the Train tab', () => {
   });
 
   test('Train for a second, Pause: the curve ends in getResult()\'s loss; Rewind is exact; Ctrl+Z brings the run back', async () => {
-    const { page, errors, context } = await openTrain(env, { width: 1920, height: 1080 });
+    const { page, errors, context } = await openTrain(suite.env, { width: 1920, height: 1080 });
     const start = await state(page);
     await clickItem(page, 'button:▶ Train');
     assert.equal((await training(page)).running, true);
@@ -105,7 +91,7 @@ describe('the Train tab', () => {
   });
 
   test('a preset dataset by mouse: the loss is the mean over its samples; the phone shows the tab whole', async () => {
-    const { page, errors, context } = await openTrain(env, { width: 390, height: 844, hasTouch: true });
+    const { page, errors, context } = await openTrain(suite.env, { width: 390, height: 844, hasTouch: true });
     await clickItem(page, 'button:Load dataset');
     const s = await state(page);
     assert.equal(s.dataset.length, 40);
