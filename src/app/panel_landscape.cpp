@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/field_panel.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -66,7 +67,7 @@ void pickers(App& app, float width) {
   const bp::State& s = app.model.state;
   LandscapeView& v = app.landscape;
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("A click picks");
+  text("A click picks");
   ImGui::SameLine();
   if (ImGui::RadioButton("x", !v.picking_b)) v.picking_b = false;
   ImGui::SameLine();

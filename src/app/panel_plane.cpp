@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "app/drawn_text.h"
 #include "app/field_panel.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -55,15 +56,22 @@ void zoom(PlaneView& v, double factor) {
 void toolbar(App& app, int classes) {
   PlaneView& v = app.plane;
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Click adds");
+  text("Click adds");
   for (int c = 0; c < std::min(classes, 8); ++c) {
     ImGui::SameLine();
     ImGui::PushID(c);
+    // the label in the text colour (a class colour on a button can be unreadable), the class's
+    // colour as a swatch in front of it: filled for the class a click adds
     const auto color = class_color(c);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(color[0], color[1], color[2], 1));
-    const std::string label = (v.new_class == c ? "● " : "○ ") + std::to_string(c);
-    if (ImGui::SmallButton(label.c_str())) v.new_class = c;
-    ImGui::PopStyleColor();
+    const bool chosen = v.new_class == c;
+    if (ImGui::SmallButton(("    " + std::to_string(c)).c_str())) v.new_class = c;
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    const float r = (hi.y - lo.y) * 0.3f;
+    const ImVec2 centre(lo.x + ImGui::GetStyle().FramePadding.x + r + 1, (lo.y + hi.y) / 2);
+    const ImU32 swatch = ImGui::ColorConvertFloat4ToU32(ImVec4(color[0], color[1], color[2], 1));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (chosen) dl->AddCircleFilled(centre, r, swatch);
+    dl->AddCircle(centre, r, chosen ? ImGui::GetColorU32(ImGuiCol_Text) : swatch, 0, 1.5f);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("A click on empty plane adds a point of class %d (Shift+click: class %d)", c, (c + 1) % classes);
     ImGui::PopID();
