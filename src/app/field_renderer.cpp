@@ -1,5 +1,6 @@
-// Field: level textures with their framebuffers, strips timed with glFinish (the rate of
-// multiply-adds per millisecond it measures plans the next strips), the GL state put back after.
+// Field: level textures with their framebuffers, parts (rows or part of a row) timed by reading
+// one of their pixels back (the rate of multiply-adds per millisecond it measures plans the next
+// parts), the GL state put back after.
 #include "app/field_renderer.h"
 
 #include <algorithm>
@@ -42,7 +43,7 @@ float to_float(double v) {
   return static_cast<float>(std::clamp(v, -kMax, kMax));
 }
 
-// the GL state a strip changes, put back when it is done (the ImGui renderer, the grid)
+// the GL state a part changes, put back when it is done (the ImGui renderer, the grid)
 struct SavedGl {
   GLint framebuffer = 0, viewport[4] = {}, program = 0, vao = 0;
   GLboolean scissor = GL_FALSE, blend = GL_FALSE;
@@ -158,10 +159,12 @@ void Field::start(FieldJob job) {
   key_ = job.key;
   has_key_ = true;
   if (!use_program(job.defines)) {  // this shape does not compile here: no picture (and no retry)
-    active_ = false;
+    active_ = compiled_ = false;
     shown_ = -1;
+    done_ = {};
     return;
   }
+  compiled_ = true;
   glUseProgram(program_);
   glUniform1i(uniform("u_weights"), 0);
   glUniform1i(uniform("u_samples"), 1);
@@ -177,17 +180,22 @@ void Field::start(FieldJob job) {
   level_ = first_level_;
   level_ms_ = {};
   done_ = {};
-  row_ = 0;
+  row_ = col_ = 0;
   active_ = true;
 }
 
-void Field::draw_strip(int rows) {
+void Field::draw_part(long pixels) {
   const int size = kSizes[level_];
+  // whole rows from the start of a row, else the rest of the current row (a tile of one row):
+  // one pixel of a big network's landscape can cost a million multiply-adds
+  int x = col_, width = size, rows = 1;
+  if (col_ == 0 && pixels >= size) rows = static_cast<int>(std::min<long>(pixels / size, size - row_));
+  else width = static_cast<int>(std::min<long>(std::max(pixels, 1L), size - col_));
   SavedGl saved;
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffers_[level_]);
   glViewport(0, 0, size, size);
   glEnable(GL_SCISSOR_TEST);
-  glScissor(0, row_, size, rows);
+  glScissor(x, row_, width, rows);
   glDisable(GL_BLEND);
   glUseProgram(program_);
   glUniform2f(uniform("u_size"), float(size), float(size));
@@ -198,18 +206,24 @@ void Field::draw_strip(int rows) {
   glBindVertexArray(vao_);
   const auto t0 = std::chrono::steady_clock::now();
   glDrawArrays(GL_TRIANGLES, 0, 3);
-  glFinish();  // the strip's real cost, so the next strips fit the budget
+  // the part's real cost, so the next parts fit the budget: reading one of its pixels waits for
+  // the draw (WebGL's finish() need not wait; a read-back must)
+  unsigned char pixel[4];
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glReadPixels(x, row_, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
   last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   level_ms_[level_] += last_ms_;
-  const double macs = double(size) * rows * macs_;
-  if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small strips: overhead-bound
-  row_ += rows;
+  const double macs = double(width) * rows * macs_;
+  if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small parts: overhead-bound
+  if (width == size) row_ += rows;
+  else if ((col_ += width) == size) col_ = 0, ++row_;
   if (row_ >= size) {
     done_[level_] = true;
-    shown_ = level_;
+    shown_ = shown_key_ == key_ ? std::max(shown_, level_) : level_;
     shown_key_ = key_;
-    row_ = 0;
-    if (++level_ == kLevels) active_ = false;
+    row_ = col_ = 0;
+    while (level_ < kLevels && done_[level_]) ++level_;  // a finer level drawn before (finish) is kept
+    if (level_ == kLevels) active_ = false;
   }
 }
 
@@ -219,10 +233,9 @@ void Field::advance(double budget_ms) {
   double spent = 0;
   bool first = true;
   while (active_ && (first || spent < budget_ms)) {
-    const int size = kSizes[level_];
-    const double row_ms = size * macs_ / rate_;
-    const int rows = std::clamp(static_cast<int>((budget_ms - spent) / row_ms), 1, size - row_);
-    draw_strip(rows);
+    const long left = long(kSizes[level_]) * kSizes[level_] - (long(row_) * kSizes[level_] + col_);
+    const long pixels = std::clamp(static_cast<long>((budget_ms - spent) * rate_ / macs_), 1L, left);
+    draw_part(pixels);
     spent += last_ms_;
     first = false;
   }
@@ -231,8 +244,15 @@ void Field::advance(double budget_ms) {
 void Field::finish(int level) {
   if (!ready()) return;
   if (pending_.prepare) start(std::exchange(pending_, FieldJob{}));
-  if (active_ && row_ == 0 && level_ < level) level_ = level;  // straight there: no one waits for the coarse ones
-  while (active_ && !done_[level]) draw_strip(kSizes[level_] - row_);
+  if (!compiled_ || done_[level]) return;  // no picture for a shape that does not compile
+  // straight to `level` when its turn is not next (no one waits for the coarse ones, or it was
+  // passed over); its uniforms and textures are still the program's
+  if (!active_ || level_ > level || (row_ == 0 && col_ == 0 && level_ < level)) {
+    level_ = level;
+    row_ = col_ = 0;
+    active_ = true;
+  }
+  while (active_ && !done_[level]) draw_part(long(kSizes[level_]) * kSizes[level_]);
 }
 
 std::vector<unsigned char> Field::read(int l) const {

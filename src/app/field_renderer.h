@@ -1,6 +1,6 @@
 // A picture computed per pixel by a fragment shader (the plane's decision boundary, the loss
 // landscape), drawn into textures (FBOs) only when what it shows changes, and refined coarse
-// first — 64², 128², 256², then 512² — in horizontal strips within a per-frame budget, so a big
+// first — 64², 128², 256², then 512² — in parts (rows, or part of a row) within a per-frame budget, so a big
 // network keeps the app responsive on a software renderer while a fast GPU draws it whole.
 #pragma once
 #include <array>
@@ -16,7 +16,7 @@ namespace app {
 class Field;
 
 /// One picture: its key (the same key, the same picture: nothing is redrawn), its cost per pixel
-/// in multiply-adds (to plan the strips), the #define lines its program is compiled with (the
+/// in multiply-adds (to plan the parts), the #define lines its program is compiled with (the
 /// network's shape: field_defines) and what sets it up — textures and uniforms — with that
 /// program in use.
 struct FieldJob {
@@ -48,7 +48,7 @@ class Field {
   /// the coarsest level of the one in progress is unfinished (a network that trains every frame
   /// then still shows pictures, a few frames behind, instead of restarting forever).
   void request(FieldJob job);
-  /// Draws strips for about `budget_ms` (at least one strip when there is work).
+  /// Draws parts for about `budget_ms` (at least one pixel when there is work).
   void advance(double budget_ms);
   /// Draws the waiting or current picture at once up to `level` (the JS API reads it; the finer
   /// levels follow over the next frames).
@@ -62,10 +62,10 @@ class Field {
   uint64_t shown_key() const { return shown_key_; }
   /// Level `l`'s pixels (kSizes[l]² RGBA, rows from the bottom: glReadPixels of its framebuffer).
   std::vector<unsigned char> read(int l) const;
-  /// Measured: multiply-adds per millisecond, and the last strip's time (glFinish-timed).
+  /// Measured: multiply-adds per millisecond, and the last part's time (timed by a read-back).
   double rate() const { return rate_; }
-  double last_strip_ms() const { return last_ms_; }
-  /// The GPU time the current picture's level `l` took, summed over its strips (0: not drawn).
+  double last_part_ms() const { return last_ms_; }
+  /// The GPU time the current picture's level `l` took, summed over its parts (0: not drawn).
   double level_ms(int l) const { return level_ms_[l]; }
 
   // for FieldJob::prepare: uniforms of the program in use (a name the program lacks is ignored)
@@ -86,7 +86,7 @@ class Field {
   void start(FieldJob job);
   bool use_program(const std::string& defines);
   int uniform(const char* name) const;
-  void draw_strip(int rows);
+  void draw_part(long pixels);  ///< up to `pixels` of the current level, from where it stands
 
   unsigned program_ = 0, vao_ = 0, weights_ = 0, samples_ = 0;
   const char* body_ = nullptr;
@@ -96,9 +96,9 @@ class Field {
   std::array<unsigned, kLevels> textures_{}, framebuffers_{};
   FieldJob pending_;
   uint64_t key_ = 0, shown_key_ = 0;
-  bool has_key_ = false, active_ = false;
+  bool has_key_ = false, active_ = false, compiled_ = false;
   double macs_ = 1;
-  int level_ = 0, row_ = 0, shown_ = -1, first_level_ = 0;
+  int level_ = 0, row_ = 0, col_ = 0, shown_ = -1, first_level_ = 0;
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;
   std::array<double, kLevels> level_ms_{};

@@ -159,7 +159,10 @@ describe('the Train tab\'s shader views', () => {
         ++compared;
       }
       assert.ok(compared >= 40, `${name}: ${compared} landscape points compared`);
-      assert.ok(decades.size >= 3, `${name}: the colours span ${decades.size} decades, not a flat colour`);
+      // the exercise's window spans its 1e-20 plateau up to O(1) losses; a random network's window
+      // around its weights spans fewer decades, but never one flat colour
+      const least = state === EXERCISE ? 3 : 2;
+      assert.ok(decades.size >= least, `${name}: the colours span ${decades.size} decades (≥ ${least}), not a flat colour`);
       console.log(`${name} over ${out.a}, ${out.b}: ${compared} points, ${decades.size} decades, worst |Δ log10 l| = ${worst.toFixed(3)}`);
     }
   });
