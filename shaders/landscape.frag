@@ -13,30 +13,19 @@ uniform vec3 u_stops[5]; // the scale, low to high, evenly spaced
 uniform vec4 u_line;
 out vec4 frag_color;
 
+// top ≤ 0: log(1 + t) for t = Σ_{j≠c} e^(O_j − O_c) ≤ n − 1; top > 0: top + log Σ_j e^(O_j − O_c − top)
 float log1p_small(float t) { return t < 1e-3 ? t * (1.0 - 0.5 * t) : log(1.0 + t); }
 
-// −Σ_c y_c log s_c in log-sum-exp form, term by term
-float cross_entropy(float o[kMaxWidth], int n, int row, int label0) {
+// −Σ_c y_c log s_c in log-sum-exp form, term by term, unrolled (FOR_OUTPUTS) and without
+// branches: both forms of a term are computed and one is selected
+#define OTHERS_TOP(c, j) top = j == c ? top : max(top, o[j] - o[c]);
+#define SHIFTED(c, j) sum += exp(o[j] - o[c] - top);
+#define OTHERS(c, j) t += j == c ? 0.0 : exp(o[j] - o[c]);
+// one class's term (one line: GLSL 3.30 has no line continuation)
+#define CLASS_TERM(c) { float y = texelFetch(u_samples, ivec2(label0 + c, row), 0).r; float top = -1e38; FOR_OUTPUTS_OF(OTHERS_TOP, c) float sum = 0.0; FOR_OUTPUTS_OF(SHIFTED, c) float t = 0.0; FOR_OUTPUTS_OF(OTHERS, c) float term = top > 0.0 ? top + log(sum) : log1p_small(t); loss += y == 0.0 ? 0.0 : y * term; }
+float cross_entropy(float o[kMaxWidth], int row, int label0) {
   float loss = 0.0;
-  for (int c = 0; c < n; ++c) {
-    float y = texelFetch(u_samples, ivec2(label0 + c, row), 0).r;
-    if (y == 0.0) continue;
-    float top = -1e38;  // the largest O_j − O_c over j ≠ c
-    for (int j = 0; j < n; ++j)
-      if (j != c) top = max(top, o[j] - o[c]);
-    float term;
-    if (top > 0.0) {  // log Σ_j e^(O_j − O_c) = top + log Σ_j e^(O_j − O_c − top)
-      float sum = 0.0;
-      for (int j = 0; j < n; ++j) sum += exp(o[j] - o[c] - top);
-      term = top + log(sum);
-    } else {  // log(1 + t), t = Σ_{j≠c} e^(O_j − O_c) ≤ n − 1
-      float t = 0.0;
-      for (int j = 0; j < n; ++j)
-        if (j != c) t += exp(o[j] - o[c]);
-      term = log1p_small(t);
-    }
-    loss += y * term;
-  }
+  FOR_OUTPUTS(CLASS_TERM)
   return loss;
 }
 
@@ -56,17 +45,16 @@ void main() {
   float total = 0.0;
   for (int s = 0; s < u_sample_count; ++s) {
     float v[kMaxWidth];
-    for (int i = 0; i < n0; ++i) v[i] = texelFetch(u_samples, ivec2(i, s), 0).r;
+#define LOAD(i) v[i] = texelFetch(u_samples, ivec2(i, s), 0).r;
+    FOR_INPUTS(LOAD)
     mlp(v);
 #if HEAD == 0
-    total += cross_entropy(v, n, s, n0);
+    total += cross_entropy(v, s, n0);
 #else
     {
       float sq = 0.0;  // the engine's mse: (1/n) Σ_i (O_i − y_i)²
-      for (int i = 0; i < n; ++i) {
-        float e = v[i] - texelFetch(u_samples, ivec2(n0 + i, s), 0).r;
-        sq += e * e;
-      }
+#define SQUARE(i) { float e = v[i] - texelFetch(u_samples, ivec2(n0 + i, s), 0).r; sq += e * e; }
+      FOR_OUTPUTS(SQUARE)
       total += sq / float(n);
     }
 #endif

@@ -20,36 +20,28 @@ void main() {
   v[0] = x.x;
   v[1] = x.y;
   mlp(v);
-  const int n = kOutputs;
   vec3 color;
   float margin;  // zero on the iso-line
 #if HEAD == 0  // softmax_ce
   {
     float top = v[0];
-    for (int c = 1; c < n; ++c) top = max(top, v[c]);
+#define TOP(c) top = max(top, v[c]);
+    FOR_OUTPUTS(TOP)
     float sum = 0.0;
-    for (int c = 0; c < n; ++c) {
-      v[c] = exp(v[c] - top);  // stable softmax: the largest term is exp(0) = 1
-      sum += v[c];
-    }
+#define EXP(c) v[c] = exp(v[c] - top); sum += v[c];  // stable softmax: the largest term is exp(0) = 1
+    FOR_OUTPUTS(EXP)
     vec3 mixed = vec3(0.0);
-    float p1 = 0.0, p2 = 0.0;  // the two largest probabilities
-    for (int c = 0; c < n; ++c) {
-      float p = v[c] / sum;
-      mixed += p * u_colors[c - (c / 8) * 8];
-      if (p > p1) {
-        p2 = p1;
-        p1 = p;
-      } else if (p > p2) {
-        p2 = p;
-      }
-    }
+    float p1 = 0.0, p2 = 0.0;  // the two largest probabilities (without branches)
+#define MIX(c) { float p = v[c] / sum; mixed += p * u_colors[c - (c / 8) * 8]; float low = min(p, p1); p1 = max(p, p1); p2 = max(p2, low); }
+    FOR_OUTPUTS(MIX)
     color = mix(u_background, mixed, u_strength);
     margin = p1 - p2;
   }
 #else  // mse
   {
-    float value = v[u_output];
+    float value = v[0];  // v[u_output], unrolled: an index known only at run time is slow
+#define PICK(c) value = u_output == c ? v[c] : value;
+    FOR_OUTPUTS(PICK)
     float t = clamp(value / u_range, -1.0, 1.0);
     color = mix(u_background, t < 0.0 ? u_colors[0] : u_colors[1], u_strength * abs(t));
     margin = value - 0.5;

@@ -37,11 +37,6 @@ void upload_texture(unsigned texture, int unit, GLint internal, GLenum format, c
   glActiveTexture(GL_TEXTURE0);
 }
 
-// a finite float32 (the engine's f32 precision clamps the same way)
-float to_float(double v) {
-  constexpr double kMax = 3.4028234663852886e38;
-  return static_cast<float>(std::clamp(v, -kMax, kMax));
-}
 
 // the GL state a part changes, put back when it is done (the ImGui renderer, the grid)
 struct SavedGl {
@@ -67,7 +62,54 @@ struct SavedGl {
 
 }  // namespace
 
-std::string field_defines(const bp::State& s, bool swap) {
+namespace {
+
+// "F(0) F(1) … F(n−1)": a loop over n the preprocessor unrolls, its index a constant in each copy
+std::string unrolled(const std::string& name, int n, const std::string& extra = "") {
+  std::string d = "#define " + name + "(F" + (extra.empty() ? "" : ", " + extra) + ")";
+  for (int i = 0; i < n; ++i) d += " F(" + (extra.empty() ? "" : extra + ", ") + std::to_string(i) + ")";
+  return d + "\n";
+}
+
+// a small network's forward pass as straight-line code (MLP_BODY): every parameter a uniform
+// read at a constant index, or the landscape's swapped value, every unit a local variable.
+// Software renderers (SwiftShader, llvmpipe) run loops and arrays indexed at run time many
+// times slower than this; a weight's change is a uniform upload, not a new program.
+std::string straight_line_mlp(const bp::State& s, const FieldSwap* swap) {
+  std::string body;
+  auto var = [](int k, long j) { return "x" + std::to_string(k) + "_" + std::to_string(j); };
+  for (Eigen::Index i = 0; i < s.input.size(); ++i) body += "float " + var(0, i) + " = v[" + std::to_string(i) + "]; ";
+  int start = 0;
+  for (int k = 0; k < s.layers(); ++k) {
+    const auto& w = s.weights[k];
+    auto param = [&](long j, long i) {  // i = −1: the bias
+      const std::array<int, 3> at = {k, static_cast<int>(j), static_cast<int>(i)};
+      if (swap && at == swap->a) return std::string("g_swap_a");
+      if (swap && at == swap->b) return std::string("g_swap_b");
+      const long index = start + (i < 0 ? w.size() + j : j * w.cols() + i);
+      return "u_params[" + std::to_string(index / 4) + "]." + "xyzw"[index % 4];
+    };
+    const bool last = k + 1 == s.layers();
+    for (Eigen::Index j = 0; j < w.rows(); ++j) {
+      std::string sum = s.biases[k] ? param(j, -1) : "0.0";  // a bias is picked only where there is one
+      for (Eigen::Index i = 0; i < w.cols(); ++i) sum += " + " + param(j, i) + " * " + var(k, i);
+      body += "float " + var(k + 1, j) + " = " + (last ? sum : "activate(" + sum + ")") + "; ";
+    }
+    start += static_cast<int>(w.size() + w.rows());
+  }
+  for (Eigen::Index j = 0; s.layers() && j < s.weights.back().rows(); ++j)
+    body += "v[" + std::to_string(j) + "] = " + var(s.layers(), j) + "; ";
+  return "#define MLP_BODY " + body + "\n";
+}
+
+}  // namespace
+
+float field_float(double v) {
+  constexpr double kMax = 3.4028234663852886e38;
+  return static_cast<float>(std::clamp(v, -kMax, kMax));
+}
+
+std::string field_defines(const bp::State& s, const FieldSwap* swap) {
   const bool uniforms = parameter_slots(s) <= kUniformParams;
   std::string sizes = std::to_string(s.input.size()), starts;
   int start = 0;
@@ -77,16 +119,21 @@ std::string field_defines(const bp::State& s, bool swap) {
     starts += (k ? ", " : "") + std::to_string(start);
     if (layer) start += static_cast<int>(uniforms ? s.weights[k].size() + s.weights[k].rows() : s.weights[k].rows());
   }
+  const int outputs = s.layers() ? static_cast<int>(s.weights.back().rows()) : 0;
   std::string d;
   d += "#define K_LAYERS " + std::to_string(s.layers()) + "\n";
   d += "#define SIZES " + sizes + "\n#define STARTS " + starts + "\n";
   d += "#define N_IN " + std::to_string(s.input.size()) + "\n";
-  d += "#define N_OUT " + std::to_string(s.layers() ? s.weights.back().rows() : 0) + "\n";
+  d += "#define N_OUT " + std::to_string(outputs) + "\n";
   d += "#define ACTIVATION " + std::to_string(static_cast<int>(s.activation)) + "\n";
   d += "#define HEAD " + std::to_string(s.head == bp::Head::Mse ? 1 : 0) + "\n";
   d += "#define PARAMS_IN_UNIFORMS " + std::to_string(uniforms ? 1 : 0) + "\n";
   d += "#define PARAM_VEC4S " + std::to_string(std::max((start + 3) / 4, 1)) + "\n";
   d += "#define SWAP " + std::to_string(swap ? 1 : 0) + "\n";
+  d += unrolled("FOR_INPUTS", static_cast<int>(s.input.size()));
+  d += unrolled("FOR_OUTPUTS", outputs);
+  d += unrolled("FOR_OUTPUTS_OF", outputs, "c");  // the inner loop of a loop over the outputs
+  if (uniforms) d += straight_line_mlp(s, swap);
   return d;
 }
 
@@ -101,7 +148,8 @@ bool Field::use_program(const std::string& defines) {
 bool Field::init(Kind kind) {
   body_ = kind == Kind::Plane ? embedded::plane_frag : embedded::landscape_frag;
   name_ = kind == Kind::Plane ? "plane" : "landscape";
-  if (!use_program(field_defines(bp::exercise_state(), kind == Kind::Landscape))) return false;
+  const FieldSwap swap{{0, 0, 0}, {1, 0, 0}};
+  if (!use_program(field_defines(bp::exercise_state(), kind == Kind::Landscape ? &swap : nullptr))) return false;
   GLuint vao = 0, tex[2] = {0, 0};
   glGenVertexArrays(1, &vao);
   glGenTextures(2, tex);
@@ -230,6 +278,10 @@ void Field::draw_part(long pixels) {
 void Field::advance(double budget_ms) {
   if (!ready()) return;
   if (pending_.prepare && (!active_ || level_ > first_level_)) start(std::exchange(pending_, FieldJob{}));
+  if (debt_ > 0) {  // the last part ran over (one pixel of a big landscape can): pay it off first
+    debt_ = std::max(0.0, debt_ - budget_ms);
+    return;
+  }
   double spent = 0;
   bool first = true;
   while (active_ && (first || spent < budget_ms)) {
@@ -239,6 +291,7 @@ void Field::advance(double budget_ms) {
     spent += last_ms_;
     first = false;
   }
+  debt_ = std::max(0.0, spent - budget_ms);  // so that, over frames, the pictures take the budget on average
 }
 
 void Field::finish(int level) {
@@ -281,8 +334,8 @@ void Field::upload_network(const bp::State& state) {
     for (int k = 0; k < K; ++k) {
       const auto& w = state.weights[k];
       for (Eigen::Index j = 0; j < w.rows(); ++j)
-        for (Eigen::Index i = 0; i < w.cols(); ++i) params.push_back(to_float(w(j, i)));
-      for (Eigen::Index j = 0; j < w.rows(); ++j) params.push_back(state.biases[k] ? to_float((*state.biases[k])(j)) : 0.0f);
+        for (Eigen::Index i = 0; i < w.cols(); ++i) params.push_back(field_float(w(j, i)));
+      for (Eigen::Index j = 0; j < w.rows(); ++j) params.push_back(state.biases[k] ? field_float((*state.biases[k])(j)) : 0.0f);
     }
     params.resize((params.size() + 3) / 4 * 4, 0.0f);
     glUniform4fv(uniform("u_params"), static_cast<GLsizei>(params.size() / 4), params.data());
@@ -297,8 +350,8 @@ void Field::upload_network(const bp::State& state) {
     const auto& w = state.weights[k];
     for (Eigen::Index j = 0; j < w.rows(); ++j) {
       float* row = &texels[size_t(row0 + j) * width];
-      for (Eigen::Index i = 0; i < w.cols(); ++i) row[i] = to_float(w(j, i));
-      if (state.biases[k]) row[4 * kBiasTexel] = to_float((*state.biases[k])(j));
+      for (Eigen::Index i = 0; i < w.cols(); ++i) row[i] = field_float(w(j, i));
+      if (state.biases[k]) row[4 * kBiasTexel] = field_float((*state.biases[k])(j));
     }
     row0 += static_cast<int>(w.rows());
   }

@@ -1,6 +1,6 @@
 // A picture computed per pixel by a fragment shader (the plane's decision boundary, the loss
 // landscape), drawn into textures (FBOs) only when what it shows changes, and refined coarse
-// first — 64², 128², 256², then 512² — in parts (rows, or part of a row) within a per-frame budget, so a big
+// first — 16², 32², … 512² — in parts (rows, or part of a row) within a per-frame budget, so a big
 // network keeps the app responsive on a software renderer while a fast GPU draws it whole.
 #pragma once
 #include <array>
@@ -26,14 +26,26 @@ struct FieldJob {
   std::function<void(Field&)> prepare;
 };
 
+/// A parameter as the shaders hold it: a finite float32 (the engine's f32 precision clamps the same way).
+float field_float(double v);
+
+/// The landscape's two parameters (layer, row, column; column −1 for a bias), whose values are
+/// the pixel's coordinates.
+struct FieldSwap {
+  std::array<int, 3> a, b;
+};
+
 /// The #define lines mlp.glsl needs for `state`'s network: its shape, activation, head, where
-/// its parameters live (uniforms for a small network, the texture otherwise) and SWAP.
-std::string field_defines(const bp::State& state, bool swap);
+/// its parameters live (uniforms for a small network, the texture otherwise), the loops over
+/// inputs and outputs unrolled (FOR_INPUTS, FOR_OUTPUTS), a small network's forward pass as
+/// straight-line code (MLP_BODY) and SWAP (the landscape's parameters; null for the plane).
+std::string field_defines(const bp::State& state, const FieldSwap* swap);
 
 class Field {
  public:
-  static constexpr int kLevels = 4;
-  static constexpr std::array<int, kLevels> kSizes = {64, 128, 256, 512};
+  // 16² and 32² first for a big network on a software renderer: a picture within a few frames
+  static constexpr int kLevels = 6;
+  static constexpr std::array<int, kLevels> kSizes = {16, 32, 64, 128, 256, 512};
   static constexpr int kMaxWidth = 64;  ///< the widest layer the shaders evaluate (mlp.glsl)
 
   enum class Kind { Plane, Landscape };  ///< plane.frag or landscape.frag
@@ -48,7 +60,8 @@ class Field {
   /// the coarsest level of the one in progress is unfinished (a network that trains every frame
   /// then still shows pictures, a few frames behind, instead of restarting forever).
   void request(FieldJob job);
-  /// Draws parts for about `budget_ms` (at least one pixel when there is work).
+  /// Draws parts for about `budget_ms` (at least one pixel when there is work); time past the
+  /// budget is made up for by the next frames, which then draw nothing.
   void advance(double budget_ms);
   /// Draws the waiting or current picture at once up to `level` (the JS API reads it; the finer
   /// levels follow over the next frames).
@@ -101,6 +114,7 @@ class Field {
   int level_ = 0, row_ = 0, col_ = 0, shown_ = -1, first_level_ = 0;
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;
+  double debt_ = 0;  // ms drawn past the budget, not yet made up for by frames without parts
   std::array<double, kLevels> level_ms_{};
   std::array<bool, kLevels> done_{};
 };

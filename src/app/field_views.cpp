@@ -223,7 +223,7 @@ void plane_update(App& app) {
   FieldJob job;
   job.key = h.h;
   job.macs_per_pixel = forward_macs(s) + 4.0 * outputs;
-  job.defines = field_defines(s, false);
+  job.defines = field_defines(s, nullptr);
   const Window2 w = v.window;
   const int output = v.mse_output;
   job.prepare = [state = s, w, output, range](Field& f) {
@@ -330,14 +330,16 @@ void landscape_update(App& app) {
     for (int i = 0; i < n0 + n_out; ++i)
       samples[r * (n0 + n_out) + i] = static_cast<float>(i < n0 ? set[r].input(i) : set[r].label(i - n0));
   const auto ta = swap_of(*v.a), tb = swap_of(*v.b);
-  job.defines = field_defines(s, true);
-  job.prepare = [state = s, w = v.window, samples = std::move(samples), n0, n_out, ta, tb,
+  const FieldSwap swap{ta, tb};
+  job.defines = field_defines(s, &swap);  // a small network's picks are compiled in
+  job.prepare = [state = s, w = v.window, samples = std::move(samples), n0, n_out, ta, tb, pa = *v.a, pb = *v.b,
                  rows = static_cast<int>(set.size())](Field& f) {
     f.upload_network(state);
     f.upload_samples(samples, n0 + n_out, rows);
     f.set_int("u_sample_count", rows);
     f.set_ivec3("u_swap_a", ta);
     f.set_ivec3("u_swap_b", tb);
+    f.set_vec2("u_swap_stored", field_float(pick_value(state, pa)), field_float(pick_value(state, pb)));
     f.set_vec4("u_window", {float(w.x0), float(w.y0), float(w.x1), float(w.y1)});
     f.set_vec2("u_decades", float(kLowDecade), float(kHighDecade));
     std::array<float, 15> stops{};

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <imgui.h>
@@ -22,43 +23,50 @@ namespace {
 ImU32 rgb(const std::array<float, 3>& c) { return ImGui::ColorConvertFloat4ToU32({c[0], c[1], c[2], 1}); }
 ImU32 marker() { return theme::kCanvas.light ? IM_COL32(15, 15, 20, 255) : IM_COL32(250, 250, 255, 255); }
 
-// one parameter's cells: a click picks it as x or y (whichever is being picked)
+// one parameter's cells: a click picks it as x or y (whichever is being picked). One button
+// for the whole grid and only the visible cells drawn: an 8 × 64 network has ~29 k of them
 void pick_grid(App& app, const char* name, int layer, bool bias, int rows, int cols, float width) {
   LandscapeView& v = app.landscape;
   const float cell = std::clamp((width - theme::kLabelWidth) / std::max(cols, 1), theme::scaled(4), theme::scaled(16));
   row_label(name, theme::kValue);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImGui::PushID(name);
-  for (int r = 0; r < rows; ++r)
+  const bool clicked = ImGui::InvisibleButton(name, {cols * cell, rows * cell});
+  app.probe.add(std::string("landscape:") + name, at.x, at.y, cols * cell, rows * cell);
+  std::optional<ParamPick> hovered;
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const int r = std::clamp(int((m.y - at.y) / cell), 0, rows - 1), c = std::clamp(int((m.x - at.x) / cell), 0, cols - 1);
+    hovered = ParamPick{layer, bias, r, c};
+  }
+  const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+  const int r0 = std::max(0, int((clip_min.y - at.y) / cell)), r1 = std::min(rows, int((clip_max.y - at.y) / cell) + 1);
+  for (int r = r0; r < r1; ++r)
     for (int c = 0; c < cols; ++c) {
       const ParamPick p{layer, bias, r, c};
       const ImVec2 min{at.x + c * cell, at.y + r * cell}, max{min.x + cell - 1, min.y + cell - 1};
-      ImGui::SetCursorScreenPos(min);
-      ImGui::PushID(r * cols + c);
-      const bool clicked = ImGui::InvisibleButton("cell", {cell - 1, cell - 1});
-      ImGui::PopID();
       const bool is_a = v.a && *v.a == p, is_b = v.b && *v.b == p;
-      ImU32 fill = ImGui::GetColorU32(ImGui::IsItemHovered() ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+      ImU32 fill = ImGui::GetColorU32(hovered && *hovered == p ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
       if (is_a) fill = rgb(class_color(0));
       if (is_b) fill = rgb(class_color(1));
       dl->AddRectFilled(min, max, fill);
-      if ((is_a || is_b) && cell >= theme::scaled(10))
+      if (!is_a && !is_b) continue;
+      if (cell >= theme::scaled(10))
         dl->AddText({min.x + cell * 0.25f, min.y + (cell - ImGui::GetTextLineHeight()) / 2}, marker(), is_a ? "x" : "y");
       app.probe.add("landscape:" + p.name(), min.x, min.y, cell - 1, cell - 1);
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s = %s\nclick: plot it along %s", p.name().c_str(),
-                          bp::format_number(pick_value(app.model.state, p), 4).c_str(), v.picking_b ? "y" : "x");
-      if (clicked) {
-        ParamPick& slot = *(v.picking_b ? v.b : v.a);
-        ParamPick& other = *(v.picking_b ? v.a : v.b);
-        if (other == p) std::swap(*v.a, *v.b);  // picking the other axis's parameter swaps them
-        else slot = p;
-        v.picking_b = !v.picking_b;
-        v.centred = false;
-      }
     }
-  ImGui::PopID();
+  if (hovered)
+    ImGui::SetTooltip("%s = %s\nclick: plot it along %s", hovered->name().c_str(),
+                      bp::format_number(pick_value(app.model.state, *hovered), 4).c_str(), v.picking_b ? "y" : "x");
+  if (clicked && hovered) {
+    const ParamPick p = *hovered;
+    ParamPick& slot = *(v.picking_b ? v.b : v.a);
+    ParamPick& other = *(v.picking_b ? v.a : v.b);
+    if (other == p) std::swap(*v.a, *v.b);  // picking the other axis's parameter swaps them
+    else slot = p;
+    v.picking_b = !v.picking_b;
+    v.centred = false;
+  }
   ImGui::SetCursorScreenPos({at.x - theme::kLabelWidth, at.y + rows * cell + 2});
   ImGui::Dummy({0, 0});
 }

@@ -266,13 +266,16 @@ EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
   const std::pair<const char*, const app::Field*> fields[] = {{"plane", &g_app->plane.field},
                                                               {"landscape", &g_app->landscape.field}};
   for (const auto& [name, field] : fields) {
-    char buf[300];
-    std::snprintf(buf, sizeof buf,
-                  "%s\"%s\": {\"resolution\": %d, \"refining\": %s, \"level_ms\": [%.3f, %.3f, %.3f, %.3f], "
-                  "\"macs_per_ms\": %.0f}",
-                  json.size() > 1 ? ", " : "", name, field->resolution(), field->refining() ? "true" : "false",
-                  field->level_ms(0), field->level_ms(1), field->level_ms(2), field->level_ms(3), field->rate());
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%s\"%s\": {\"resolution\": %d, \"refining\": %s, \"macs_per_ms\": %.0f, \"last_part_ms\": %.3f, \"level_ms\": [",
+                  json.size() > 1 ? ", " : "", name, field->resolution(), field->refining() ? "true" : "false", field->rate(),
+                  field->last_part_ms());
     json += buf;
+    for (int l = 0; l < app::Field::kLevels; ++l) {  // coarsest to finest (Field::kSizes)
+      std::snprintf(buf, sizeof buf, "%s%.3f", l ? ", " : "", field->level_ms(l));
+      json += buf;
+    }
+    json += "]}";
   }
   return keep(out, json + "}");
 }
