@@ -212,7 +212,9 @@ void frame(App& app) {
   }
   // Train: this frame's steps, at most a third of a 60 Hz frame, so the app stays smooth
   train_advance(app.training, app.model, ImGui::GetIO().DeltaTime, kTrainBudgetMs);
-  app.model.advance();  // this frame's share of a big network's manual chain and finite differences
+  // this frame's share of a big network's manual chain and finite differences (little while
+  // training: each step starts them again)
+  app.model.advance(app.training.running ? Model::kTrainingBudgetMs : Model::kFrameBudgetMs);
   // a drag or a field being typed into becomes one undo step when it ends; so does a Train run
   app.history.track(app, ImGui::IsAnyItemActive() || app.graph.drag_node >= 0 || app.training.running);
 }

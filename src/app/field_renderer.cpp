@@ -195,11 +195,14 @@ void Field::shutdown() {
   *this = Field{};  // gl_ok_ false
 }
 
+bool Field::wants(uint64_t key) const {
+  if (!ready()) return false;
+  if (has_key_ && key == key_ && !pending_.prepare) return false;  // on screen or being drawn
+  return !(pending_.prepare && key == pending_.key);
+}
+
 void Field::request(FieldJob job) {
-  if (!ready()) return;
-  if (has_key_ && job.key == key_ && !pending_.prepare) return;  // on screen or being drawn
-  if (pending_.prepare && job.key == pending_.key) return;
-  pending_ = std::move(job);
+  if (wants(job.key)) pending_ = std::move(job);
 }
 
 void Field::start(FieldJob job) {

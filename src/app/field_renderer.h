@@ -60,6 +60,9 @@ class Field {
   /// the coarsest level of the one in progress is unfinished (a network that trains every frame
   /// then still shows pictures, a few frames behind, instead of restarting forever).
   void request(FieldJob job);
+  /// request() would take a job of this key (not the picture shown or drawn, nor the one waiting):
+  /// the job, which copies the network, is built only then.
+  bool wants(uint64_t key) const;
   /// Draws parts for about `budget_ms` (at least one pixel when there is work); time past the
   /// budget is made up for by the next frames, which then draw nothing.
   void advance(double budget_ms);

@@ -220,6 +220,7 @@ void plane_update(App& app) {
   h.window(v.window);
   h.add(v.mse_output);
   h.add(range);
+  if (!v.field.wants(h.h)) return;
   FieldJob job;
   job.key = h.h;
   job.macs_per_pixel = forward_macs(s) + 4.0 * outputs;
@@ -322,6 +323,7 @@ void landscape_update(App& app) {
     h.matrix(p.input);
     h.matrix(p.label);
   }
+  if (!v.field.wants(h.h)) return;
   FieldJob job;
   job.key = h.h;
   job.macs_per_pixel = (forward_macs(s) + 3.0 * n_out * n_out) * static_cast<double>(set.size());

@@ -20,7 +20,7 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 }
 }  // namespace
 
-void Model::recompute() { start(bp::validate(state), kFrameBudgetMs); }
+void Model::recompute(double budget_ms) { start(bp::validate(state), budget_ms); }
 
 void Model::start(std::optional<bp::Error> invalid, double budget_ms) {
   ++revision;

@@ -18,6 +18,9 @@ struct Model {
   /// well under a millisecond); the manual chain and the finite differences of a big network
   /// follow over the next frames, about this much per frame, so no frame freezes.
   static constexpr double kFrameBudgetMs = 8.0;
+  /// The same while ▶ Train runs: every step starts the evaluation again, so a big network's chain
+  /// and finite differences never finish then; the exercise's do, within a fraction of this.
+  static constexpr double kTrainingBudgetMs = 1.0;
 
   bp::State state = bp::exercise_state();  ///< what the user edits; may be invalid mid-edit
   std::optional<bp::Error> error;          ///< why `state` cannot be evaluated (nullopt: valid)
@@ -28,8 +31,9 @@ struct Model {
 
   Model() { recompute(); }
 
-  /// After changing `state` in place: validates and starts the evaluation (forward + autodiff now).
-  void recompute();
+  /// After changing `state` in place: validates and starts the evaluation (forward + autodiff now,
+  /// and `budget_ms` of the rest).
+  void recompute(double budget_ms = kFrameBudgetMs);
   /// After a UI edit of `state`: the same (kept for the call sites of edits).
   void edited() { recompute(); }
   /// One frame's share of the evaluation (the app calls it every frame).

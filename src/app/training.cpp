@@ -74,7 +74,7 @@ std::string step_once(Training& t, Model& model) {
 
 // after the steps of a click or a frame: the panels and the curve's last point follow
 void settle_steps(Training& t, Model& model, bool ok) {
-  model.recompute();
+  model.recompute(t.running ? Model::kTrainingBudgetMs : Model::kFrameBudgetMs);
   if (ok) measure_current(t, model.state);
   t.left = model.state;
 }

@@ -7,6 +7,7 @@ namespace app {
 bool Field::init(Kind) { return false; }
 void Field::shutdown() {}
 void Field::request(FieldJob) {}
+bool Field::wants(uint64_t) const { return false; }
 void Field::advance(double) {}
 void Field::finish(int) {}
 std::vector<unsigned char> Field::read(int) const { return {}; }
