@@ -56,9 +56,9 @@ FieldImage field_image(const char* id, const Field& field, const Window2& window
 void field_status(const Field& field) {
   char buf[160];
   if (!field.texture()) std::snprintf(buf, sizeof buf, "drawing…");
-  else if (field.refining())
-    std::snprintf(buf, sizeof buf, "%d² shown, refining (%.0f M multiply-adds/ms)", field.resolution(),
-                  field.rate() / 1e6);
+  else if (field.refining())  // a software renderer's rate of a big network can be under 1 M/ms
+    std::snprintf(buf, sizeof buf, "%d² shown, refining (%.3g %s multiply-adds/ms)", field.resolution(),
+                  field.rate() >= 1e6 ? field.rate() / 1e6 : field.rate() / 1e3, field.rate() >= 1e6 ? "M" : "k");
   else
     std::snprintf(buf, sizeof buf, "%d² pixels, drawn by a fragment shader", field.resolution());
   ImGui::TextColored(theme::kMuted, "%s", buf);
