@@ -37,7 +37,6 @@ void upload_texture(unsigned texture, int unit, GLint internal, GLenum format, c
   glActiveTexture(GL_TEXTURE0);
 }
 
-
 // the GL state a part changes, put back when it is done (the ImGui renderer, the grid)
 struct SavedGl {
   GLint framebuffer = 0, viewport[4] = {}, program = 0, vao = 0;
@@ -59,10 +58,6 @@ struct SavedGl {
     if (blend) glEnable(GL_BLEND); else glDisable(GL_BLEND);
   }
 };
-
-}  // namespace
-
-namespace {
 
 // "F(0) F(1) … F(n−1)": a loop over n the preprocessor unrolls, its index a constant in each copy
 std::string unrolled(const std::string& name, int n, const std::string& extra = "") {
