@@ -16,6 +16,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
   '.data': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',  // lang/ko.txt
+  '.ttf': 'font/ttf',                   // lang/ko-font.ttf
 };
 
 /// Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.

@@ -27,6 +27,8 @@ packages=(
   xvfb xauth chromium npm
   # the handout tests: pdflatex compiles the LaTeX keys and sheets, pdftotext reads them back
   texlive-latex-base texlive-latex-recommended poppler-utils
+  # Korean: NanumGothic's Hangul subset into the app's font, kotex for the Korean handouts
+  fonts-nanum texlive-lang-korean
   # the sanitizer build and the fuzz harnesses: clang with its ASan/UBSan/libFuzzer runtimes
   clang libclang-rt-14-dev
   # the export test runs the PyTorch and NumPy scripts with Debian's Python (also fixtures, bench-compare)

@@ -13,6 +13,7 @@
 #include "app/drawn_text.h"
 #include "app/embed.h"
 #include "app/fonts.h"
+#include "app/logic/i18n.h"
 #include "app/panels.h"
 #include "app/theme.h"
 
@@ -23,12 +24,16 @@ constexpr double kTrainBudgetMs = 5.0;
 
 struct ScreenTab {
   Screen screen;
-  const char* label;
+  const char* label;  // the panel's name for tests, the mirror and course pages (tab=): English always
+  S title;            // what the tab bar shows
 };
-constexpr ScreenTab kScreens[] = {{Screen::Graph, "Graph"},         {Screen::Network, "Network"},
-                                  {Screen::Results, "Results"},     {Screen::Inspector, "Inspector"},
-                                  {Screen::Explainer, "Explainer"}, {Screen::Train, "Train"},
-                                  {Screen::Sheet, "Sheet"}};
+constexpr ScreenTab kScreens[] = {{Screen::Graph, "Graph", S::panel_graph},
+                                  {Screen::Network, "Network", S::panel_network},
+                                  {Screen::Results, "Results", S::panel_results},
+                                  {Screen::Inspector, "Inspector", S::panel_inspector},
+                                  {Screen::Explainer, "Explainer", S::panel_explainer},
+                                  {Screen::Train, "Train", S::panel_train},
+                                  {Screen::Sheet, "Sheet", S::panel_sheet}};
 
 // the canvas asks for a tab (a click on an edge opens the Inspector): on a narrow screen, a panel
 // (unless the course page hid it)
@@ -55,7 +60,7 @@ int tab_rows(const App& app, float width, int* row_of) {
     row_of[i] = -1;
     if (!shows(app, kScreens[i].screen)) continue;
     ++shown;
-    const float w = ImGui::CalcTextSize(kScreens[i].label).x + 2 * style.FramePadding.x;
+    const float w = ImGui::CalcTextSize(tr(kScreens[i].title)).x + 2 * style.FramePadding.x;
     if (x > 0 && x + style.ItemSpacing.x + w > inner) ++row, x = 0;
     x += (x > 0 ? style.ItemSpacing.x : 0) + w;
     row_of[i] = row;
@@ -83,7 +88,7 @@ void screen_tabs(App& app, const Rect& rect) {
       last_row = row_of[i];
       const bool on = app.screen == t.screen;
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(on ? ImGuiCol_TabActive : ImGuiCol_Tab));
-      if (ImGui::Button(t.label)) app.screen = t.screen;
+      if (ImGui::Button(tr_id(t.title, t.label).c_str())) app.screen = t.screen;
       ImGui::PopStyleColor();
       const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
       app.probe.add(std::string("screen:") + t.label, min.x, min.y, size.x, size.y);  // tests tap these
@@ -137,10 +142,16 @@ void shutdown(App& app) {
 }
 
 bool update_presentation(App& app, float pixel_scale) {
-  if (app.applied == app.presentation && app.applied_pixel_scale == pixel_scale) return false;
-  load_fonts(pixel_scale, app.presentation.scale);
-  theme::apply_style(app.presentation);
-  app.applied = app.presentation;
+  theme::Presentation want = app.presentation;
+  if (!has_table(want.lang) || !has_language_font(want.lang)) {  // the browser fetches it: English meanwhile
+    if (app.fetch_language) app.fetch_language(want.lang);
+    want.lang = app.applied.scale > 0 ? app.applied.lang : Lang::En;
+  }
+  if (app.applied == want && app.applied_pixel_scale == pixel_scale) return false;
+  load_fonts(pixel_scale, want.scale, want.lang);
+  set_language(want.lang);  // strings and glyphs change in the same frame
+  theme::apply_style(want);
+  app.applied = want;
   app.applied_pixel_scale = pixel_scale;
   return true;
 }
@@ -207,7 +218,7 @@ void frame(App& app) {
   }
   if (app.focus_request) {  // the keyboard reached a panel: its window takes the focus (arrows work in it)
     const Screen s = *app.focus_request;
-    ImGui::SetWindowFocus(s == Screen::Graph ? "##canvas" : s == Screen::Network ? "Network" : "##right");
+    ImGui::SetWindowFocus(s == Screen::Graph ? "##canvas" : s == Screen::Network ? "###Network" : "##right");
     app.focus_request.reset();
   }
   // Train: this frame's steps, at most a third of a 60 Hz frame, so the app stays smooth

@@ -80,6 +80,10 @@ struct App {
   /// Returns what happened, or "" when the platform reports it later in GraphView::export_status.
   std::function<std::string(const std::string& name, const std::string& svg)> save_png;
   std::string export_status;  ///< what the Network panel's Export did last ("Saved …" or "error: …")
+  /// Filled in by the browser: fetches a language's table and font (lang/ko.txt, lang/ko-font.ttf)
+  /// and installs them (i18n.h's set_table, fonts.h's set_language_font); called each frame the
+  /// language asked for is not there yet, so it must ignore repeats. Empty natively (compiled in).
+  std::function<void(Lang lang)> fetch_language;
 
   // presentation and layout
   theme::Presentation presentation;  ///< the UI scale and theme asked for (Ctrl+= / Ctrl+−, the status bar)

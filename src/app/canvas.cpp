@@ -10,6 +10,7 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/logic/i18n.h"
 #include "app/widgets.h"
 #include "app/graph_picture.h"
 #include "app/graph_view.h"
@@ -662,13 +663,24 @@ void formula_line(const std::string& formula, const ImVec4& color) {
   }
 }
 
+// the phase as the timeline shows it (logic::phase_name is the JS API's word for it)
+const char* phase_text(logic::Phase p) {
+  switch (p) {
+    case logic::Phase::Idle: return tr(S::stepper_idle);
+    case logic::Phase::Forward: return tr(S::stepper_forward);
+    case logic::Phase::Backward: return tr(S::stepper_backward);
+    case logic::Phase::Done: break;
+  }
+  return tr(S::stepper_done);
+}
+
 void stepper_bar(GraphView& gv) {
   gv.stepper_focused = ImGui::IsWindowFocused();
   gv.stepper_hot = gv.stepper_focused || ImGui::IsWindowHovered();
   logic::Stepper& st = gv.stepper;
   const std::string formula = st.formula();
   if (formula.empty())
-    formula_line("Press Play (Space) or step (→) to watch the forward and backward passes.", theme::kMuted);
+    formula_line(tr(S::stepper_hint), theme::kMuted);
   else
     formula_line(formula, st.phase() == logic::Phase::Backward ? theme::kGradient : theme::kValue);
 
@@ -679,25 +691,27 @@ void stepper_bar(GraphView& gv) {
     item_tooltip(tip);
     return pressed;
   };
-  if (button("Reset", "back to the start of the replay: nothing computed yet")) st.reset();
-  if (button("◀##back", "step back (←)")) st.step_back();
+  if (button(tr_id(S::stepper_reset, "Reset").c_str(), tr(S::stepper_reset_tip))) st.reset();
+  if (button("◀##back", tr(S::stepper_back_tip))) st.step_back();
   // Play and Pause share one width, so the controls after it never move; widths follow the UI scale
-  const float play_w = std::max(button_width("▶ Play"), button_width("Pause"));
-  if (button(st.playing() ? "Pause##play" : "▶ Play##play", "play / pause (Space)", play_w)) st.toggle_play();
-  if (button("▶##forward", "step forward (→)")) st.step_forward();
-  if (button("Show all", "the end of the replay: every value and gradient")) st.seek(st.step_count());
+  const std::string play = "▶ " + std::string(tr(S::stepper_play)), pause = tr(S::stepper_pause);
+  const float play_w = std::max(button_width(play.c_str()), button_width(pause.c_str()));
+  if (button(((st.playing() ? pause : play) + "###play").c_str(), tr(S::stepper_play_tip), play_w)) st.toggle_play();
+  if (button("▶##forward", tr(S::stepper_forward_tip))) st.step_forward();
+  if (button(tr_id(S::stepper_show_all, "Show all").c_str(), tr(S::stepper_show_all_tip))) st.seek(st.step_count());
   float speed = static_cast<float>(st.speed());
-  const float speed_w = ImGui::CalcTextSize("0.25 steps/s").x + 2 * ImGui::GetStyle().FramePadding.x +
-                        ImGui::GetStyle().GrabMinSize;
+  const std::string speed_format = "%.2g " + std::string(tr(S::stepper_steps_per_s));  // a printf format for ImGui
+  const float speed_w = ImGui::CalcTextSize(("0.25 " + std::string(tr(S::stepper_steps_per_s))).c_str()).x +
+                        2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().GrabMinSize;
   same_line_or_wrap(speed_w);
   ImGui::SetNextItemWidth(speed_w);
   if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(logic::Stepper::kMinSpeed),
-                         static_cast<float>(logic::Stepper::kMaxSpeed), "%.2g steps/s", ImGuiSliderFlags_Logarithmic))
+                         static_cast<float>(logic::Stepper::kMaxSpeed), speed_format.c_str(), ImGuiSliderFlags_Logarithmic))
     st.set_speed(speed);
   ImGui::SameLine();
   int pos = st.step();
   char label[64];
-  std::snprintf(label, sizeof label, "%s  %d / %d", logic::phase_name(st.phase()), pos, st.step_count());
+  std::snprintf(label, sizeof label, "%s  %d / %d", phase_text(st.phase()), pos, st.step_count());
   const float timeline = ImGui::CalcTextSize(label).x + 40;
   same_line_or_wrap(timeline);
   ImGui::SetNextItemWidth(std::max(timeline, ImGui::GetContentRegionAvail().x));
@@ -715,16 +729,16 @@ void probed(App& app, const char* label) {
 }
 
 void export_menu(App& app) {
-  if (ImGui::SmallButton(kExport)) ImGui::OpenPopup("##export-picture");
+  if (ImGui::SmallButton(tr_id(S::canvas_export, kExport).c_str())) ImGui::OpenPopup("##export-picture");
   probed(app, kExport);
-  item_tooltip("the graph as a picture: SVG (vector) or PNG at twice the pixels");
+  item_tooltip(tr(S::canvas_export_tip));
   if (!ImGui::BeginPopup("##export-picture")) return;
   if (ImGui::Selectable("SVG")) export_picture(app, false);
   probed(app, "SVG");
-  item_tooltip("backprop-lab-graph.svg, for lecture notes (browsers, Inkscape)");
+  item_tooltip(tr(S::canvas_svg_tip));
   if (ImGui::Selectable("PNG 2×")) export_picture(app, true);
   probed(app, "PNG 2×");
-  item_tooltip("backprop-lab-graph.png, for slides");
+  item_tooltip(tr(S::canvas_png_tip));
   ImGui::EndPopup();
 }
 
@@ -758,16 +772,18 @@ void toolbar(App& app, const ImVec2& size) {
   const ImGuiStyle& style = ImGui::GetStyle();
   char zoom[32];
   std::snprintf(zoom, sizeof zoom, "%.0f%%", gv.view.zoom * 100);
-  const float check_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Flow").x;
-  auto row_width = [&](const char* fit, bool title) {
-    float w = button_width(fit) + button_width("−") + button_width("+") + check_w + button_width(kExport) +
+  const Label flow = tr_id(S::canvas_flow, "Flow"), export_label = tr_id(S::canvas_export, kExport);
+  const float check_w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr(S::canvas_flow)).x;
+  auto row_width = [&](const Label& fit, bool title) {
+    float w = button_width(fit.c_str()) + button_width("−") + button_width("+") + check_w + button_width(export_label.c_str()) +
               ImGui::CalcTextSize(zoom).x + 5 * style.ItemSpacing.x;
-    if (title) w += ImGui::CalcTextSize("Computation graph").x + style.ItemSpacing.x;
+    if (title) w += ImGui::CalcTextSize(tr(S::canvas_title)).x + style.ItemSpacing.x;
     return w;
   };
   const float room = size.x - 2 * kMargin;
-  const bool title = row_width("Fit to view", true) <= room;
-  const char* fit = row_width("Fit to view", false) <= room ? "Fit to view" : "Fit##fit";
+  const Label fit_long = tr_id(S::canvas_fit, "fit"), fit_short = tr_id(S::canvas_fit_short, "fit");
+  const bool title = row_width(fit_long, true) <= room;
+  const char* fit = (row_width(fit_long, false) <= room ? fit_long : fit_short).c_str();
   const float right = size.x - kMargin;
   // SameLine when the item fits before the right margin, else a new row at the left margin
   auto next = [&](float width) {
@@ -779,21 +795,21 @@ void toolbar(App& app, const ImVec2& size) {
   };
   ImGui::SetCursorPos(ImVec2(kMargin, 8));
   if (title) {
-    text_colored(theme::kMuted, "Computation graph");
+    text_colored(theme::kMuted, tr(S::canvas_title));
     next(button_width(fit));
   }
   if (ImGui::SmallButton(fit)) request_fit(gv);
-  item_tooltip("fit the whole graph (Home); it then refits on resize");
+  item_tooltip(tr(S::canvas_fit_tip));
   const Vec2 centre{size.x / 2.0, size.y / 2.0};
   next(button_width("−"));
   if (ImGui::SmallButton("−")) set_view(gv, logic::zoom_about(gv.view, centre, 1 / 1.25));
   next(button_width("+"));
   if (ImGui::SmallButton("+")) set_view(gv, logic::zoom_about(gv.view, centre, 1.25));
   next(check_w);
-  ImGui::Checkbox("Flow", &gv.flow);
-  item_tooltip("animate the gradient flowing back along every edge");
+  ImGui::Checkbox(flow.c_str(), &gv.flow);
+  item_tooltip(tr(S::canvas_flow_tip));
   const float flow_bottom = ImGui::GetItemRectMax().y;  // the checkbox is taller than the small buttons
-  next(button_width(kExport));
+  next(button_width(export_label.c_str()));
   export_menu(app);
   next(ImGui::CalcTextSize(zoom).x);
   text_colored(theme::kMuted, zoom);

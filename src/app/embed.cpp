@@ -42,6 +42,7 @@ void set_embed(App& app, logic::EmbedParams params) {
   app.embed = std::move(params);
   if (app.embed.scale) app.presentation.scale = *app.embed.scale;
   if (app.embed.light) app.presentation.light = *app.embed.light;
+  if (!app.embed.lang.empty()) app.presentation.lang = parse_lang(app.embed.lang, app.presentation.lang);
   app.graph.flow = app.graph.flow || app.embed.flow;
   app.embed_started = false;
 }

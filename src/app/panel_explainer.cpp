@@ -6,6 +6,7 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/logic/i18n.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
@@ -26,10 +27,10 @@ bool is_exercise(const bp::State& s) {
 }
 
 // a point of the list: its title and body in plain notation (the loss as ℓ, wrapped as prose)
-void point(const char* title, const char* body) {
+void point(S title, S body) {
   ImGui::Spacing();
-  text_wrapped_colored(theme::kWarning, logic::plain_math(title));
-  text_wrapped(logic::plain_math(body));
+  text_wrapped_colored(theme::kWarning, logic::plain_math(tr(title)));
+  text_wrapped(logic::plain_math(tr(body)));
 }
 
 void show_node(App& app, const char* name, bool done = true) {
@@ -47,57 +48,45 @@ void explainer_tab(App& app) {
     app.probe.add("explainer", at.x, at.y, ImGui::GetContentRegionAvail().x, 1);
   }
   if (!is_exercise(m.state)) {
-    note("These notes are about the exercise's network (I = [1, 2], W0, W1 and the label of the notebook).");
+    note(tr(S::explainer_not_exercise));
     ImGui::BeginDisabled(network_locked(app));  // a locked course page keeps its network
-    if (ImGui::Button("Load the exercise")) m.replace(bp::exercise_state());
+    if (ImGui::Button(tr_id(S::explainer_load_exercise, "load-exercise").c_str())) m.replace(bp::exercise_state());
     ImGui::EndDisabled();
     return;
   }
-  note("What went wrong in the original notebook, and where to see it here.");
+  note(tr(S::explainer_intro));
 
-  point("1. The loss printed as 0",
-        "The notebook computed −log(s1) from s = softmax(O) with O = [−33, 11]: s0 = 7.8e-20, and "
-        "s1 = 1 − 7.8e-20 rounds to exactly 1, so −log(s1) = 0 in float32 and float64 alike. The stable "
-        "form log(1 + e^{-44}) keeps it: l = 7.781e-20.");
+  point(S::explainer_p1_title, S::explainer_p1_body);
   const bool naive = m.state.loss_form == bp::LossForm::Naive;
   ImGui::BeginDisabled(network_locked(app));  // these two switch an option of the network
-  if (ImGui::Button(naive ? "Back to the stable loss##p1" : "Compare: switch to the naive form##p1")) {
+  if (ImGui::Button(tr_id(naive ? S::explainer_p1_back : S::explainer_p1_compare, "p1").c_str())) {
     m.state.loss_form = naive ? bp::LossForm::Stable : bp::LossForm::Naive;
     m.recompute();
     show_node(app, "s");
   }
   ImGui::EndDisabled();
   if (m.report) {
-    math_text_colored(theme::kValue, "l = " + bp::format_number(m.report->loss, 4) + (naive ? " (naive)" : " (stable)"));
+    math_text_colored(theme::kValue, "l = " + bp::format_number(m.report->loss, 4) + " " + tr(naive ? S::explainer_loss_naive : S::explainer_loss_stable));
   }
 
-  point("2. Gradients of ~1e-19 are not zero",
-        "Every gradient here is a multiple of s0 = 7.8e-20: tiny because the softmax is saturated, but "
-        "exact and non-zero (∇W1 l = [[2·s0, 13·s0], [−2·s0, −13·s0]]). The canvas colours edges on a log "
-        "scale so they stay visible.");
-  if (ImGui::Button("Show the gradient reaching W1##p2")) show_node(app, "W1");
+  point(S::explainer_p2_title, S::explainer_p2_body);
+  if (ImGui::Button(tr_id(S::explainer_p2_show, "p2").c_str())) show_node(app, "W1");
 
-  point("3. The notebook's autograd numbers are exactly half of ours",
-        "s.unsqueeze(0) has shape [1, 1, 2] and the label [1, 2], so its \"loss\" has shape [1, 2], one term "
-        "per class; its .mean() divides by 2. Its W1.grad[0,0] = 7.781e-20 is half of our 1.556e-19.");
-  if (ImGui::Button("Show ∇W1 ℓ in the Inspector##p3")) show_node(app, "W1");
+  point(S::explainer_p3_title, S::explainer_p3_body);
+  if (ImGui::Button(tr_id(S::explainer_p3_show, "p3").c_str())) show_node(app, "W1");
 
-  point("4. PyTorch's F.cross_entropy loses ∇W1's second row here",
-        "Its softmax backward uses the textbook s − y: with s1 rounded to 1, s1 − y1 = 0, so the second "
-        "rows of ∇W1 and everything below become 0. Our exact form computes 1 − s1 as the sum of the others.");
+  point(S::explainer_p4_title, S::explainer_p4_body);
   const bool textbook = m.state.softmax_backward == bp::SoftmaxBackward::Textbook;
   ImGui::BeginDisabled(network_locked(app));
-  if (ImGui::Button(textbook ? "Back to the exact backward##p4" : "Switch softmax_backward to textbook##p4")) {
+  if (ImGui::Button(tr_id(textbook ? S::explainer_p4_back : S::explainer_p4_switch, "p4").c_str())) {
     m.state.softmax_backward = textbook ? bp::SoftmaxBackward::Exact : bp::SoftmaxBackward::Textbook;
     m.recompute();
     show_node(app, "W1");
   }
   ImGui::EndDisabled();
 
-  point("5. Why is one gradient a vector and the other a matrix?",
-        "The hand-derived chain ends in a flat 1×4 row (rows times Jacobians); autodiff reports a 2×2 "
-        "matrix shaped like W1. They hold the same numbers: the row read row-major.");
-  if (ImGui::Button("Show the chain of W1##p5")) show_node(app, "W1");
+  point(S::explainer_p5_title, S::explainer_p5_body);
+  if (ImGui::Button(tr_id(S::explainer_p5_show, "p5").c_str())) show_node(app, "W1");
 }
 
 }  // namespace app

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "app/logic/i18n.h"
 #include "app/panels.h"
 #include "app/widgets.h"
 #include "export/notebook_script.h"
@@ -11,10 +12,8 @@
 namespace app {
 
 void export_button(App& app) {
-  if (ImGui::Button("Export")) ImGui::OpenPopup("export");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The network as a script for a notebook: PyTorch (its autograd's numbers)\n"
-                      "or NumPy (the exercise's Jacobian chain, exact); both print l and every gradient.");
+  if (ImGui::Button(tr_id(S::export_button, "Export").c_str())) ImGui::OpenPopup("export");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::export_tip));
   if (ImGui::BeginPopup("export")) {
     const bool valid = !app.model.error;
     for (bp::ScriptFormat f : bp::kScriptFormats) {
@@ -22,10 +21,10 @@ void export_button(App& app) {
       if (ImGui::Selectable(title.c_str(), false, valid ? 0 : ImGuiSelectableFlags_Disabled)) {
         const std::string name(bp::script_file_name(f));
         app.export_status = app.save_file ? app.save_file(name, bp::notebook_script(app.model.state, f))
-                                          : "error: saving files is not available here";
+                                          : std::string("error: ") + tr(S::share_no_saving);
       }
     }
-    if (!valid) note("The network has errors (see below): fix them to export it.");
+    if (!valid) note(tr(S::export_invalid));
     ImGui::EndPopup();
   }
   if (app.export_status.empty()) return;

@@ -9,12 +9,14 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/logic/i18n.h"
 #include "app/widgets.h"
 #include "app/logic/chain.h"
 #include "app/logic/formula.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
+#include "app/report_text.h"
 #include "app/theme.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
@@ -59,7 +61,7 @@ void edge_section(GraphView& gv, int edge, Probe& probe) {
   const auto& se = g.edges[edge];
   const auto& of = g.nodes[se.to];
   const std::string title = logic::partial_symbol(g, edge);
-  math_text("Local Jacobian " + title);
+  math_text(trf(S::inspector_local_jacobian, {{"title", title}}));
   {  // for the browser test: the Inspector shows this edge's Jacobian
     const ImVec2 a = ImGui::GetItemRectMin(), z = ImGui::GetItemRectMax();
     probe.add("inspector:" + g.nodes[se.to].name + ">" + g.nodes[se.from].name, a.x, a.y, z.x - a.x, z.y - a.y);
@@ -69,17 +71,17 @@ void edge_section(GraphView& gv, int edge, Probe& probe) {
   if (j.size() == 0) return;
   matrix_block("J", title, j, theme::kValue);
   if (!of.has_grad || of.grad.size() == 0) {
-    note("No gradient reaches this edge: its consumer is off the loss path.");
+    note(tr(S::inspector_no_gradient_edge));
     return;
   }
   const Eigen::MatrixXd g_row = bp::flatten_row_major<double>(of.grad);
   const std::string incoming = logic::grad_symbol(g, se.to);
-  matrix_block("g", incoming + " (incoming row)", g_row, theme::kGradient);
+  matrix_block("g", trf(S::inspector_incoming_row, {{"grad", incoming}}), g_row, theme::kGradient);
   const Eigen::MatrixXd product = g_row * j;
   matrix_block("p", incoming + " · " + title, product, theme::kGradient);
   const auto& wrt = g.nodes[se.from];
   if (wrt.value.cols() > 1)
-    matrix_block("r", "reshaped row-major", bp::unflatten_row_major<double>(product, wrt.value.rows(), wrt.value.cols()),
+    matrix_block("r", tr(S::inspector_reshaped), bp::unflatten_row_major<double>(product, wrt.value.rows(), wrt.value.cols()),
                  theme::kGradient);
 }
 
@@ -93,8 +95,8 @@ void flat_row_and_reshape(GraphView& gv, int node, const Eigen::MatrixXd& row) {
   static const ImVec4 hues[] = {{0.34f, 0.71f, 0.91f, 1}, {0.90f, 0.62f, 0.0f, 1}, {0.0f, 0.62f, 0.45f, 1},
                                 {0.80f, 0.47f, 0.65f, 1}, {0.94f, 0.89f, 0.26f, 1}, {0.84f, 0.37f, 0.0f, 1}};
   constexpr int kHued = 16;  // beyond this the grids scroll and hues stop helping
-  math_text_wrapped_colored(theme::kGradient, "the product: " + logic::grad_symbol(g, node) + " as a flat 1×" +
-                                                  std::to_string(row.cols()) + " row");
+  math_text_wrapped_colored(theme::kGradient, trf(S::inspector_product, {{"grad", logic::grad_symbol(g, node)},
+                                                                         {"n", std::to_string(row.cols())}}));
   if (row.cols() <= kHued) {
     for (int k = 0; k < row.cols(); ++k)
       flowing_text(k == 0, hues[k % 6], "[" + std::to_string(k) + "] " + logic::formula_number(row(0, k)));
@@ -102,11 +104,11 @@ void flat_row_and_reshape(GraphView& gv, int node, const Eigen::MatrixXd& row) {
     show_matrix("flat", row, true, theme::kGradient);
   }
   if (c <= 1 || row.cols() != r * c) {
-    note((std::string(display_name(name)) + " is a vector: its gradient row already has its shape.").c_str());
+    note(trf(S::inspector_vector_shape, {{"name", display_name(name)}}).c_str());
     return;
   }
-  math_text_wrapped_colored(theme::kGradient, "reshaped row-major to " + std::to_string(r) + "×" + std::to_string(c) +
-                                                  ", shaped like " + name + ":");
+  math_text_wrapped_colored(theme::kGradient, trf(S::inspector_reshaped_to, {{"shape", std::to_string(r) + "×" + std::to_string(c)},
+                                                                            {"name", name}}));
   const Eigen::MatrixXd shaped = bp::unflatten_row_major<double>(row, r, c);
   if (row.cols() <= kHued) {
     for (int a = 0; a < r; ++a)
@@ -121,12 +123,10 @@ void flat_row_and_reshape(GraphView& gv, int node, const Eigen::MatrixXd& row) {
   }
   const logic::Chain& chain = chain_for(gv, node);
   const std::string last = chain.factors.empty() ? "" : logic::partial_symbol(g, chain.factors.back().edge);
-  text_wrapped_colored(theme::kMuted, "Why a vector and a matrix? The chain multiplies gradient ROWS by Jacobians, and " +
-                                          logic::plain_math(last) +
-        " has one column per entry of " + name + ", so the product is a flat row of " + std::to_string(r * c) +
-        " numbers (what the exercise's numpy printed). Entry k is " + name + "[k / " + std::to_string(c) +
-        ", k mod " + std::to_string(c) + "]: reading it row-major gives the gradient shaped like " + name +
-        " itself, the matrix autodiff reports. Same numbers, two layouts.");
+  text_wrapped_colored(theme::kMuted, trf(S::inspector_why_vector, {{"last", logic::plain_math(last)},
+                                                                    {"name", name},
+                                                                    {"n", std::to_string(r * c)},
+                                                                    {"c", std::to_string(c)}}));
 }
 
 void chain_section(GraphView& gv, int node) {
@@ -136,7 +136,7 @@ void chain_section(GraphView& gv, int node) {
   ImGui::SameLine();
   text_colored(theme::kMuted, dims(n.value));
   if (!n.has_grad) {
-    note(n.role == bp::NodeRole::Constant ? "A constant: no gradient flows into it." : "Off the loss path: no gradient.");
+    note(tr(n.role == bp::NodeRole::Constant ? S::inspector_constant : S::inspector_off_path));
     show_matrix("value", n.value, n.value.cols() == 1, theme::kValue);
     return;
   }
@@ -150,16 +150,17 @@ void chain_section(GraphView& gv, int node) {
     const logic::ChainFactor& f = chain.factors[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::Spacing();
-    math_text_wrapped_colored(theme::kValue, "factor " + std::to_string(i + 1) + ": " + logic::jacobian_rule(g, f.edge) +
-                                                 "  (" + dims(f.jacobian) + ")");
+    math_text_wrapped_colored(theme::kValue, trf(S::inspector_factor, {{"i", std::to_string(i + 1)}}) + ": " +
+                                                 logic::jacobian_rule(g, f.edge) + "  (" + dims(f.jacobian) + ")");
     show_matrix("J", f.jacobian, false, theme::kValue);
     // after the factor: the product so far is the gradient of the factor's input
     const int wrt = g.edges[f.edge].from;
-    math_text_wrapped_colored(theme::kGradient, "so far: " + logic::grad_symbol(g, wrt) + "  (" + dims(f.product) + ")");
+    math_text_wrapped_colored(theme::kGradient, trf(S::inspector_so_far, {{"grad", logic::grad_symbol(g, wrt)}}) + "  (" +
+                                                    dims(f.product) + ")");
     show_matrix("P", f.product, false, theme::kGradient);
     ImGui::PopID();
   }
-  if (!chain.broken.empty()) inline_error("the chain stops: " + logic::plain_math(chain.broken));
+  if (!chain.broken.empty()) inline_error(trf(S::inspector_chain_stops, {{"why", logic::plain_math(chain.broken)}}));
   ImGui::Separator();
   flat_row_and_reshape(gv, node, chain.factors.back().product);
 }
@@ -172,7 +173,7 @@ void fused_section(const GraphSnapshot& g) {
     if (g.nodes[i].role == bp::NodeRole::Constant) label = i;
   }
   if (softmax < 0 || label < 0 || g.nodes[softmax].inputs.empty()) {
-    note("Only for the softmax + cross-entropy head.");
+    note(tr(S::inspector_only_softmax));
     return;
   }
   const Eigen::MatrixXd& s = g.nodes[softmax].value;
@@ -197,21 +198,18 @@ void fused_section(const GraphSnapshot& g) {
   sm.x[0] = &o;
   const Eigen::MatrixXd dO = bp::op_rule<double>(bp::OpKind::Softmax).jacobian(sm, s, 0, g.derivatives);
   const Eigen::MatrixXd separate = ds * dO;
-  matrix_block("fused", g.derivatives == bp::Derivatives::Exact ? "fused: ∇_O l = (s − y)ᵀ, 1 − s_i as Σ_{j≠i} s_j"
-                                                                 : "fused: ∇_O l = (s − y)ᵀ (textbook)",
+  matrix_block("fused", tr(g.derivatives == bp::Derivatives::Exact ? S::inspector_fused_exact : S::inspector_fused_textbook),
                fused, theme::kGradient);
-  matrix_block("ds", "separate: ∇_s l = −y/s", ds, theme::kGradient);
+  matrix_block("ds", tr(S::inspector_separate), ds, theme::kGradient);
   matrix_block("dO", "· ∂s/∂O = diag(s) − s sᵀ", dO, theme::kValue);
   matrix_block("sep", "= ∇_s l · ∂s/∂O", separate, theme::kGradient);
   const double diff = (fused - separate).cwiseAbs().maxCoeff();
   const double scale = std::max(fused.cwiseAbs().maxCoeff(), separate.cwiseAbs().maxCoeff());
   const bool agree = diff <= 1e-9 * scale || diff == 0;
-  const std::string verdict = (agree ? "they agree: max |difference| = " : "they differ: max |difference| = ") +
-                              bp::format_number(diff, 3);
+  const std::string verdict = trf(agree ? S::inspector_forms_agree : S::inspector_forms_differ, {{"diff", bp::format_number(diff, 3)}});
   badge(agree, verdict.c_str());
   if (!agree)
-    note("They differ: with s1 rounded to 1, one of the forms computes 1 − s1 = 0 in floating point and loses "
-         "that entry (softmax_backward = textbook); the exact form keeps it as the sum of the other entries.");
+    note(tr(S::inspector_forms_differ_why));
 }
 
 // [SECTION] manual, autodiff and numeric side by side
@@ -223,9 +221,9 @@ const bp::NamedMatrix* find(const std::vector<bp::NamedMatrix>& list, const std:
 
 void agreement_section(const bp::Report& r) {
   const bool ok = r.manual_vs_autodiff.ok && r.numeric_vs_autodiff.ok;
-  badge(ok, ok ? "manual, autodiff and numeric agree" : "the methods disagree");
-  for (const bp::Agreement* a : {&r.manual_vs_autodiff, &r.numeric_vs_autodiff})
-    if (!a->note.empty()) note(a->note.c_str());
+  badge(ok, tr(ok ? S::inspector_methods_agree : S::inspector_methods_disagree));
+  for (const bool numeric : {false, true})
+    if (const std::string n = agreement_note(r, numeric); !n.empty()) note(n.c_str());
   for (const bp::NamedMatrix& p : r.autodiff) {
     ImGui::PushID(p.name.c_str());
     math_text_colored(theme::kGradient, "∇_{" + std::string(display_name(p.name)) + "} l");
@@ -242,8 +240,9 @@ void agreement_section(const bp::Report& r) {
         if (scale > 0) max_rel = std::max(max_rel, d / scale);
       }
     }
-    ImGui::SameLine();
-    text_colored(theme::kMuted, "max abs " + bp::format_number(max_abs, 3) + ", max rel " + bp::format_number(max_rel, 3));
+    const std::string diff = trf(S::inspector_max_diff, {{"abs", bp::format_number(max_abs, 3)}, {"rel", bp::format_number(max_rel, 3)}});
+    same_line_or_wrap(ImGui::CalcTextSize(diff.c_str()).x);  // beside ∇W l while it fits
+    text_wrapped_colored(theme::kMuted, diff);
     const struct { const char* label; const std::vector<bp::NamedMatrix>& list; } rows[] = {
         {"manual", r.manual}, {"autodiff", r.autodiff}, {"numeric", r.numeric}};
     for (const auto& row : rows) {
@@ -265,11 +264,11 @@ void inspector_tab(App& app) {
   const GraphSnapshot& g = gv.stepper.graph();
   const logic::Selection& sel = gv.selection;
   if (!app.model.report) {  // the graph keeps the last valid numbers; the Inspector shows none
-    inline_error(app.model.error ? app.model.error->line() : "not evaluated");
-    note("The Inspector shows the Jacobians again once the network is valid.");
+    inline_error(app.model.error ? app.model.error->line() : tr(S::results_not_evaluated));
+    note(tr(S::inspector_waiting));
     return;
   }
-  if (ImGui::CollapsingHeader("Selection", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id(S::inspector_selection, "Selection").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     if (sel.kind == logic::Selection::Kind::Edge) {
       const int of = g.find(sel.of), wrt = g.find(sel.wrt);
       const int e = of >= 0 && wrt >= 0 ? g.find_edge(wrt, of) : -1;
@@ -278,17 +277,17 @@ void inspector_tab(App& app) {
       const int n = g.find(sel.node);
       if (n >= 0) chain_section(gv, n);
     } else {
-      note("Click an edge on the graph for its local Jacobian, or a parameter (W0, W1, …) for its whole chain.");
+      note(tr(S::inspector_hint));
     }
-    if (sel.kind != logic::Selection::Kind::None && ImGui::SmallButton("Clear selection")) gv.selection = logic::Selection::none();
+    if (sel.kind != logic::Selection::Kind::None && ImGui::SmallButton(tr_id(S::inspector_clear, "Clear selection").c_str())) gv.selection = logic::Selection::none();
   }
-  if (ImGui::CollapsingHeader("Fused s − y vs separate steps")) {
-    ImGui::Checkbox("show both", &gv.show_fused);
+  if (ImGui::CollapsingHeader(tr_id(S::inspector_fused_header, "Fused").c_str())) {
+    ImGui::Checkbox(tr_id(S::inspector_show_both, "show both").c_str(), &gv.show_fused);
     if (gv.show_fused) fused_section(g);
   }
-  if (ImGui::CollapsingHeader("Agreement", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr_id(S::inspector_agreement, "Agreement").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     if (app.model.report) agreement_section(*app.model.report);
-    else inline_error(app.model.error ? app.model.error->line() : "not evaluated");
+    else inline_error(app.model.error ? app.model.error->line() : tr(S::results_not_evaluated));
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/logic/i18n.h"
 #include "app/panels.h"
 #include "app/state_edit.h"
 #include "app/theme.h"
@@ -22,16 +23,16 @@ std::string field_base(const std::string& field) { return field.substr(0, field.
 
 // [SECTION] presets
 void presets(App& app) {
-  if (ImGui::Button("Exercise")) app.model.replace(bp::exercise_state());
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("The notebook's network: I = [4, 1], label = [0, 1],\nW0 = [[1, −2], [2, 5]], W1 = [[3, −3], [−1, 1]]");
-  same_line_or_wrap(button_width("Random network"));
-  if (ImGui::Button("Random network"))
+  if (ImGui::Button(tr_id(S::network_exercise, "Exercise").c_str())) app.model.replace(bp::exercise_state());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::network_exercise_tip));
+  const Label random = tr_id(S::network_random, "Random network");
+  same_line_or_wrap(button_width(random.c_str()));
+  if (ImGui::Button(random.c_str()))
     app.model.replace(bp::random_state(static_cast<uint64_t>(app.random.seed), app.random.layers, app.random.width));
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::InputInt("seed", &app.random.seed);
-  ImGui::SliderInt("layers##random", &app.random.layers, 1, bp::kMaxLayers);
-  ImGui::SliderInt("width##random", &app.random.width, 1, 64);
+  ImGui::InputInt(tr_id(S::network_seed, "seed").c_str(), &app.random.seed);
+  ImGui::SliderInt(tr_id(S::network_layers, "layers##random").c_str(), &app.random.layers, 1, bp::kMaxLayers);
+  ImGui::SliderInt(tr_id(S::network_width, "width##random").c_str(), &app.random.width, 1, 64);
   ImGui::PopItemWidth();
   export_button(app);
 }
@@ -41,7 +42,7 @@ bool shape(bp::State& s) {
   bool changed = false;
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   int layers = s.layers();
-  if (ImGui::SliderInt("layers", &layers, 1, bp::kMaxLayers)) {
+  if (ImGui::SliderInt(tr_id(S::network_layers, "layers").c_str(), &layers, 1, bp::kMaxLayers)) {
     set_layers(s, layers);
     changed = true;
   }
@@ -50,24 +51,22 @@ bool shape(bp::State& s) {
   for (int k = 0; k <= K; ++k) {
     const std::string name = k == 0 ? "I" : k == K ? "O" : bp::hidden_pre_name(k - 1, K);
     int n = widths[k];
-    if (ImGui::InputInt((name + " width").c_str(), &n) && n != widths[k]) {
+    if (ImGui::InputInt((trf(S::network_layer_width, {{"name", name}}) + "###" + name + " width").c_str(), &n) &&
+        n != widths[k]) {
       set_width(s, k, n);
       changed = true;
     }
   }
-  changed |= option_combo("activation", s.activation, "The hidden layers' nonlinearity (the exercise: relu).");
-  changed |= option_combo("head", s.head, "softmax_ce: s = softmax(O), l = cross-entropy(s, label).\nmse: l = mean((O − label)²).");
-  changed |= option_combo("loss form", s.loss_form,
-                          "stable: l = logsumexp(O) − O·y, exact here.\n"
-                          "naive: −Σ y·log(s), as the notebook: s1 rounds to 1, so l prints 0.");
-  changed |= option_combo("softmax backward", s.softmax_backward,
-                          "exact: computes 1 − s1 as s0, so ∇O l keeps its tiny entries.\n"
-                          "textbook: s − y, as PyTorch: s1 − 1 rounds to 0 and ∇W1's second row vanishes.");
-  changed |= option_combo("precision", s.precision, "f64 or f32 arithmetic for the whole evaluation.");
+  changed |= option_combo(tr_id(S::network_activation, "activation").c_str(), s.activation, tr(S::network_activation_tip));
+  changed |= option_combo(tr_id(S::network_head, "head").c_str(), s.head, tr(S::network_head_tip));
+  changed |= option_combo(tr_id(S::network_loss_form, "loss form").c_str(), s.loss_form, tr(S::network_loss_form_tip));
+  changed |= option_combo(tr_id(S::network_softmax_backward, "softmax backward").c_str(), s.softmax_backward,
+                          tr(S::network_softmax_backward_tip));
+  changed |= option_combo(tr_id(S::network_precision, "precision").c_str(), s.precision, tr(S::network_precision_tip));
   ImGui::PopItemWidth();
 
   ImGui::AlignTextToFramePadding();
-  text("biases");
+  text(tr(S::network_biases));
   for (int k = 0; k < K; ++k) {
     ImGui::SameLine();  // the checkboxes wrap rather than run past the panel
     const std::string b = "b" + std::to_string(k);
@@ -106,7 +105,7 @@ bool values(App& app) {
   row_label("label", theme::kValue);
   changed |= edit_vector("label", s.label, app.probe);
   error_for("label");
-  if (label_error && s.head == bp::Head::SoftmaxCE && ImGui::SmallButton("normalise label")) {
+  if (label_error && s.head == bp::Head::SoftmaxCE && ImGui::SmallButton(tr_id(S::network_normalise_label, "normalise label").c_str())) {
     normalise_label(s);
     changed = true;
   }
@@ -130,22 +129,22 @@ bool values(App& app) {
 }  // namespace
 
 void network_panel(App& app, const Rect& rect) {
-  if (begin_panel("Network", rect)) {
+  if (begin_panel(tr_id(S::panel_network, "Network").c_str(), rect)) {
     bool changed = false;
     // lock=1 (a course page): everything shown, nothing editable; the headers still fold
     const bool locked = network_locked(app);
-    if (locked) note("Locked: this course page shows the network read-only.");
-    if (ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (locked) note(tr(S::network_locked));
+    if (ImGui::CollapsingHeader(tr_id(S::network_presets, "Presets").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::BeginDisabled(locked);
       presets(app);
       ImGui::EndDisabled();
     }
-    if (ImGui::CollapsingHeader("Shape and options", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr_id(S::network_shape_options, "Shape and options").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::BeginDisabled(locked);
       changed |= shape(app.model.state);
       ImGui::EndDisabled();
     }
-    if (ImGui::CollapsingHeader("Values", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr_id(S::network_values, "Values").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::BeginDisabled(locked);
       changed |= values(app);
       ImGui::EndDisabled();

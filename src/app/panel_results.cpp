@@ -5,9 +5,11 @@
 #include <imgui.h>
 
 #include "app/drawn_text.h"
+#include "app/logic/i18n.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
+#include "app/report_text.h"
 #include "app/theme.h"
 #include "app/widgets.h"
 #include "engine/number_format.h"
@@ -22,8 +24,8 @@ const bp::NamedMatrix* find(const std::vector<bp::NamedMatrix>& list, const std:
 }
 
 std::string shape_text(const bp::NamedMatrix& m) {
-  if (m.value.size() == 1) return "scalar";
-  if (m.is_vector) return std::to_string(m.value.size()) + "-vector";
+  if (m.value.size() == 1) return tr(S::results_scalar);
+  if (m.is_vector) return trf(S::results_vector, {{"n", std::to_string(m.value.size())}});
   return std::to_string(m.value.rows()) + "×" + std::to_string(m.value.cols());
 }
 
@@ -36,29 +38,31 @@ void forward(const bp::Report& r) {
 }
 
 // [SECTION] gradients
-void agreement(const char* what, const bp::Agreement& a) {
+void agreement(S what, const bp::Report& r, bool numeric) {
+  const bp::Agreement& a = numeric ? r.numeric_vs_autodiff : r.manual_vs_autodiff;
   if (!a.compared) {
-    text_colored(theme::kMuted, std::string("– ") + what + ": not compared");
+    text_colored(theme::kMuted, trf(S::results_not_compared, {{"what", tr(what)}}));
   } else {
-    badge(a.ok, what);
+    badge(a.ok, tr(what));
     ImGui::Indent();
-    note(("max abs " + bp::format_number(a.max_abs, 3) + ", max rel " + bp::format_number(a.max_rel, 3) +
-          " (tolerance " + bp::format_number(a.tolerance, 2) + ")").c_str());
+    note(trf(S::results_agreement, {{"abs", bp::format_number(a.max_abs, 3)},
+                                    {"rel", bp::format_number(a.max_rel, 3)},
+                                    {"tol", bp::format_number(a.tolerance, 2)}}).c_str());
     ImGui::Unindent();
   }
   if (!a.note.empty()) {
     ImGui::Indent();
-    note(a.note.c_str());
+    note(agreement_note(r, numeric).c_str());
     ImGui::Unindent();
   }
 }
 
 void gradients(const bp::Report& r) {
-  agreement("manual vs autodiff", r.manual_vs_autodiff);
-  agreement("numeric vs autodiff", r.numeric_vs_autodiff);
+  agreement(S::results_manual_vs_autodiff, r, false);
+  agreement(S::results_numeric_vs_autodiff, r, true);
   if (r.numeric_checked < r.numeric_total)
-    note(("numeric: " + std::to_string(r.numeric_checked) + " of " + std::to_string(r.numeric_total) +
-          " entries sampled (NaN = not sampled)").c_str());
+    note(trf(S::results_sampled, {{"checked", std::to_string(r.numeric_checked)},
+                                  {"total", std::to_string(r.numeric_total)}}).c_str());
   ImGui::Separator();
 
   struct Method {
@@ -87,21 +91,22 @@ void results_tab(App& app) {
   {
     const Model& model = app.model;
     if (!model.report) {
-      inline_error(model.error ? model.error->line() : "not evaluated");
-      note("The results come back as soon as the network is valid again.");
+      inline_error(model.error ? model.error->line() : tr(S::results_not_evaluated));
+      note(tr(S::results_waiting));
     } else {
       const bp::Report& r = *model.report;
-      math_text("loss l =");
+      math_text(tr(S::results_loss));
       const std::string loss = bp::format_number(r.loss, 6);
       same_line_or_wrap(ImGui::CalcTextSize(loss.c_str()).x);
       text_colored(theme::kValue, loss);
       const std::string precision = "(" + std::string(bp::option_name(r.precision)) + ")";
       same_line_or_wrap(ImGui::CalcTextSize(precision.c_str()).x);
       text_colored(theme::kMuted, precision);
-      if (model.stale) inline_warning("still computing " + model.pending() + "…");
+      if (model.stale) inline_warning(trf(S::results_still_computing, {{"what", model.pending()}}));
       for (const std::string& w : r.warnings) inline_warning(w);
-      if (ImGui::CollapsingHeader("Forward", ImGuiTreeNodeFlags_DefaultOpen)) forward(r);
-      if (ImGui::CollapsingHeader("Gradients", ImGuiTreeNodeFlags_DefaultOpen)) gradients(r);
+      if (ImGui::CollapsingHeader(tr_id(S::results_forward, "Forward").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) forward(r);
+      if (ImGui::CollapsingHeader(tr_id(S::results_gradients, "Gradients").c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+        gradients(r);
     }
   }
 }

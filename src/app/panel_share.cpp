@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "app/logic/i18n.h"
 #include "app/drawn_text.h"
 #include "app/embed.h"
 #include "app/panels.h"
@@ -35,9 +36,7 @@ void copy_link(App& app) {
     return;
   }
   ImGui::SetClipboardText(link.c_str());
-  app.notice = {"Copied the link (" + std::to_string(link.size()) + " characters" +
-                    (app.link_answers ? ", with your answers" : "") + "): whoever opens it sees this network exactly.",
-                false};
+  app.notice = {trf(app.link_answers ? S::share_copied_answers : S::share_copied, {{"n", std::to_string(link.size())}}), false};
 }
 
 // stdio, not iostreams: in the browser build iostreams would cost ~30 KB of download
@@ -54,13 +53,13 @@ bool read_text_file(const std::string& path, std::string& out) {
 // the desktop's Open: a path typed in (or a file dropped on the window, or `backprop-lab FILE`)
 void open_path_popup(App& app) {
   if (!ImGui::BeginPopup("Open a file")) return;
-  text("A state (the eval input) or an answer sheet (.json); or drop the file on the window.");
+  text(tr(S::share_open_hint));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  const bool enter = ImGui::InputText("path", app.open_path.data(), app.open_path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
-  if (row_button(app, "Open##path") || enter) {
+  const bool enter = ImGui::InputText(tr_id(S::share_path, "path").c_str(), app.open_path.data(), app.open_path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  if (row_button(app, (std::string(tr(S::share_open)) + "##path").c_str()) || enter) {
     const std::string path = app.open_path.data();
     std::string content;
-    if (!read_text_file(path, content)) app.notice = {"Could not open " + path + ": it cannot be read (nothing was changed).", true};
+    if (!read_text_file(path, content)) app.notice = {trf(S::share_cannot_read, {{"path", path}}), true};
     else open_file(app, content, path);
     ImGui::CloseCurrentPopup();
   }
@@ -81,48 +80,48 @@ void share_row(App& app) {
   ImGui::BeginDisabled(!h.can_undo());
   if (row_button(app, "↶##Undo", ImGui::GetFontSize())) h.undo(app);  // a group of its own
   ImGui::EndDisabled();
-  tooltip("Undo the last change (Ctrl+Z)");
+  tooltip(tr(S::share_undo_tip));
   ImGui::BeginDisabled(!h.can_redo());
   if (row_button(app, "↷##Redo")) h.redo(app);
   ImGui::EndDisabled();
-  tooltip("Redo (Ctrl+Shift+Z or Ctrl+Y)");
-  if (row_button(app, "Link…")) ImGui::OpenPopup("##link");
-  tooltip("A link that opens this network exactly: every weight, the options, the stepper,\n"
-          "the selection and the tab (and, if you like, your answers)");
+  tooltip(tr(S::share_redo_tip));
+  if (row_button(app, tr_id(S::share_link, "Link…").c_str())) ImGui::OpenPopup("##link");
+  tooltip(tr(S::share_link_tip));
   if (ImGui::BeginPopup("##link")) {
-    if (ImGui::Selectable("Copy link")) app.link_answers = false, copy_link(app);
-    if (ImGui::Selectable("Copy link with my answers")) app.link_answers = true, copy_link(app);
+    if (ImGui::Selectable(tr_id(S::share_copy_link, "Copy link").c_str())) app.link_answers = false, copy_link(app);
+    if (ImGui::Selectable(tr_id(S::share_copy_link_answers, "Copy link with my answers").c_str()))
+      app.link_answers = true, copy_link(app);
     ImGui::EndPopup();
   }
   // a locked page (lock=1, a quiz) keeps its network: nothing opens over it or starts it over
   const bool locked = network_locked(app);
   ImGui::BeginDisabled(locked);
-  if (row_button(app, "Open…")) {
+  if (row_button(app, tr_id(S::share_open_dots, "Open…").c_str())) {
     if (app.pick_file) app.pick_file();
     else ImGui::OpenPopup("Open a file");
   }
   ImGui::EndDisabled();
-  tooltip(locked ? "Locked by the course page" : "Open a state or an answer sheet (.json); you can also drop the file on the page");
+  tooltip(tr(locked ? S::share_locked : S::share_open_tip));
   open_path_popup(app);
-  if (row_button(app, "Save…")) ImGui::OpenPopup("##save");
-  tooltip("Save the network as a file");
+  if (row_button(app, tr_id(S::share_save, "Save…").c_str())) ImGui::OpenPopup("##save");
+  tooltip(tr(S::share_save_tip));
   if (ImGui::BeginPopup("##save")) {
-    if (ImGui::Selectable("State (.json)")) {
+    if (ImGui::Selectable(tr_id(S::share_state_file, "State (.json)").c_str())) {
       const std::string status = app.save_file ? app.save_file("backprop-lab-state.json", state_file_text(app))
-                                               : "error: saving files is not available here";
+                                               : std::string("error: ") + tr(S::share_no_saving);
       const bool failed = status.rfind("error: ", 0) == 0;
       app.notice = {failed ? status.substr(7) : status, failed};
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The backprop-cli eval input; Open or backprop-lab FILE reads it");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::share_state_file_tip));
     ImGui::EndPopup();
   }
   ImGui::BeginDisabled(locked);
-  if (row_button(app, "Start over")) {
+  if (row_button(app, tr_id(S::share_start_over, "Start over").c_str())) {
     open_content(app, {bp::exercise_state(), {}, "", {}});
-    app.notice = {"Back to the exercise, answers cleared (Undo brings your work back).", false};
+    app.notice = {tr(S::share_started_over), false};
   }
   ImGui::EndDisabled();
-  tooltip(locked ? "Locked by the course page" : "Back to the exercise with an empty Answer sheet (undoable)");
+  tooltip(tr(locked ? S::share_locked : S::share_start_over_tip));
 }
 
 }  // namespace app

@@ -7,22 +7,24 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/logic/i18n.h"
 #include "app/panels.h"
 
 namespace app {
 namespace {
 
 struct TabBody {
-  const char* label;
+  const char* label;   // its name for tests and the text probe's widget (English always)
+  S title;             // what the tab shows
   RightTab request;  // what the canvas asks for to bring it to the front
   Screen screen;     // the same body as a narrow screen's panel
   void (*body)(App&);
 };
-constexpr TabBody kTabs[] = {{"Results", RightTab::Results, Screen::Results, results_tab},
-                             {"Inspector", RightTab::Inspector, Screen::Inspector, inspector_tab},
-                             {"Explainer", RightTab::Explainer, Screen::Explainer, explainer_tab},
-                             {"Train", RightTab::None, Screen::Train, train_tab},
-                             {"Sheet", RightTab::None, Screen::Sheet, answers_panel}};
+constexpr TabBody kTabs[] = {{"Results", S::panel_results, RightTab::Results, Screen::Results, results_tab},
+                             {"Inspector", S::panel_inspector, RightTab::Inspector, Screen::Inspector, inspector_tab},
+                             {"Explainer", S::panel_explainer, RightTab::Explainer, Screen::Explainer, explainer_tab},
+                             {"Train", S::panel_train, RightTab::None, Screen::Train, train_tab},
+                             {"Sheet", S::panel_sheet, RightTab::None, Screen::Sheet, answers_panel}};
 
 void tab_body(App& app, const TabBody& t) {
   app.right_tab = t.screen;
@@ -35,10 +37,10 @@ void tab_body(App& app, const TabBody& t) {
 // a tab whose body is `body(app)`; `which` lets the canvas bring it to the front once
 void tab(App& app, const TabBody& t) {
   const bool bring = (app.graph.request_tab == t.request && t.request != RightTab::None) || app.focus_request == t.screen;
-  const bool open = ImGui::BeginTabItem(t.label, nullptr, bring ? ImGuiTabItemFlags_SetSelected : 0);
+  const bool open = ImGui::BeginTabItem(tr_id(t.title, t.label).c_str(), nullptr, bring ? ImGuiTabItemFlags_SetSelected : 0);
   const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
   app.probe.add(std::string("tab:") + t.label, min.x, min.y, size.x, size.y);  // browser tests click tabs
-  record_last_item(t.label);  // ImGui reports a tab's label before its rectangle is known
+  record_last_item(tr(t.title));  // ImGui reports a tab's label before its rectangle is known
   if (open) {
     tab_body(app, t);
     ImGui::EndTabItem();
@@ -51,7 +53,7 @@ float right_tabs_width(const App& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float w = 2 * style.WindowPadding.x;
   for (const TabBody& t : kTabs)
-    if (shows(app, t.screen)) w += ImGui::CalcTextSize(t.label).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
+    if (shows(app, t.screen)) w += ImGui::CalcTextSize(tr(t.title)).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
   return w;
 }
 

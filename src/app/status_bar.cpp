@@ -1,6 +1,6 @@
 // The bottom line: what opening a link or a file did, is the state evaluated, undo / redo and
 // the file buttons (panel_share.cpp), the presentation controls (UI scale, light theme) and
-// what a frame costs the app. Items flow left to right and wrap onto a new row rather than
+// what a frame costs the app, and the language switch. Items flow left to right and wrap onto a new row rather than
 // overlap; the bar's height is measured for the next frame's layout.
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +10,8 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/fonts.h"
+#include "app/logic/i18n.h"
 #include "app/panels.h"
 #include "app/theme.h"
 #include "app/widgets.h"
@@ -24,15 +26,16 @@ std::string state_message(const Model& m, bool& ok, ImVec4& color) {
   color = theme::kError;
   if (m.error) {
     const size_t n = bp::validate_all(m.state).size();
-    return "✗ not evaluated: " + (n > 1 ? std::to_string(n) + " errors, each under its field" : m.error->line());
+    return n > 1 ? trf(S::status_not_evaluated_many, {{"n", std::to_string(n)}})
+                 : trf(S::status_not_evaluated, {{"error", m.error->line()}});
   }
   if (!m.report->warnings.empty()) {
     color = theme::kWarning;
-    return "! evaluated, but " + m.report->warnings.front();
+    return trf(S::status_evaluated_but, {{"warning", m.report->warnings.front()}});
   }
   ok = m.report->manual_vs_autodiff.ok && m.report->numeric_vs_autodiff.ok;
   color = ok ? theme::kOk : theme::kError;
-  return ok ? "✓ evaluated: the three gradients agree" : "✗ evaluated: the gradients disagree (see Results)";
+  return tr(ok ? S::status_agree : S::status_disagree);
 }
 
 // UI scale A− / 125 % / A+ (Ctrl+= / Ctrl+− too) and the light theme
@@ -42,13 +45,13 @@ void presentation(App& app) {
   std::snprintf(percent, sizeof percent, "%d %%", static_cast<int>(p.scale * 100 + 0.5f));
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = button_width("A−") + button_width("A+") + ImGui::CalcTextSize(percent).x +
-                      ImGui::GetFrameHeight() + ImGui::CalcTextSize("light").x + 5 * style.ItemSpacing.x +
+                      ImGui::GetFrameHeight() + ImGui::CalcTextSize(tr(S::status_light)).x + 5 * style.ItemSpacing.x +
                       style.ItemInnerSpacing.x;
   same_line_or_wrap(width, ImGui::GetFontSize());
   ImGui::BeginDisabled(p.scale <= theme::kMinScale);
   if (ImGui::Button("A−")) p = theme::step_scale(p, -1);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Smaller UI (Ctrl+−)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(S::status_smaller_tip));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   text(percent);
@@ -56,10 +59,33 @@ void presentation(App& app) {
   ImGui::BeginDisabled(p.scale >= theme::kMaxScale);
   if (ImGui::Button("A+")) p = theme::step_scale(p, +1);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Larger UI, for a projector (Ctrl+=)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(S::status_larger_tip));
   ImGui::SameLine();
-  ImGui::Checkbox("light", &p.light);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Light theme, for a projector");
+  ImGui::Checkbox((std::string(tr(S::status_light)) + "###light").c_str(), &p.light);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::status_light_tip));
+}
+
+// English / 한국어: each language named in its own script (the switch's glyphs are in every build);
+// a language still on its way (the browser fetches its strings and font) says so
+void language_switch(App& app) {
+  constexpr Lang kLangs[] = {Lang::En, Lang::Ko};
+  Lang& asked = app.presentation.lang;
+  float width = ImGui::GetStyle().ItemSpacing.x;
+  for (const Lang l : kLangs) width += button_width(lang_name(l));
+  same_line_or_wrap(width, ImGui::GetFontSize());
+  for (const Lang l : kLangs) {
+    if (l != kLangs[0]) ImGui::SameLine();
+    const bool current = l == app.applied.lang;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (probed_button(app.probe, lang_name(l))) asked = l;
+    if (current) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::status_language_tip));
+  }
+  if (asked != app.applied.lang) {  // fetching: the switch happens once the font is here
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text_colored(theme::kMuted, tr(S::status_language_loading));
+  }
 }
 
 }  // namespace
@@ -68,13 +94,14 @@ void status_bar(App& app, const Rect& rect) {
   if (begin_panel("##status", rect, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs)) {
     embed_notices(app);
     if (!app.notice.text.empty()) {  // what opening a link or a file did, until dismissed
-      const float close = button_width("OK");
+      const Label ok = tr_id(S::status_ok, "OK");
+      const float close = button_width(ok.c_str());
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close - ImGui::GetStyle().ItemSpacing.x);
       ImGui::AlignTextToFramePadding();
       text_colored(app.notice.error ? theme::kError : theme::kOk, (app.notice.error ? "✗ " : "✓ ") + app.notice.text);
       ImGui::PopTextWrapPos();
       ImGui::SameLine();
-      if (probed_button(app.probe, "OK")) app.notice = {};
+      if (probed_button(app.probe, ok.c_str())) app.notice = {};
     }
     if (!shows(app, logic::Part::Status)) {  // hide=status: the notices alone
       app.status_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
@@ -92,9 +119,10 @@ void status_bar(App& app, const Rect& rect) {
     ImGui::PopTextWrapPos();
     share_row(app);
     presentation(app);
+    language_switch(app);
     const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
-    std::string timing = "frame " + ms + " (median, app CPU)";
-    const std::string brief = ms + " / frame";
+    std::string timing = trf(S::status_frame, {{"ms", ms}});
+    const std::string brief = trf(S::status_frame_brief, {{"ms", ms}});
     // the long form where it fits, else the short one on the same row (a landscape phone at 200 %
     // keeps a row for the graph), else a row of its own
     ImGui::SameLine(0, ImGui::GetFontSize());

@@ -81,11 +81,11 @@ Presentation step_scale(Presentation p, int steps) {
 
 std::string settings_text(const Presentation& p) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "ui_scale=%g theme=%s", p.scale, p.light ? "light" : "dark");
+  std::snprintf(buf, sizeof buf, "ui_scale=%g theme=%s lang=%s", p.scale, p.light ? "light" : "dark", lang_code(p.lang));
   return buf;
 }
 
-Presentation parse_settings(std::string_view text) {
+Presentation parse_settings(std::string_view text, Lang default_lang) {
   Presentation p;
   const std::string t(text);
   if (const size_t at = t.find("ui_scale="); at != std::string::npos) {
@@ -93,6 +93,8 @@ Presentation parse_settings(std::string_view text) {
     if (std::isfinite(s) && s > 0) p.scale = std::clamp(s, kMinScale, kMaxScale);
   }
   p.light = t.find("theme=light") != std::string::npos;
+  const size_t lang = t.find("lang=");
+  p.lang = lang == std::string::npos ? default_lang : parse_lang(std::string_view(t).substr(lang + 5), default_lang);
   return p;
 }
 

@@ -7,6 +7,8 @@
 
 #include <imgui.h>
 
+#include "app/logic/i18n.h"
+
 namespace app::theme {
 
 // the current theme's palette (apply_style() sets it; dark values shown)
@@ -27,16 +29,18 @@ inline constexpr float kMinScale = 1.0f, kMaxScale = 2.5f, kScaleStep = 0.25f;
 struct Presentation {
   float scale = 1.0f;
   bool light = false;
-  bool operator==(const Presentation& o) const { return scale == o.scale && light == o.light; }
+  Lang lang = Lang::En;  ///< the language asked for (the fonts carry its glyphs)
+  bool operator==(const Presentation& o) const { return scale == o.scale && light == o.light && lang == o.lang; }
   bool operator!=(const Presentation& o) const { return !(*this == o); }
 };
 
 /// One step of Ctrl+= / Ctrl+− (steps = ±1), clamped to 100–250 %.
 Presentation step_scale(Presentation p, int steps);
 /// The settings as remembered (browser localStorage, the desktop's settings file): "ui_scale=1.5
-/// theme=light"; reading ignores what it does not know and clamps the scale.
+/// theme=light lang=ko"; reading ignores what it does not know and clamps the scale. Without a
+/// remembered language the result's is `default_lang` (the browser's language, a URL's lang=).
 std::string settings_text(const Presentation& p);
-Presentation parse_settings(std::string_view text);
+Presentation parse_settings(std::string_view text, Lang default_lang = Lang::En);
 
 /// Dear ImGui's dark or light style, rounded a little, every size × `p.scale`, and the palette
 /// and canvas colours of that theme. The font is rasterised at the scale by load_fonts().

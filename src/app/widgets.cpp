@@ -246,7 +246,8 @@ bool probed_button(Probe& probe, const char* label) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   // named by what follows "##" when the label is a symbol ("↶##Undo" is "button:Undo")
   const char* id = std::strstr(label, "##");
-  probe.add(std::string("button:") + (id ? id + 2 : label), min.x, min.y, max.x - min.x, max.y - min.y);
+  if (id) id += id[2] == '#' ? 3 : 2;  // "###Id" (tr_id) too
+  probe.add(std::string("button:") + (id ? id : label), min.x, min.y, max.x - min.x, max.y - min.y);
   return pressed;
 }
 

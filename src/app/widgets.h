@@ -32,7 +32,8 @@ void inline_warning(const std::string& text);
 void same_line_or_wrap(float width, float spacing = -1.0f);
 /// The width of a Button(label).
 float button_width(const char* label);
-/// A Button whose rectangle the probe records as "button:<label>" (browser tests click it).
+/// A Button whose rectangle the probe records as "button:<label>", or "button:<id>" for a label
+/// "text##id" / "text###id" (browser tests click it).
 bool probed_button(Probe& probe, const char* label);
 
 /// A combo over an engine option (relu, softmax_ce, sgd, …), named as in the JSON format and the

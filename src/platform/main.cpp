@@ -11,6 +11,7 @@
 #include <emscripten.h>
 
 #include "platform/web_api.h"
+#include "platform/web_lang.h"
 #else
 #include <filesystem>
 #include <fstream>
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   platform::web_attach(g_app);
+  platform::web_attach_languages(g_app);
   platform::web_read_embed(g_app, g_platform);
   // hand off control to the browser's loop (requestAnimationFrame); never returns
   emscripten_set_main_loop_arg(platform::frame, &g_platform, 0, true);
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
   }
   if (!o.file_name.empty()) app::open_file(g_app, o.file_text, o.file_name);
   g_platform.width = o.width;
+  g_platform.lang = o.lang;
   g_platform.height = o.height;
   if (o.ui_scale || o.light) {  // a flag replaces the remembered presentation for this run
     g_app.presentation.scale = o.ui_scale.value_or(1.0f);

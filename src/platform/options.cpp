@@ -56,6 +56,10 @@ bp::Expected<Options> parse_options(int argc, char** argv) {
       const std::string name = has_value ? argv[++i] : "";
       if (name != "light" && name != "dark") return bp::Error{arg, "expected light or dark, got \"" + name + "\""};
       o.light = name == "light";
+    } else if (arg == "--lang") {
+      const std::string name = has_value ? argv[++i] : "";
+      if (name != "ko" && name != "en") return bp::Error{arg, "expected ko or en, got \"" + name + "\""};
+      o.lang = app::parse_lang(name, app::Lang::En);
     } else if (arg == "--size") {
       const std::string size = has_value ? argv[++i] : "";
       int w = 0, h = 0;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/expected.h"
+#include "app/logic/i18n.h"
 #include "engine/state.h"
 
 namespace platform {
@@ -20,13 +21,14 @@ struct Options {
   int width = 1280, height = 800;  ///< --size WxH: the window's size in logical pixels
   bool export_picture = false;     ///< --export-picture: write backprop-lab-graph.svg and .png, then exit
   std::string tab;                 ///< --tab NAME: the panel in front at the start ("Train")
+  std::optional<app::Lang> lang;   ///< --lang ko|en
   bool help = false;
 };
 
 inline constexpr const char* kUsage =
     "usage: backprop-lab [FILE.json | --state FILE.json] [--frames N] [--screenshot FILE.png]\n"
     "                    [--ui-scale PERCENT] [--theme light|dark] [--size WxH] [--export-picture]\n"
-    "                    [--tab NAME]\n"
+    "                    [--tab NAME] [--lang ko|en]\n"
     "  FILE, --state FILE start from this network: a state (the `backprop-cli eval` input) or an\n"
     "                     answer sheet (the `check` input: its answers fill the Answer sheet)\n"
     "  --frames N         draw N frames, then exit 0\n"
@@ -37,7 +39,8 @@ inline constexpr const char* kUsage =
     "  --export-picture   write the graph as backprop-lab-graph.svg and .png (2×) into the current\n"
     "                     directory, as Export picture does, then exit (at least 4 frames)\n"
     "  --tab NAME         the panel in front at the start: graph, network, results, inspector,\n"
-    "                     explainer, train or sheet (as a course page's tab=)\n";
+    "                     explainer, train or sheet (as a course page's tab=)\n"
+    "  --lang ko|en       the UI's language: 한국어 or English (default: the last one chosen)\n";
 
 /// Parses argv; reads and checks FILE the way `backprop-cli eval` / `check` do, so a bad file
 /// gives the CLI's error line.

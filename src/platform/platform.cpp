@@ -17,6 +17,7 @@
 #include "platform/settings.h"
 #ifdef __EMSCRIPTEN__
 #include "platform/web_api.h"
+#include "platform/web_lang.h"
 #else
 #include "platform/screenshot.h"
 #endif
@@ -124,7 +125,13 @@ bool init(Platform& p, app::App& app) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 #endif
   p.pixel_scale = framebuffer_scale(p.window);
-  if (!p.presentation_given) app.presentation = app::theme::parse_settings(load_settings());
+#ifdef __EMSCRIPTEN__
+  const app::Lang default_lang = browser_language();  // a page's lang= (web_read_embed) comes after
+#else
+  const app::Lang default_lang = app::Lang::En;
+#endif
+  if (!p.presentation_given) app.presentation = app::theme::parse_settings(load_settings(), default_lang);
+  if (p.lang) app.presentation.lang = *p.lang;
   app::update_presentation(app, p.pixel_scale);  // the backend builds the font texture on its first frame
   app::init(app);
   return true;

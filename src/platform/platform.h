@@ -2,6 +2,7 @@
 // browser), Dear ImGui's SDL2 + OpenGL3 backends, and ONE frame function that both the native
 // loop and the browser's emscripten_set_main_loop_arg call.
 #pragma once
+#include <optional>
 #include <string>
 
 #include <SDL.h>
@@ -21,6 +22,7 @@ struct Platform {
   int width = 1280, height = 800;  ///< the window's first size (natively; the browser window decides on the web)
   bool presentation_given = false;  ///< app.presentation came from the command line: not the remembered one
   bool remember_presentation = true;  ///< false on a course page that set it (scale=, theme=): never saved
+  std::optional<app::Lang> lang;  ///< --lang: the UI's language for this run (otherwise the remembered one)
   bool capture_failed = false;
   std::string picture_path;     ///< non-empty: "PNG 2×" was asked; the next frame renders the graph area at 2× into it
 };

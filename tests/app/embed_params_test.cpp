@@ -91,7 +91,11 @@ TEST_CASE("embed params: bad values are notices naming the parameter and the rea
   CHECK(parse_embed_params("select=a/b/c").notices.size() == 1);
   CHECK(notices(parse_embed_params("scael=150")) == "error: scael: unknown parameter, ignored; did you mean \"scale\"?\n");
   CHECK(notices(parse_embed_params("colour=red")) ==
-        "error: colour: unknown parameter, ignored; known: hide, lock, tab, select, scale, theme, flow, origin\n");
+        "error: colour: unknown parameter, ignored; known: hide, lock, tab, select, scale, theme, flow, origin, lang\n");
+  CHECK(notices(parse_embed_params("lang=fr")) == "error: lang: \"fr\" is not en or ko\n");
+  CHECK(parse_embed_params("lang=KO").lang == "ko");  // the UI's language at start (app/embed.cpp)
+  CHECK(parse_embed_params("lang=en").lang == "en");
+  CHECK(parse_embed_params("").lang.empty());
   // the good parameters still apply
   const EmbedParams p = parse_embed_params("theme=blue&scale=200&hide=nope,sheet");
   CHECK(*p.scale == doctest::Approx(2.0));

@@ -66,7 +66,7 @@ describe('every screen', () => {
       await frames(page, 1);
     }
     await frames(page, 3);
-    assert.equal(await page.evaluate(() => localStorage.getItem('backpropLab.settings')), 'ui_scale=2 theme=light');
+    assert.equal(await page.evaluate(() => localStorage.getItem('backpropLab.settings')), 'ui_scale=2 theme=light lang=en');
     const after = await item(page, 'tab:Results');
     assert.ok(after.h > 1.8 * before.h, `the tabs grew: ${before.h} → ${after.h} px`);
     assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), denseState({ layers: 8, width: 64, seed: 7 })), '');

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/logic/formula.h"
+#include "app/logic/i18n.h"
 #include "engine/ops.h"
 
 namespace app::logic {
@@ -31,17 +32,18 @@ std::string jacobian_rule(const GraphSnapshot& g, int edge) {
   switch (*n.op) {
     case bp::OpKind::MatVec:
       // ∂(W·x)/∂W, W flattened row-major: row i holds xᵀ in the columns of W's row i
-      return se.k == 0 ? d + "row i: " + operand_symbol(g, n.inputs[1]) + "^T in " + wrt + "'s row i" : d + operand_symbol(g, n.inputs[0]);
-    case bp::OpKind::Add: return d + "the identity";
+      return se.k == 0 ? d + trf(S::formula_matvec_row, {{"x", operand_symbol(g, n.inputs[1])}, {"w", wrt}})
+                       : d + operand_symbol(g, n.inputs[0]);
+    case bp::OpKind::Add: return d + tr(S::formula_identity);
     case bp::OpKind::Relu: return d + "diag(1[" + wrt + ">0])";
     case bp::OpKind::LeakyRelu: return d + "diag(1[" + wrt + ">0] + 0.01·1[" + wrt + "≤0])";
     case bp::OpKind::Sigmoid: return d + "diag(σ(" + wrt + ")·σ(−" + wrt + "))";
     case bp::OpKind::Tanh: return d + "diag(1 − tanh^2 " + wrt + ")";
-    case bp::OpKind::Identity: return d + "the identity";
+    case bp::OpKind::Identity: return d + tr(S::formula_identity);
     case bp::OpKind::Softmax: return d + "diag(s) − s s^T";
     case bp::OpKind::LogSoftmax: return d + "I − 1 s^T";
     case bp::OpKind::CrossEntropy: return d + "−(y/s)^T";
-    case bp::OpKind::SoftmaxCrossEntropy: return d + "(s − y)^T  (softmax and cross-entropy fused)";
+    case bp::OpKind::SoftmaxCrossEntropy: return d + "(s − y)^T  " + tr(S::formula_fused);
     case bp::OpKind::Mse: return d + "2(O − y)^T/n";
   }
   return d;

@@ -15,7 +15,7 @@ namespace {
 constexpr std::array<std::string_view, kPartCount> kParts = {"network", "results", "inspector", "explainer",
                                                              "sheet",   "stepper", "status",    "toolbar", "train"};
 constexpr std::array<std::string_view, 7> kTabs = {"graph", "network", "results", "inspector", "explainer", "sheet", "train"};
-constexpr std::array<std::string_view, 8> kKeys = {"hide", "lock", "tab", "select", "scale", "theme", "flow", "origin"};
+constexpr std::array<std::string_view, 9> kKeys = {"hide", "lock", "tab", "select", "scale", "theme", "flow", "origin", "lang"};
 constexpr size_t kMaxQuoted = 40;  // bytes of a bad value a notice repeats
 
 // "value" in quotes, cut to kMaxQuoted bytes with "…" (Error::line() escapes what is not printable)
@@ -101,7 +101,8 @@ class Reader {
       case 4: return scale(value);
       case 5: return theme(value);
       case 6: return flow(value);
-      default: return origin(value);
+      case 7: return origin(value);
+      default: return lang(value);
     }
   }
 
@@ -188,6 +189,12 @@ class Reader {
     const std::string v = lower(trim(value));
     if (v == "light" || v == "dark") p_.light = v == "light";
     else note("theme", in_quotes(value) + " is not light or dark");
+  }
+
+  void lang(const std::string& value) {
+    const std::string v = lower(trim(value));
+    if (v == "en" || v == "ko") p_.lang = v;
+    else note("lang", in_quotes(value) + " is not en or ko");
   }
 
   void flow(const std::string& value) {

@@ -30,6 +30,7 @@ struct EmbedParams {
   std::string select_of, select_wrt;  ///< select=W0 (a node: wrt empty) or select=s/O (the edge ∂s/∂O)
   std::optional<float> scale;   ///< scale=100..250 (percent), as a factor
   std::optional<bool> light;    ///< theme=light|dark
+  std::string lang;             ///< lang=en|ko: the UI's language at start ("": the remembered or the browser's)
   bool flow = false;            ///< flow=1: the gradient flow animates from the start
   std::vector<std::string> origins;  ///< origin=: the host origins the bridge answers ("http://host:port")
   std::vector<bp::Error> notices;    ///< one per bad parameter: field = the parameter, reason = why

@@ -1,0 +1,118 @@
+// Browser end-to-end test of the Korean UI: lang=ko fetches lang/ko.txt and lang/ko-font.ttf (and
+// only then switches; how soon after the font is measured in tests/e2e/bench.mjs), the panels read Korean with nothing
+// overlapping or cut off at 1280×720 and 390×844 (screenshots into artifacts/); lang=en, and an
+// English browser without lang=, fetch neither; the status bar's 한국어 fetches them on demand and
+// the choice is remembered.
+//   BACKPROP_WEB_DIR=build/web node --test tests/e2e/korean.test.mjs
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { browserSuite, click, frames, itemCentre, shot } from './browser.mjs';
+
+const HANGUL = /[\uAC00-\uD7A3]/;
+// the panels converted to the catalogue (the probe's widget names)
+const CONVERTED = new Set(['network', 'status', 'tabs', 'screens', 'Results', 'Inspector', 'Explainer']);
+
+// a page at `query`, recording which lang/ files it fetched
+async function open(env, query, { width = 1280, height = 720, ...options } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, ...options });
+  const page = await context.newPage();
+  const errors = [], fetched = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (r) => r.url().includes('/lang/') && fetched.push(new URL(r.url()).pathname));
+  await page.goto(env.url + query);
+  await page.evaluate(() => window.backpropLab.ready);
+  return { page, context, errors, fetched };
+}
+
+const drawn = (page) => page.evaluate(() => window.backpropLabTesting.drawnText());
+
+// waits, in the page at each animation frame, until the app draws Hangul other than the language
+// switch's own "한국어" (there in English too); the page's clock then (performance.now())
+const untilKorean = (page) =>
+  page.waitForFunction(() => window.backpropLabTesting.drawnText().some((t) => t.text !== '한국어' &&
+    /[\uAC00-\uD7A3]/.test(t.text)) && performance.now(), null, { polling: 'raf', timeout: 30000 })
+    .then((h) => h.jsonValue());
+
+// what a person sees, as the UI tests check it (tests/ui/probe_checks.h): no two visible texts
+// overlap, none is cut off left or right by its clip rectangle
+function layoutProblems(texts) {
+  const vis = texts.map((t) => ({ t, x0: Math.max(t.x, t.clip[0]), y0: Math.max(t.y, t.clip[1]),
+    x1: Math.min(t.x + t.w, t.clip[2]), y1: Math.min(t.y + t.h, t.clip[3]) }))
+    .filter((b) => b.x1 - b.x0 > 0.5 && b.y1 - b.y0 > 0.5);
+  const out = [];
+  for (let i = 0; i < vis.length; ++i) {
+    const a = vis[i];
+    if (a.t.x < a.t.clip[0] - 0.5 || a.t.x + a.t.w > a.t.clip[2] + 0.5) out.push(`cut off: [${a.t.widget}] "${a.t.text}"`);
+    for (let j = i + 1; j < vis.length; ++j) {
+      const b = vis[j];
+      const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (w > 1 && h > 1) out.push(`overlap: [${a.t.widget}] "${a.t.text}" and [${b.t.widget}] "${b.t.text}"`);
+    }
+  }
+  return out;
+}
+
+describe('한국어', () => {
+  const suite = browserSuite();
+
+  test('lang=ko: the table and the font are fetched, then the UI is Korean', async () => {
+    const app = await open(suite.env, '?lang=ko');
+    await untilKorean(app.page);
+    assert.deepEqual(app.fetched.sort(), ['/lang/ko-font.ttf', '/lang/ko.txt']);
+    const texts = await drawn(app.page);
+    assert.ok(texts.some((t) => t.widget === 'network' && t.text === '미리 설정'), 'the Network panel is Korean');
+    assert.ok(texts.some((t) => t.text === '결과'), 'the Results tab reads 결과');
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+
+  for (const v of [{ width: 1280, height: 720 }, { width: 390, height: 844, hasTouch: true }]) {
+    test(`lang=ko at ${v.width}×${v.height}: every converted panel Korean, nothing overlapping or cut off`, async () => {
+      const app = await open(suite.env, '?lang=ko', v);
+      await untilKorean(app.page);
+      const panels = v.width < 860 ? ['Network', 'Results', 'Inspector', 'Explainer'] : ['Inspector', 'Explainer', 'Results'];
+      for (const panel of panels) {
+        await click(app.page, await itemCentre(app.page, v.width < 860 ? `screen:${panel}` : `tab:${panel}`));
+        await frames(app.page, 3);
+        const texts = await drawn(app.page);
+        const widget = panel === 'Network' ? 'network' : panel;
+        assert.ok(texts.some((t) => t.widget === widget && HANGUL.test(t.text)), `${panel} reads Korean`);
+        const problems = layoutProblems(texts);
+        assert.deepEqual(problems, [], `${v.width}×${v.height} ${panel}`);
+        for (const t of texts.filter((t) => CONVERTED.has(t.widget)))
+          assert.ok(!/\b(the|and|of|is|not|to)\b/.test(t.text), `no English sentence left: [${t.widget}] "${t.text}"`);
+        await shot(app.page, `korean-${v.width}x${v.height}-${panel.toLowerCase()}.png`);
+      }
+      assert.deepEqual(app.errors, []);
+      await app.context.close();
+    });
+  }
+
+  test('lang=en and an English browser fetch neither file; 한국어 in the status bar fetches them, remembered', async () => {
+    const en = await open(suite.env, '?lang=en');
+    await frames(en.page, 5);
+    assert.deepEqual(en.fetched, [], 'lang=en: nothing from lang/');
+    const english = await drawn(en.page);
+    assert.ok(english.some((t) => t.text === 'Presets'));
+    assert.deepEqual(english.filter((t) => HANGUL.test(t.text)).map((t) => t.text), ['한국어'], 'only the switch in Hangul');
+    await en.context.close();
+
+    const app = await open(suite.env, '', { locale: 'en-US' });
+    await frames(app.page, 5);
+    assert.deepEqual(app.fetched, [], 'an English browser: nothing from lang/');
+    await click(app.page, await itemCentre(app.page, 'button:한국어'));
+    await untilKorean(app.page);
+    assert.deepEqual(app.fetched.sort(), ['/lang/ko-font.ttf', '/lang/ko.txt']);
+    await frames(app.page, 2);
+    assert.match(await app.page.evaluate(() => localStorage.getItem('backpropLab.settings')), /lang=ko/);
+    await app.page.reload();
+    await app.page.evaluate(() => window.backpropLab.ready);
+    await untilKorean(app.page);  // remembered
+    await click(app.page, await itemCentre(app.page, 'button:English'));
+    await frames(app.page, 3);
+    assert.ok((await drawn(app.page)).some((t) => t.text === 'Presets'), 'back to English');
+    assert.deepEqual(app.errors, []);
+    await app.context.close();
+  });
+});

@@ -1,0 +1,270 @@
+// The UI in Korean, headless: the panels converted to the catalogue walked at a wide and a narrow
+// screen, checking what a person sees — no English left in them (except symbols, names and
+// numbers), no English catalogue string drawn anywhere (the canvas's toolbar and stepper too), no
+// glyph missing from the merged font (ImGui's fallback never drawn), nothing overlapping or cut
+// off — and the Korean catalogue itself (every string there, none in English).
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "app/fonts.h"
+#include "app/logic/i18n.h"
+#include "probe_checks.h"
+#include "ui_harness.h"
+
+namespace {
+
+using namespace ui_test;
+
+// English that stays English in Korean: option and method names as the JSON format and the CLI
+// spell them, code the notebook ran, units, the language switch's own name and the state's field
+// names. Words of one or two letters, words with a digit (W0, f64, float32) and subscripted
+// letters (s_i) are symbols.
+const std::set<std::string, std::less<>> kNames = {
+    // option values and methods
+    "relu", "softmax_ce", "mse", "stable", "naive", "exact", "textbook", "autodiff", "manual", "numeric",
+    "softmax_backward",
+    // functions and code in formulas and in the notebook
+    "softmax", "logsumexp", "mean", "max", "log", "diag", "unsqueeze", "grad", "cross_entropy", "PyTorch", "numpy", "NaN", "mod",
+    "crossentropy",  // F.cross_entropy as plain_math draws it
+    "Ctrl", "Shift", "CPU", "row", "major",  // row-major is said once in English beside its Korean
+    // names: of the program, its files and commands, the state's fields, the language itself
+    "backprop", "cli", "lab", "eval", "FILE", "json", "NumPy", "autograd", "English", "label", "Inkscape",
+    "graph",  // backprop-lab-graph.svg, a file name
+    // keys and file formats
+    "Space", "Home", "SVG", "PNG", "svg", "png",
+};
+
+// the words of `text` that read as English (runs of ASCII letters, digits and '_'); a catalogue's
+// {placeholder} is not one
+std::vector<std::string> english_words(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '{' && text.find('}', i) != std::string_view::npos && std::islower(static_cast<unsigned char>(text[i + 1])) &&
+        text.substr(i + 1, text.find('}', i) - i - 1).find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos) {
+      i = text.find('}', i) + 1;
+      continue;
+    }
+    if (!std::isalpha(c) && c != '_') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool digit = false;
+    while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+      digit |= std::isdigit(static_cast<unsigned char>(text[j++])) != 0;
+    const std::string word(text.substr(i, j - i));
+    // s_i, ∇_O: a subscripted symbol (every part of one or two letters)
+    bool symbol = word.size() <= 2 || digit;
+    for (size_t a = 0, b = 0; !symbol && word.find('_') != std::string::npos && a <= word.size(); a = b + 1) {
+      b = std::min(word.find('_', a), word.size());
+      if (b - a > 2) break;
+      if (b == word.size()) symbol = true;
+    }
+    if (!symbol && !kNames.count(word)) out.push_back(word);
+    i = j;
+  }
+  return out;
+}
+
+// the code points of UTF-8 text, as ImGui decodes them
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  const char* p = s.data();
+  const char* end = s.data() + s.size();
+  while (p < end) {
+    unsigned int c = 0;
+    p += ImTextCharFromUtf8(&c, p, end);
+    out += static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+// the panels whose every string comes from the catalogue (the probe's widget names)
+bool converted(const std::string& widget) {
+  static const std::set<std::string> kWidgets = {"network", "status", "tabs", "screens", "Results", "Inspector", "Explainer"};
+  return kWidgets.count(widget) > 0;
+}
+
+// English words drawn in the converted panels
+std::vector<std::string> english_left(const std::vector<app::TextRect>& texts) {
+  std::vector<std::string> out;
+  for (const auto& t : texts)
+    if (converted(t.widget))
+      for (const auto& w : english_words(t.text)) out.push_back("English \"" + w + "\" in " + probe_checks::describe(t));
+  return out;
+}
+
+// English strings of the catalogue drawn anywhere (the canvas and its stepper bar too, whose node
+// labels are not converted yet): a string of two words or more drawn whole, or a long one inside
+// a text (a single word such as "scalar" may be a canvas label, not yet converted)
+std::vector<std::string> english_strings(const std::vector<app::TextRect>& texts) {
+  std::vector<std::string> out;
+  for (int i = 0; i < app::i18n::kStringCount; ++i) {
+    const std::string en = app::i18n::kEnglish[i];
+    if (en == app::tr(static_cast<app::S>(i)) || english_words(en).empty()) continue;  // the same in Korean
+    const std::string_view head = std::string_view(en).substr(0, en.find('{'));  // up to a placeholder
+    for (const auto& t : texts)
+      if ((t.text == en && en.find(' ') != std::string::npos) || (head.size() >= 12 && t.text.find(head) != std::string::npos))
+        out.push_back("English string \"" + en + "\" in " + probe_checks::describe(t));
+  }
+  return out;
+}
+
+// characters drawn anywhere that the current font lacks (ImGui would draw its fallback glyph)
+std::vector<std::string> missing_glyphs(const std::vector<app::TextRect>& texts) {
+  std::vector<std::string> out;
+  const ImFont* font = ImGui::GetFont();
+  for (const auto& t : texts)
+    for (const char32_t c : code_points(t.text))
+      if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+        out.push_back("no glyph for U+" + std::to_string(static_cast<unsigned>(c)) + " in " + probe_checks::describe(t));
+  return out;
+}
+
+void report(const std::vector<std::string>& problems, const std::string& where) {
+  for (size_t i = 0; i < std::min<size_t>(problems.size(), 10); ++i) FAIL_CHECK(where << ": " << problems[i]);
+  CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
+}
+
+void check_frame(Ui& ui, const std::string& where) {
+  ui.frames(3);
+  CHECK(app::language() == app::Lang::Ko);
+  auto problems = english_left(ui.texts());
+  for (auto& p : missing_glyphs(ui.texts())) problems.push_back(std::move(p));
+  for (auto& p : english_strings(ui.texts())) problems.push_back(std::move(p));
+  for (auto& p : probe_checks::layout_problems(ui.texts())) problems.push_back(std::move(p));
+  report(problems, where);
+}
+
+// the Korean panels' text, to look for: each converted panel drew some Hangul
+bool shows_hangul(const std::vector<app::TextRect>& texts, const std::string& widget) {
+  for (const auto& t : texts)
+    if (t.widget == widget)
+      for (const char32_t c : code_points(t.text))
+        if (c >= 0xAC00 && c <= 0xD7A3) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the Korean catalogue: every string there, each in Korean, each drawable with the merged font") {
+  Ui ui;
+  ui.app->presentation.lang = app::Lang::Ko;
+  ui.frames(2);
+  REQUIRE(app::has_table(app::Lang::Ko));
+  REQUIRE(app::has_language_font(app::Lang::Ko));
+  std::vector<std::string> problems;
+  const ImFont* font = ImGui::GetFont();
+  for (int i = 0; i < app::i18n::kStringCount; ++i) {
+    const auto s = static_cast<app::S>(i);
+    const std::string text = app::tr(s);
+    const std::string key = "string " + std::to_string(i) + " (English \"" + app::i18n::kEnglish[i] + "\")";
+    if (text.empty()) problems.push_back(key + " is empty");
+    for (const auto& w : english_words(text)) problems.push_back(key + " has the English word \"" + w + "\"");
+    for (const char32_t c : code_points(text))
+      if (c >= 0x20 && c != '\n' && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+        problems.push_back(key + ": no glyph for U+" + std::to_string(static_cast<unsigned>(c)));
+  }
+  report(problems, "ko.txt");
+  // a table from another build (another line count) is refused, the installed one kept
+  CHECK_FALSE(app::set_table(app::Lang::Ko, "only\none line too few\n"));
+  CHECK(std::string(app::tr(app::S::panel_network)) == "네트워크");
+  check_no_asserts();
+}
+
+TEST_CASE("the checks above can fail: English and a missing glyph are found") {
+  Ui ui;
+  ui.frames(2);
+  CHECK(english_words("W0 = relu(h), ✓ evaluated: f64") == std::vector<std::string>{"evaluated"});
+  app::TextRect english{"status", "✓ evaluated", 0, 0, 10, 10, 0, 0, 100, 100};
+  app::TextRect hangul{"canvas", "가", 0, 20, 10, 10, 0, 0, 100, 100};  // no Hangul font in English
+  CHECK(english_left({english, hangul}).size() == 1);
+  CHECK(missing_glyphs({english, hangul}).size() == 1);
+  ui.app->presentation.lang = app::Lang::Ko;
+  ui.frame();
+  app::TextRect show_all{"canvas", "Show all", 0, 40, 10, 10, 0, 0, 100, 100};  // the stepper's, untranslated
+  CHECK(english_strings({show_all, hangul}).size() == 1);
+}
+
+TEST_CASE("the converted panels in Korean, wide and narrow, at 100 % and 200 %: no English, no missing glyph, no overlap") {
+  const ImVec2 viewports[] = {{1280, 720}, {390, 844}};
+  for (const float scale : {1.0f, 2.0f}) {
+    for (const ImVec2 size : viewports) {
+      Ui ui;
+      ImGui::GetIO().DisplaySize = size;
+      ui.app->presentation.scale = scale;
+      ui.app->presentation.lang = app::Lang::Ko;
+      const std::string where = std::to_string(int(size.x)) + "×" + std::to_string(int(size.y)) + " at " +
+                                std::to_string(int(scale * 100)) + " %";
+      check_frame(ui, where);
+      auto& g = ui.app->graph;
+      for (app::RightTab tab : {app::RightTab::Results, app::RightTab::Inspector, app::RightTab::Explainer}) {
+        g.request_tab = tab;
+        check_frame(ui, where + ", tab " + std::to_string(static_cast<int>(tab)));
+      }
+      // the Inspector: every edge's Jacobian, every node's chain, the fused and separate steps
+      g.request_tab = app::RightTab::Inspector;
+      g.show_fused = true;
+      const auto snap = g.stepper.graph();
+      for (const auto& e : snap.edges) {
+        app::logic::select_edge(g.selection, snap, snap.nodes[e.to].name, snap.nodes[e.from].name);
+        check_frame(ui, where + ", edge " + snap.nodes[e.to].name + ">" + snap.nodes[e.from].name);
+      }
+      for (const auto& n : snap.nodes) {
+        app::logic::select_node(g.selection, snap, n.name);
+        check_frame(ui, where + ", node " + n.name);
+      }
+      // the stepper bar at every step: its hint, each phase, its formulas; playing (Pause)
+      for (int i = 0; i <= g.stepper.step_count(); ++i) {
+        g.stepper.seek(i);
+        check_frame(ui, where + ", step " + std::to_string(i));
+      }
+      g.stepper.toggle_play();
+      check_frame(ui, where + ", playing");
+      g.stepper.seek(g.stepper.step_count());
+      for (const char* screen : {"Network", "Results", "Inspector", "Explainer"}) {  // a narrow screen: one panel at a time
+        const auto tab = ui.app->probe.find(std::string("screen:") + screen);
+        if (!tab) break;
+        ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));
+        check_frame(ui, where + ", " + screen);
+        CHECK_MESSAGE(shows_hangul(ui.texts(), screen == std::string("Network") ? "network" : screen), where << ", " << screen);
+      }
+      // the Explainer's other states: off the exercise, and each of its switches flipped
+      ui.app->model.state.loss_form = bp::LossForm::Naive;
+      ui.app->model.state.softmax_backward = bp::SoftmaxBackward::Textbook;
+      ui.app->model.recompute();
+      g.request_tab = app::RightTab::Explainer;
+      check_frame(ui, where + ", Explainer switched");
+      ui.app->model.replace(bp::random_state(1, 2, 4));
+      g.request_tab = app::RightTab::Explainer;
+      check_frame(ui, where + ", Explainer off the exercise");
+      CHECK(shows_hangul(ui.texts(), "status"));
+      check_no_asserts();
+    }
+  }
+}
+
+TEST_CASE("switching the language: strings and glyphs change in the same frame, and back") {
+  Ui ui;
+  ui.frames(2);
+  CHECK(probe_checks::shows(ui.texts(), "Presets"));
+  ui.app->presentation.lang = app::Lang::Ko;
+  ui.frame();
+  CHECK(app::language() == app::Lang::Ko);
+  CHECK(probe_checks::shows(ui.texts(), "미리 설정"));
+  CHECK(ui.app->probe.find("button:English"));  // the switch: each language in its own script
+  CHECK(ui.app->probe.find("button:한국어"));
+  ui.click(ui.centre_of("button:English"));
+  ui.frames(2);
+  CHECK(app::language() == app::Lang::En);
+  CHECK(probe_checks::shows(ui.texts(), "Presets"));
+  CHECK(missing_glyphs(ui.texts()).empty());  // "한국어" is drawable in English too
+  check_no_asserts();
+}
