@@ -10,7 +10,7 @@
 //             with a 2-D input while ▶ Train runs over a 20-point dataset ≥ 20
 //   Korean    lang/ko.txt + lang/ko-font.ttf, fetched only in Korean: the font ≤ 250 KB gzip; the
 //             UI reads Korean ≤ 300 ms after both files arrived (median of 5 cold loads of ?lang=ko)
-// usage: node tests/e2e/bench.mjs [--fields]   (make bench-app builds build/web first; --fields: that part alone)
+// usage: node tests/e2e/bench.mjs [--fields | --korean]   (make bench-app builds build/web first; either option: that part alone)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -185,10 +185,11 @@ async function korean(env) {
 }
 
 async function main() {
-  if (process.argv.includes('--fields')) {
+  const part = process.argv.includes('--fields') ? fields : process.argv.includes('--korean') ? korean : null;
+  if (part) {
     const env = await start();
     try {
-      await fields(env);
+      await part(env);
     } finally {
       await env.close();
     }
