@@ -160,6 +160,8 @@ describe('links, storage, undo and files', () => {
     // go to no one, as for a person (a click that does not move leaves the cell as it is)
     const cell = await itemCentre(page, 'W0[1,0]');
     await click(page, cell);
+    // past ImGui's double-click time (0.3 s): the Ctrl+click that follows is a click of its own
+    await page.waitForTimeout(400);
     await typeIntoCell(page, cell, '7.25');
     assert.equal(await api(page, 'setAnswer', 'grad:W1', 'tensor([[1e-19, 2e-19], [3, 4]])'), '');
     const edited = await api(page, 'getState');
