@@ -223,3 +223,22 @@ export function browserSuite() {
   });
   return suite;
 }
+
+// what a person sees, as the UI tests check it (tests/ui/probe_checks.h): no two visible texts
+// overlap, none is cut off left or right by its clip rectangle
+export function layoutProblems(texts) {
+  const vis = texts.map((t) => ({ t, x0: Math.max(t.x, t.clip[0]), y0: Math.max(t.y, t.clip[1]),
+    x1: Math.min(t.x + t.w, t.clip[2]), y1: Math.min(t.y + t.h, t.clip[3]) }))
+    .filter((b) => b.x1 - b.x0 > 0.5 && b.y1 - b.y0 > 0.5);
+  const out = [];
+  for (let i = 0; i < vis.length; ++i) {
+    const a = vis[i];
+    if (a.t.x < a.t.clip[0] - 0.5 || a.t.x + a.t.w > a.t.clip[2] + 0.5) out.push(`cut off: [${a.t.widget}] "${a.t.text}"`);
+    for (let j = i + 1; j < vis.length; ++j) {
+      const b = vis[j];
+      const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (w > 1 && h > 1) out.push(`overlap: [${a.t.widget}] "${a.t.text}" and [${b.t.widget}] "${b.t.text}"`);
+    }
+  }
+  return out;
+}
