@@ -1,24 +1,35 @@
-"""The string catalogues (src/app/i18n/<lang>.txt) into what the build uses.
+"""String catalogues (a folder with en.txt and ko.txt each: src/app/i18n, src/coursework/i18n)
+into what the build uses.
 
 A catalogue has one string a line, `key = text`: stable dotted keys (`train.step`), `{name}`
-placeholders, `\\n` for a line break, `#` comments. English is the reference: every other
-catalogue must have exactly its keys, each with the same placeholders, and no key twice. A
-failure stops the build and names the file, line and key.
+placeholders, `\\n` for a line break, `#` comments, and one `@enum ns::Name` line naming the
+generated enum. English is the reference: every other language must have exactly its keys, each
+with the same placeholders, and no key twice. A failure stops the build and names the file, line
+and key.
 
-Writes (each only when asked):
-  --header H        enum class S (keys in English file order, '.' → '_') and kEnglish[], the
-                    only strings compiled into every build: no key strings in the binary
-  --table LANG=OUT  that language's strings in enum order, one a line, escapes kept (the web
-                    fetches it on demand; native builds compile it in through --table-header)
-  --table-header LANG=OUT  the same table as a C++ string literal
-  --chars LANG=OUT  the code points that language's strings use beyond ASCII (the font subset)
+  --catalogue NAME=DIR        read and check DIR/en.txt and DIR/ko.txt (repeatable)
+Writes (each only when asked, all from one run):
+  --header NAME=H             that catalogue's enum (keys in English order, '.' → '_'), its count
+                              and kEnglish[]: no key string reaches a binary
+  --source NAME=CPP           its catalogue() (i18n/catalogue.h), with the --builtin languages'
+                              tables compiled in and the others installed later (fetched)
+  --builtin LANG              compile LANG's tables into every --source
+  --table-header NAME:LANG=H  that catalogue's LANG strings as one C++ string literal (native
+                              builds compile it in)
+  --table LANG=OUT            every catalogue's LANG strings in the order given, one a line,
+                              escapes kept: the one file the web fetches on demand
+  --chars LANG=OUT            the code points every catalogue's LANG strings use beyond ASCII
+                              (the font subset)
 """
 import argparse
+import os
 import re
 import sys
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+ENUM = re.compile(r"^@enum ([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)::([A-Za-z_][A-Za-z0-9_]*)$")
+LANGS = ("ko",)
 
 
 def fail(message):
@@ -27,12 +38,18 @@ def fail(message):
 
 
 def read_catalogue(path):
-    """[(key, text)] in file order; text with its escapes (\\n, \\\\) as written."""
-    entries, seen = [], {}
+    """([(key, text)] in file order with escapes (\\n, \\\\) as written, (namespace, enum) or None)."""
+    entries, seen, enum = [], {}, None
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if line.startswith("@enum"):
+                m = ENUM.match(line)
+                if not m:
+                    fail(f"{path}:{number}: expected `@enum namespace::Name`, got {line!r}")
+                enum = (m.group(1), m.group(2))
                 continue
             key, sep, text = line.partition(" = ")
             key = key.strip()
@@ -42,7 +59,7 @@ def read_catalogue(path):
                 fail(f"{path}:{number}: key {key} twice (first on line {seen[key]})")
             seen[key] = number
             entries.append((key, text))
-    return entries
+    return entries, enum
 
 
 def unescape(text):
@@ -58,7 +75,8 @@ def check(reference, other, path):
     for key in keys:
         if key not in ref:
             fail(f"{path}: key {key} is not in the English catalogue")
-        want, got = sorted(PLACEHOLDER.findall(ref[key])), sorted(PLACEHOLDER.findall(keys[key]))
+        # the same names (a language may use one twice, or in another order)
+        want, got = sorted(set(PLACEHOLDER.findall(ref[key]))), sorted(set(PLACEHOLDER.findall(keys[key])))
         if want != got:
             fail(f"{path}: key {key} has placeholders {got}, English has {want}")
 
@@ -75,10 +93,6 @@ def c_escape(text):
     return '"' + "".join(out) + '"'
 
 
-def c_literal(text):
-    return c_escape(unescape(text))
-
-
 def write(path, text):
     try:
         with open(path, encoding="utf-8") as f:
@@ -86,6 +100,7 @@ def write(path, text):
                 return  # unchanged: nothing that includes it rebuilds
     except OSError:
         pass
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
@@ -94,45 +109,80 @@ def pairs(values):
     return [v.split("=", 1) for v in values]
 
 
+class Catalogue:
+    def __init__(self, folder):
+        self.folder = folder
+        en = os.path.join(folder, "en.txt")
+        self.english, self.enum = read_catalogue(en)
+        if not self.enum:
+            fail(f"{en}: no `@enum namespace::Name` line")
+        self.order = [k for k, _ in self.english]
+        self.langs = {}
+        for lang in LANGS:
+            path = os.path.join(folder, lang + ".txt")
+            entries, _ = read_catalogue(path)
+            check(self.english, entries, path)
+            self.langs[lang] = dict(entries)
+
+    def table(self, lang):
+        return "".join(self.langs[lang][k] + "\n" for k in self.order)
+
+    def header(self):
+        ns, name = self.enum
+        lines = [f"// Generated by cmake/i18n.py from {self.folder}/en.txt: do not edit.", "#pragma once",
+                 "#include <cstdint>", "", '#include "i18n/catalogue.h"', "", f"namespace {ns} {{", "",
+                 f"enum class {name} : uint16_t {{"]
+        lines += [f"  {k.replace('.', '_')}," for k in self.order]
+        lines += ["};", f"inline constexpr int kStringCount = {len(self.order)};", "",
+                  "inline constexpr const char* const kEnglish[kStringCount] = {"]
+        lines += [f"  {c_escape(unescape(t))}," for _, t in self.english]
+        lines += ["};", "", "/// The strings, English and those installed (generated: <name>_catalogue.cpp).",
+                  "bp::lang::Catalogue& catalogue();", "", f"}}  // namespace {ns}", ""]
+        return "\n".join(lines)
+
+    def source(self, header, builtin):
+        ns = self.enum[0]
+        table = c_escape(self.table("ko")) if "ko" in builtin else "nullptr;  // fetched: installed when it arrives"
+        if "ko" in builtin:
+            table += ";"
+        return "\n".join([f"// Generated by cmake/i18n.py from {self.folder}: do not edit.", f'#include "{header}"', "",
+                          f"namespace {ns} {{", "", "bp::lang::Catalogue& catalogue() {",
+                          f"  static constexpr const char* kKorean = {table}",
+                          "  static bp::lang::Catalogue c(kEnglish, kStringCount, kKorean);", "  return c;", "}", "",
+                          f"}}  // namespace {ns}", ""])
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--en", required=True)
-    p.add_argument("--lang", action="append", default=[], help="LANG=catalogue")
-    p.add_argument("--header")
-    p.add_argument("--table", action="append", default=[])
-    p.add_argument("--table-header", action="append", default=[])
-    p.add_argument("--chars", action="append", default=[])
+    p.add_argument("--catalogue", action="append", default=[], help="NAME=DIR")
+    p.add_argument("--header", action="append", default=[], help="NAME=OUT")
+    p.add_argument("--source", action="append", default=[], help="NAME=OUT")
+    p.add_argument("--builtin", action="append", default=[], help="LANG")
+    p.add_argument("--table-header", action="append", default=[], help="NAME:LANG=OUT")
+    p.add_argument("--table", action="append", default=[], help="LANG=OUT")
+    p.add_argument("--chars", action="append", default=[], help="LANG=OUT")
     a = p.parse_args()
 
-    english = read_catalogue(a.en)
-    order = [k for k, _ in english]
-    langs = {}
-    for lang, path in pairs(a.lang):
-        entries = read_catalogue(path)
-        check(english, entries, path)
-        langs[lang] = dict(entries)
-
-    if a.header:
-        lines = ["// Generated by cmake/i18n.py from src/app/i18n/en.txt: do not edit.", "#pragma once",
-                 "#include <cstdint>", "", "namespace app::i18n {", "",
-                 "enum class S : uint16_t {"]
-        lines += [f"  {k.replace('.', '_')}," for k in order]
-        lines += ["};", f"inline constexpr int kStringCount = {len(order)};", "",
-                  "inline constexpr const char* const kEnglish[kStringCount] = {"]
-        lines += [f"  {c_literal(t)}," for _, t in english]
-        lines += ["};", "", "}  // namespace app::i18n", ""]
-        write(a.header, "\n".join(lines))
-
-    for lang, out in pairs(a.table):
-        write(out, "".join(langs[lang][k] + "\n" for k in order))
-    for lang, out in pairs(a.table_header):
-        body = "".join(langs[lang][k] + "\n" for k in order)
+    catalogues = {name: Catalogue(folder) for name, folder in pairs(a.catalogue)}
+    for name, out in pairs(a.header):
+        write(out, catalogues[name].header())
+    for name, out in pairs(a.source):
+        write(out, catalogues[name].source(f"{name}_strings.h", a.builtin))
+    for spec, out in pairs(a.table_header):
+        name, lang = spec.split(":", 1)
         # the table exactly as the web fetches it, so both builds read it the same way
+        # in the catalogue's namespace: each catalogue's table is its own (one name for all would be
+        # one inline variable, the linker keeping any of them)
+        ns = catalogues[name].enum[0]
         write(out, "// Generated by cmake/i18n.py: do not edit.\n#pragma once\n\n"
-                   f"inline constexpr const char kTable_{lang}[] = {c_escape(body)};\n")
+                   f"namespace {ns} {{\ninline constexpr const char kTable_{lang}[] = "
+                   f"{c_escape(catalogues[name].table(lang))};\n}}  // namespace {ns}\n")
+    for lang, out in pairs(a.table):
+        write(out, "".join(c.table(lang) for c in catalogues.values()))
     for lang, out in pairs(a.chars):
-        used = sorted({ord(c) for t in langs[lang].values() for c in unescape(t) if ord(c) > 0x7E})
-        write(out, "".join(f"{c:04X}\n" for c in used))
+        used = sorted({ord(ch) for c in catalogues.values() for t in c.langs[lang].values()
+                       for ch in unescape(t) if ord(ch) > 0x7E})
+        write(out, "".join(f"{u:04X}\n" for u in used))
 
 
 if __name__ == "__main__":

@@ -98,6 +98,7 @@ struct App {
   // a course page's embedding (app/embed.h): hidden panels, lock, start tab and selection, notices
   logic::EmbedParams embed;
   bool embed_started = true;  ///< the start tab and selection were applied (set_embed clears it)
+  Lang embed_notices_lang = Lang::En;  ///< the language embed.notices are in
 };
 
 /// A panel's name, as on the narrow screen's tab bar: "Graph", "Network", …, "Sheet".

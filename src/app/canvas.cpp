@@ -410,8 +410,7 @@ std::string saturation_note(const logic::GraphSnapshot& g, int node) {
     for (Eigen::Index j = 0; j < s.size(); ++j) others += j == i ? 0 : s(j);
     largest = std::max(largest, s(i) * others);
   }
-  return "saturated softmax: s is nearly one-hot, so diag(s) − s s^T is tiny (largest entry " +
-         logic::formula_number(largest) + "): the gradient through it shrinks by that much, but it is not zero";
+  return trf(S::canvas_saturation_note, {{"largest", logic::formula_number(largest)}});
 }
 
 void hover_tooltip(const GraphView& gv, Vec2 at) {
@@ -422,10 +421,11 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
     if (e < 0) return;
     const auto& se = g.edges[e];
     ImGui::BeginTooltip();
-    math_text(logic::formula_symbol(g.nodes[se.from].name) + " → " + logic::formula_symbol(g.nodes[se.to].name) +
-              ": click for the local Jacobian " + logic::partial_symbol(g, se.to, se.from));
+    math_text(trf(S::canvas_edge_tip, {{"from", logic::formula_symbol(g.nodes[se.from].name)},
+                                       {"to", logic::formula_symbol(g.nodes[se.to].name)},
+                                       {"partial", logic::partial_symbol(g, se.to, se.from)}}));
     if (gv.stepper.edge_grad_known(e) && !gv.edge_labels[e].empty())
-      math_text_colored(theme::kGradient, "largest gradient entry along it: " + gv.edge_labels[e]);
+      math_text_colored(theme::kGradient, trf(S::canvas_edge_largest, {{"value", gv.edge_labels[e]}}));
     ImGui::EndTooltip();
     return;
   }
@@ -441,15 +441,14 @@ void hover_tooltip(const GraphView& gv, Vec2 at) {
     if (known && cell->entry < m.size())
       text_colored(cell->grad ? theme::kGradient : theme::kValue, what + " = " + bp::format_round_trip(entry_of(m, cell->entry)));
     else
-      text_colored(theme::kMuted, what + ": not computed yet at this step of the replay");
+      text_colored(theme::kMuted, trf(S::canvas_not_computed, {{"what", what}}));
     if (dead_unit(g, node, cell->entry))
-      text_wrapped_colored(theme::kError, "dead ReLU unit: its input is ≤ 0, so ∂L/∂h = 0 there and no gradient passes back");
+      text_wrapped_colored(theme::kError, tr(S::canvas_dead_unit));
     if (!cell->grad && (n.role == bp::NodeRole::Input || n.role == bp::NodeRole::Parameter))
-      text_colored(theme::kMuted, gv.locked ? "locked: this course page shows the network read-only"
-                                            : "drag to change; Ctrl+click or double-click to type");
+      text_colored(theme::kMuted, tr(gv.locked ? S::canvas_cell_locked : S::canvas_cell_edit));
   } else {
     math_text(logic::formula_symbol(n.name) + " (" + shape_text(b) + ")");
-    if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) text_colored(theme::kMuted, "click for its whole chain");
+    if (n.role == bp::NodeRole::Parameter || n.role == bp::NodeRole::Input) text_colored(theme::kMuted, tr(S::canvas_whole_chain));
   }
   if (saturated_softmax(g, node)) text_wrapped_colored(theme::kWarning, logic::plain_math(saturation_note(g, node)));
   ImGui::PopTextWrapPos();
@@ -581,7 +580,7 @@ void handle_mouse(App& app, GraphView& gv, const ImVec2& origin, const ImVec2& s
         set_entry(app, name, g_type_in.entry, g_type_in.value);
         ImGui::CloseCurrentPopup();
       }
-      text_colored(theme::kMuted, "Enter to set, Esc to cancel");
+      text_colored(theme::kMuted, tr(S::canvas_type_in_hint));
     }
     ImGui::EndPopup();
   }
@@ -829,8 +828,8 @@ struct LegendLayout {
 LegendLayout legend_layout(const ImVec2& corner, float canvas_w, float top) {
   LegendLayout l;
   const float room = canvas_w - 24;
-  l.caption = "|∇| small → large (log)";
-  if (math_text_size(l.caption).x > room) l.caption = "|∇| (log)";
+  l.caption = tr(S::canvas_legend);
+  if (math_text_size(l.caption).x > room) l.caption = tr(S::canvas_legend_short);
   l.text = math_text_size(l.caption);
   l.w = std::min(room, std::max(120.0f, l.text.x));
   l.a = ImVec2(corner.x - l.w - 12, corner.y - l.h - 2 - l.text.y - 6);
@@ -1009,7 +1008,7 @@ void canvas_view(App& app, const Rect& rect) {
     export_status(gv, size);
     if (stale)
       canvas_message(ImGui::GetCursorPosY() + 6, size, theme::kError,
-                     "✗ the network is not valid (see the message under the field): the graph waits for a valid state");
+                     tr(S::canvas_invalid));
   }
   ImGui::End();
 

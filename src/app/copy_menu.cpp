@@ -1,4 +1,5 @@
 // The copy menu of the matrix grids: one popup per grid, four formats, the clipboard.
+#include "app/logic/i18n.h"
 #include "app/copy_menu.h"
 
 #include <string>
@@ -39,16 +40,16 @@ void copy_menu(const char* name, const Eigen::Ref<const Eigen::MatrixXd>& m, boo
   const bool pressed = ImGui::SmallButton(kButton);
   ImGui::PopStyleColor(2);
   if (ImGui::IsItemHovered() && g_copied.grid != grid)
-    ImGui::SetTooltip("Copy %s as PyTorch, NumPy, LaTeX or CSV (or right-click its numbers)", name);
+    ImGui::SetTooltip("%s", trf(S::copy_tip, {{"name", name}}).c_str());
   ImGui::SetCursorScreenPos(resume);
   if (pressed || right_clicked) ImGui::OpenPopup("copy");
   if (ImGui::BeginPopup("copy")) {
-    text_colored(theme::kMuted, std::string("Copy ") + name + " as");
+    text_colored(theme::kMuted, trf(S::copy_as, {{"name", name}}));
     for (bp::LiteralFormat f : bp::kLiteralFormats) {
       const std::string label(bp::literal_format_name(f));
       if (ImGui::Selectable(label.c_str())) {
         ImGui::SetClipboardText(bp::matrix_literal(m, is_vector, f, g_precision).c_str());
-        g_copied = {grid, "Copied " + std::string(name) + " as " + label, ImGui::GetTime() + kCopiedSeconds};
+        g_copied = {grid, trf(S::copy_copied, {{"name", name}, {"format", label}}), ImGui::GetTime() + kCopiedSeconds};
       }
     }
     ImGui::EndPopup();

@@ -1,4 +1,5 @@
 // embed.h: the parameters' effect on the UI; the panels ask shows() and *_locked().
+#include "app/logic/i18n.h"
 #include "app/embed.h"
 
 #include <optional>
@@ -36,6 +37,15 @@ std::string reason_of(const std::string& line) {
   return at == std::string::npos ? line : line.substr(at + 2);
 }
 
+// select=: selects its node or edge in `selection`, or says why it cannot ("" when it did)
+std::string apply_select(App& app, logic::Selection& selection) {
+  const logic::EmbedParams& e = app.embed;
+  sync_graph(app.graph, app.model);
+  const logic::GraphSnapshot& g = app.graph.stepper.graph();
+  return e.select_wrt.empty() ? logic::select_node(selection, g, e.select_of)
+                              : logic::select_edge(selection, g, e.select_of, e.select_wrt);
+}
+
 }  // namespace
 
 void set_embed(App& app, logic::EmbedParams params) {
@@ -52,10 +62,7 @@ void start_embed(App& app) {
   app.embed_started = true;
   const logic::EmbedParams& e = app.embed;
   if (!e.select_of.empty()) {
-    sync_graph(app.graph, app.model);
-    const logic::GraphSnapshot& g = app.graph.stepper.graph();
-    const std::string error = e.select_wrt.empty() ? logic::select_node(app.graph.selection, g, e.select_of)
-                                                   : logic::select_edge(app.graph.selection, g, e.select_of, e.select_wrt);
+    const std::string error = apply_select(app, app.graph.selection);
     if (!error.empty()) app.embed.notices.push_back({"select", reason_of(error)});
     else if (e.tab.empty() && shows(app, Screen::Inspector)) focus_panel(app, "Inspector");  // as a click would
   }
@@ -75,10 +82,17 @@ bool answers_locked(const App& app) { return app.embed.lock == logic::Lock::All;
 
 void embed_notices(App& app) {
   if (app.embed.notices.empty()) return;
-  for (const bp::Error& e : app.embed.notices) inline_warning("URL parameter " + e.line().substr(7));  // past "error: "
-  if (ImGui::SmallButton("Dismiss##notices")) app.embed.notices.clear();
+  if (app.embed_notices_lang != language()) {  // the notices again, in the UI's language
+    app.embed_notices_lang = language();
+    app.embed.notices = logic::parse_embed_params(app.embed.query).notices;
+    logic::Selection scratch;  // the select= notice as start_embed gave it, the selection left alone
+    if (!app.embed.select_of.empty())
+      if (const std::string error = apply_select(app, scratch); !error.empty()) app.embed.notices.push_back({"select", reason_of(error)});
+  }
+  for (const bp::Error& e : app.embed.notices) inline_warning(trf(S::embed_notice, {{"problem", e.line().substr(7)}}));  // past "error: "
+  if (ImGui::SmallButton(tr_id(S::embed_dismiss, "Dismiss##notices").c_str())) app.embed.notices.clear();
   ImGui::SameLine();
-  note("the app ignored these; the other parameters apply");
+  note(tr(S::embed_ignored));
 }
 
 }  // namespace app

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "app/drawn_text.h"
 #include "app/theme.h"
 #include "engine/number_format.h"
 
@@ -54,14 +55,17 @@ FieldImage field_image(const char* id, const Field& field, const Window2& window
 }
 
 void field_status(const Field& field) {
-  char buf[160];
-  if (!field.texture()) std::snprintf(buf, sizeof buf, "drawing…");
-  else if (field.refining())  // a software renderer's rate of a big network can be under 1 M/ms
-    std::snprintf(buf, sizeof buf, "%d² shown, refining (%.3g %s multiply-adds/ms)", field.resolution(),
-                  field.rate() >= 1e6 ? field.rate() / 1e6 : field.rate() / 1e3, field.rate() >= 1e6 ? "M" : "k");
-  else
-    std::snprintf(buf, sizeof buf, "%d² pixels, drawn by a fragment shader", field.resolution());
-  ImGui::TextColored(theme::kMuted, "%s", buf);
+  const std::string n = std::to_string(field.resolution());
+  if (!field.texture()) {
+    text_colored(theme::kMuted, tr(S::field_drawing));
+  } else if (field.refining()) {  // a software renderer's rate of a big network can be under 1 M/ms
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.3g %s", field.rate() >= 1e6 ? field.rate() / 1e6 : field.rate() / 1e3,
+                  field.rate() >= 1e6 ? "M" : "k");
+    text_colored(theme::kMuted, trf(S::field_refining, {{"n", n}, {"rate", rate}}));
+  } else {
+    text_colored(theme::kMuted, trf(S::field_drawn, {{"n", n}}));
+  }
 }
 
 }  // namespace app

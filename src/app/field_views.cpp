@@ -124,11 +124,10 @@ std::string samples_json(Field& field, int resolution, const Window2& w, const s
 }
 
 // why a view's picture is not drawn, "" when it is
-std::string not_drawn(const bp::State& s, const Field& field, const char* view) {
+std::string not_drawn(const bp::State& s, const Field& field, S too_wide) {
   if (network_width(s) > Field::kMaxWidth)
-    return std::string("Not drawn: the ") + view + "'s shader evaluates layers up to " +
-           std::to_string(Field::kMaxWidth) + " wide; this network has one of " + std::to_string(network_width(s)) + ".";
-  if (!field.ready()) return "Not drawn: this GL has no shaders (WebGL2 / GL 3.3 needed).";
+    return trf(too_wide, {{"max", std::to_string(Field::kMaxWidth)}, {"width", std::to_string(network_width(s))}});
+  if (!field.ready()) return tr(S::field_no_shaders);
   return "";
 }
 
@@ -191,7 +190,7 @@ std::vector<bp::Sample> training_set(const bp::State& s) {
 std::optional<std::string> plane_unavailable(const App& app) {
   const bp::State& s = app.model.state;
   if (app.model.error || s.input.size() != 2) return std::nullopt;
-  return not_drawn(s, app.plane.field, "plane");
+  return not_drawn(s, app.plane.field, S::field_too_wide_plane);
 }
 
 void plane_update(App& app) {
@@ -255,8 +254,8 @@ void set_pick_value(bp::State& s, const ParamPick& p, double value) {
 
 std::string landscape_unavailable(const App& app) {
   const bp::State& s = app.model.state;
-  if (app.model.error) return "The network is not valid (" + app.model.error->line() + "); the landscape shows once it is.";
-  return not_drawn(s, app.landscape.field, "landscape");
+  if (app.model.error) return trf(S::landscape_invalid, {{"error", error_line(*app.model.error)}});
+  return not_drawn(s, app.landscape.field, S::field_too_wide_landscape);
 }
 
 void landscape_update(App& app) {

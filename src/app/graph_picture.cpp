@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/app.h"
+#include "app/logic/i18n.h"
 #include "app/logic/graph_svg.h"
 #include "app/theme.h"
 
@@ -56,12 +57,12 @@ void export_picture(App& app, bool png) {
   gv.export_status_time = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
   const std::string svg = graph_picture_svg(app);
   if (svg.empty()) {
-    gv.export_status = "error: graph: the network is not valid, so there is no graph to export";
+    gv.export_status = std::string("error: graph: ") + tr(S::canvas_no_graph);
     return;
   }
   const auto& save = png ? app.save_png : app.save_file;
   if (!save) {
-    gv.export_status = "error: saving files is not available here";
+    gv.export_status = std::string("error: ") + tr(S::sheet_no_saving);
     return;
   }
   gv.export_status = save(png ? kPicturePngName : kPictureSvgName, svg);

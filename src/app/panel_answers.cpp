@@ -9,6 +9,7 @@
 
 #include "app/drawn_text.h"
 #include "app/embed.h"
+#include "app/logic/i18n.h"
 #include "app/logic/math_notation.h"
 #include "app/math_text.h"
 #include "app/panels.h"
@@ -50,31 +51,31 @@ bool input_multiline(const char* id, std::string& text, const ImVec2& size, bool
 void notation_label(const std::string& notation, const ImVec4& color) { math_text_colored(color, notation); }
 
 std::string shape_text(const bp::SheetCell& c) {
-  if (c.truth.size() == 1) return "number";
-  if (c.vector) return std::to_string(c.truth.size()) + "-vector";
+  if (c.truth.size() == 1) return tr(S::sheet_number);
+  if (c.vector) return trf(S::sheet_vector, {{"n", std::to_string(c.truth.size())}});
   return std::to_string(c.truth.rows()) + "×" + std::to_string(c.truth.cols());
 }
 
 std::string placeholder(const bp::SheetCell& c) {
-  if (c.truth.size() == 1) return "a number";
-  if (c.vector) return "e.g. tensor([…]) or [a, b]";
-  return "paste a printout or type [[…], […]]";
+  if (c.truth.size() == 1) return tr(S::sheet_hint_number);
+  if (c.vector) return tr(S::sheet_hint_vector);
+  return tr(S::sheet_hint_matrix);
 }
 
 std::string mistake_text(const bp::Verdict& v) {
-  if (!v.mistake) return "wrong";
+  if (!v.mistake) return tr(S::sheet_wrong);
   switch (*v.mistake) {
-    case bp::Mistake::Shape: return "wrong shape";
-    case bp::Mistake::Transposed: return "transposed";
-    case bp::Mistake::FlattenOrder: return "flattened column by column";
-    case bp::Mistake::SignFlipped: return "sign flipped";
-    case bp::Mistake::Scaled: return "off by a factor ×" + bp::format_number(v.factor.value_or(0), 4);
-    case bp::Mistake::ReluMask: return "ReLU mask";
-    case bp::Mistake::SoftmaxDiagonalOnly: return "softmax Jacobian: diagonal only";
-    case bp::Mistake::LabelIgnored: return "label ignored";
-    case bp::Mistake::Unknown: return "wrong";
+    case bp::Mistake::Shape: return tr(S::sheet_wrong_shape);
+    case bp::Mistake::Transposed: return tr(S::sheet_transposed);
+    case bp::Mistake::FlattenOrder: return tr(S::sheet_flattened);
+    case bp::Mistake::SignFlipped: return tr(S::sheet_sign_flipped);
+    case bp::Mistake::Scaled: return trf(S::sheet_scaled, {{"factor", bp::format_number(v.factor.value_or(0), 4)}});
+    case bp::Mistake::ReluMask: return tr(S::sheet_relu_mask);
+    case bp::Mistake::SoftmaxDiagonalOnly: return tr(S::sheet_softmax_diagonal);
+    case bp::Mistake::LabelIgnored: return tr(S::sheet_label_ignored);
+    case bp::Mistake::Unknown: break;
   }
-  return "wrong";
+  return tr(S::sheet_wrong);
 }
 
 std::string notation_of(const bp::AnswerSheet& sheet, const std::string& key) {
@@ -83,10 +84,10 @@ std::string notation_of(const bp::AnswerSheet& sheet, const std::string& key) {
 }
 
 std::string consistent_text(const bp::AnswerSheet& sheet, const bp::Verdict& v) {
-  std::string s = "consistent with your ";
+  std::string cells;
   for (size_t i = 0; i < v.consistent_with.size(); ++i)
-    s += (i ? ", " : "") + logic::plain_math(notation_of(sheet, v.consistent_with[i]));
-  return s;
+    cells += (i ? ", " : "") + logic::plain_math(notation_of(sheet, v.consistent_with[i]));
+  return trf(S::sheet_consistent, {{"cells", cells}});
 }
 
 // "∇_L O = W1": the cell's formula is its right answer, shown only with "Reveal answers" on
@@ -98,7 +99,7 @@ void verdict_tooltip(const AnswerTools& tools, const bp::AnswerSheet& sheet, con
                      const bp::Verdict& v) {
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-  if (v.ok) badge(true, v.consistent_with.empty() ? "right" : consistent_text(sheet, v).c_str());
+  if (v.ok) badge(true, v.consistent_with.empty() ? tr(S::sheet_right) : consistent_text(sheet, v).c_str());
   else badge(false, mistake_text(v).c_str());
   if (!v.message.empty()) text_wrapped(logic::plain_math(v.message));
   if (tools.reveal) formula_line(c);
@@ -135,12 +136,12 @@ void answer_cell(App& app, const bp::AnswerSheet& sheet, const bp::SheetCell& c)
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
     if (app.answer_tools.reveal) formula_line(c);
-    else text(logic::plain_math(c.notation) + ": " + shape_text(c) + " (Reveal answers shows its formula)");
+    else text(trf(S::sheet_formula_hidden, {{"cell", logic::plain_math(c.notation)}, {"shape", shape_text(c)}}));
     ImGui::EndTooltip();
   }
   if (first_wrong) {
     ImGui::SameLine();
-    text_colored(theme::kError, "◀ first wrong");
+    text_colored(theme::kError, tr(S::sheet_first_wrong_mark));
   }
   // the sheet key on the right when it fits, else on a line of its own (never under the label)
   const float key_width = ImGui::CalcTextSize(c.key.c_str()).x;
@@ -220,29 +221,28 @@ void section(const char* title) {
 void summary(const logic::Answers& answers, const bp::AnswerSheet& sheet) {
   const auto n = answers.counts();
   if (n.filled == 0) {
-    note("Type what you derived by hand into any cell, or paste a notebook printout (tensor(…), array(…), "
-         "[[…]]). Each cell is checked as you type.");
+    note(tr(S::sheet_empty_hint));
     return;
   }
-  text_colored(theme::kOk, "✓ " + std::to_string(n.ok) + " right");
+  text_colored(theme::kOk, trf(S::sheet_n_right, {{"n", std::to_string(n.ok)}}));
   ImGui::SameLine(0, ImGui::GetFontSize());
-  text_colored(n.wrong ? theme::kError : theme::kMuted, "✗ " + std::to_string(n.wrong) + " wrong");
+  text_colored(n.wrong ? theme::kError : theme::kMuted, trf(S::sheet_n_wrong, {{"n", std::to_string(n.wrong)}}));
   if (n.unreadable) {
     ImGui::SameLine(0, ImGui::GetFontSize());
-    text_colored(theme::kError, "! " + std::to_string(n.unreadable) + " unreadable");
+    text_colored(theme::kError, trf(S::sheet_n_unreadable, {{"n", std::to_string(n.unreadable)}}));
   }
   if (const auto key = answers.first_wrong()) {
-    text_colored(theme::kError, "First wrong factor:");
+    text_colored(theme::kError, tr(S::sheet_first_wrong));
     ImGui::SameLine();
     notation_label(notation_of(sheet, *key), theme::kError);
     if (const auto edge = answers.highlighted_edge()) {
-      const std::string where = std::string("(edge ") + display_name(edge->first) + " ← " + display_name(edge->second) + ")";
+      const std::string where = trf(S::sheet_edge, {{"of", display_name(edge->first)}, {"wrt", display_name(edge->second)}});
       ImGui::SameLine();
       if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(where.c_str()).x > ImGui::GetContentRegionMax().x) ImGui::NewLine();
       text_colored(theme::kMuted, where);
     }
   } else if (n.unreadable == 0) {
-    text_colored(theme::kOk, "Every filled cell is right.");
+    text_colored(theme::kOk, tr(S::sheet_all_right));
   }
 }
 
@@ -251,7 +251,7 @@ void tolerance_control(logic::Answers& answers) {
   const double lo = 1e-10, hi = 1e-1;
   const float slider = ImGui::GetFontSize() * 7;
   ImGui::AlignTextToFramePadding();
-  text("relative tolerance");  // the slider beside it when it fits
+  text(tr(S::sheet_tolerance));  // the slider beside it when it fits
   same_line_or_wrap(slider);
   ImGui::SetNextItemWidth(slider);
   if (ImGui::SliderScalar("##tolerance", ImGuiDataType_Double, &t, &lo, &hi, "%.0e",
@@ -259,8 +259,8 @@ void tolerance_control(logic::Answers& answers) {
     answers.set_tolerance(t);
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    text("|a − t| ≤ tol·|t| + tol·max|t|, entry by entry (as backprop-cli check --tolerance).");
-    text("Ctrl+click to type a value.");
+    text(tr(S::sheet_tolerance_rule));
+    text(tr(S::sheet_ctrl_click));
     ImGui::EndTooltip();
   }
 }
@@ -271,7 +271,7 @@ bool button(App& app, const char* label) { return probed_button(app.probe, label
 void save(App& app, const std::string& name, const std::string& text) {
   AnswerTools& tools = app.answer_tools;
   if (!app.save_file) {
-    tools.status = "error: saving files is not available here";
+    tools.status = std::string("error: ") + tr(S::sheet_no_saving);
     return;
   }
   tools.status = app.save_file(name, text);
@@ -281,7 +281,7 @@ void save(App& app, const std::string& name, const std::string& text) {
 bp::KeyOptions handout_options(const App& app, std::string& error) {
   bp::KeyOptions key;
   const std::string student(app.answer_tools.student.data());
-  if (auto e = student.empty() ? std::nullopt : bp::check_student_id(student)) error = e->line();
+  if (auto e = student.empty() ? std::nullopt : bp::check_student_id(student)) error = error_line(*e);
   else key.student = student;
   const AnswerTools& tools = app.answer_tools;
   if (key.student.empty() && !tools.variant_json.empty() && tools.variant_json == bp::state_to_json(app.model.state))
@@ -293,7 +293,7 @@ void files(App& app) {
   const Model& model = app.model;
   const bp::AnswerSheet* sheet = app.answers.sheet();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  ImGui::InputTextWithHint("Name / ID", "written on the sheet and the handouts", app.answer_tools.student.data(),
+  ImGui::InputTextWithHint(tr_id(S::sheet_name_id, "Name / ID").c_str(), tr(S::sheet_name_id_hint), app.answer_tools.student.data(),
                            app.answer_tools.student.size());
   std::string error;
   bp::KeyOptions key = handout_options(app, error);
@@ -303,19 +303,25 @@ void files(App& app) {
     for (bp::KeyFormat format : {bp::KeyFormat::Markdown, bp::KeyFormat::Latex}) {
       key.blank = blank;
       key.format = format;
-      const std::string label = std::string(blank ? "Blank sheet" : "Answer key") +
-                                (format == bp::KeyFormat::Latex ? " (LaTeX)" : " (Markdown)");
+      const bool tex = format == bp::KeyFormat::Latex;
+      static const char* const kIds[] = {"Answer key (Markdown)", "Answer key (LaTeX)", "Blank sheet (Markdown)",
+                                         "Blank sheet (LaTeX)"};  // the probe's and the tests' names
+      static const S kLabels[] = {S::sheet_key_md, S::sheet_key_tex, S::sheet_blank_md, S::sheet_blank_tex};
+      const int which = (blank ? 2 : 0) + (tex ? 1 : 0);
+      const std::string label = tr_id(kLabels[which], kIds[which]).c_str();
       if (format == bp::KeyFormat::Latex) same_line_or_wrap(button_width(label.c_str()));
       ImGui::BeginDisabled(!sheet || (!blank && network_locked(app)));
       if (button(app, label.c_str())) save(app, bp::handout_file_name(key), bp::answer_key(model.state, *sheet, key));
       ImGui::EndDisabled();
     }
   ImGui::BeginDisabled(!sheet);
-  if (button(app, "Export sheet JSON"))
+  if (button(app, tr_id(S::sheet_export_json, "Export sheet JSON").c_str()))
     save(app, "backprop-answers.json", app.answers.sheet_json(model.state, 1, key.student) + "\n");
   if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
-    text("The network and your answers: backprop-cli check backprop-answers.json");
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    text_wrapped(tr(S::sheet_export_json_tip));
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
   ImGui::EndDisabled();
@@ -324,12 +330,12 @@ void files(App& app) {
 void variant(App& app) {
   AnswerTools& tools = app.answer_tools;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::InputInt("seed", &tools.seed);
+  ImGui::InputInt(tr_id(S::sheet_seed, "seed").c_str(), &tools.seed);
   tools.seed = std::max(tools.seed, 0);
-  same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("one dead ReLU").x);
-  ImGui::Checkbox("one dead ReLU", &tools.dead_relu);
+  same_line_or_wrap(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(S::sheet_dead_relu)).x);
+  ImGui::Checkbox(tr_id(S::sheet_dead_relu, "one dead ReLU").c_str(), &tools.dead_relu);
   ImGui::BeginDisabled(network_locked(app));
-  const bool pressed = button(app, "New variant");
+  const bool pressed = button(app, tr_id(S::sheet_new_variant, "New variant").c_str());
   ImGui::EndDisabled();
   if (pressed && !network_locked(app)) {
     bp::VariantOptions options;
@@ -342,22 +348,24 @@ void variant(App& app) {
       tools.variant_seed = tools.seed;
       app.model.replace(std::move(state).value());
       app.answers.clear();
-      tools.status = "Loaded variant " + std::to_string(tools.seed) + (tools.dead_relu ? " (one dead ReLU)" : "") +
-                     "; the sheet was cleared.";
+      tools.status = trf(tools.dead_relu ? S::sheet_loaded_variant_dead : S::sheet_loaded_variant,
+                         {{"seed", std::to_string(tools.seed)}});
     }
   }
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ImGui::BeginTooltip();
-    if (network_locked(app)) text("Locked: this course page keeps its network.");
-    text("The same exercise as backprop-cli variant --seed N: small integers, every seed the same everywhere.");
-    text("Replaces the network and clears the sheet.");
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);  // within a phone's width
+    if (network_locked(app)) text_wrapped(tr(S::sheet_network_locked));
+    text_wrapped(tr(S::sheet_variant_tip));
+    text_wrapped(tr(S::sheet_variant_replaces));
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
 }
 
 void tools_status(const AnswerTools& tools) {
   if (tools.status.empty()) return;
-  if (tools.status.rfind("error: ", 0) == 0) inline_error(tools.status);
+  if (tools.status.rfind("error: ", 0) == 0) inline_error(tr(S::error_prefix) + tools.status.substr(6));
   else note(tools.status.c_str());
 }
 
@@ -380,7 +388,7 @@ void answers_panel(App& app) {
     ++app.answer_tools.generation;
   }
 
-  const bool tools_open = ImGui::CollapsingHeader("Exercise files and variants");
+  const bool tools_open = ImGui::CollapsingHeader(tr_id(S::sheet_files_header, "Exercise files and variants").c_str());
   const ImVec2 h0 = ImGui::GetItemRectMin(), h1 = ImGui::GetItemRectMax();
   app.probe.add("header:Exercise files and variants", h0.x, h0.y, h1.x - h0.x, h1.y - h0.y);
   if (tools_open) {
@@ -391,23 +399,23 @@ void answers_panel(App& app) {
   }
   const bp::AnswerSheet* sheet = answers.sheet();
   if (!sheet) {
-    inline_error(model.error ? model.error->line() : "not evaluated");
-    note("The sheet comes back as soon as the network is valid again; what you typed is kept.");
+    inline_error(model.error ? error_line(*model.error) : tr(S::sheet_not_evaluated));
+    note(tr(S::sheet_comes_back));
     return;
   }
   summary(answers, *sheet);
   tolerance_control(answers);
-  same_line_or_wrap(ImGui::CalcTextSize("Clear all").x + 2 * ImGui::GetStyle().FramePadding.x);
+  same_line_or_wrap(button_width(tr(S::sheet_clear_all)));
   ImGui::BeginDisabled(answers.counts().filled == 0 || network_locked(app));
-  if (ImGui::SmallButton("Clear all")) answers.clear();
+  if (ImGui::SmallButton(tr_id(S::sheet_clear_all, "Clear all").c_str())) answers.clear();
   ImGui::EndDisabled();
   ImGui::BeginDisabled(network_locked(app));  // a locked course page: no formula (right answer) on hover
-  ImGui::Checkbox("Reveal answers", &app.answer_tools.reveal);
+  ImGui::Checkbox(tr_id(S::sheet_reveal, "Reveal answers").c_str(), &app.answer_tools.reveal);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Tooltips show each cell's formula (its right answer). Off by default.");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::sheet_reveal_tip));
   if (network_locked(app)) app.answer_tools.reveal = false;
-  if (answers_locked(app)) note("Locked: this course page shows the answers read-only.");
-  if (answers.check_error()) inline_error(answers.check_error()->line());
+  if (answers_locked(app)) note(tr(S::sheet_answers_locked));
+  if (answers.check_error()) inline_error(error_line(*answers.check_error()));
   if (!sheet->jacobians_skipped.empty()) inline_warning(sheet->jacobians_skipped);
   ImGui::Separator();
 
@@ -417,10 +425,10 @@ void answers_panel(App& app) {
     if (!c.listed) continue;
     const bool forward = c.kind == bp::CellKind::Forward;
     if (forward && !in_forward) {
-      section("Forward pass");
+      section(tr(S::sheet_section_forward));
       in_forward = true;
     } else if (!forward && !in_chain) {
-      section("Chain rule, from ℓ backwards");
+      section(tr(S::sheet_section_chain));
       in_chain = true;
     }
     answer_cell(app, *sheet, c);

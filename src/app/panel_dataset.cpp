@@ -20,22 +20,17 @@ void load_preset(App& app) {
   Training& t = app.training;
   bp::State& s = app.model.state;
   const std::vector<int> widths = layer_widths(s);
-  std::string resized;
-  if (widths.front() != 2) {
-    set_width(s, 0, 2);
-    resized = "I";
-  }
-  if (widths.back() != 2) {
-    set_width(s, s.layers(), 2);
-    resized += resized.empty() ? "O" : " and O";
-  }
+  const bool input = widths.front() != 2, output = widths.back() != 2;  // resized to the plane's 2 entries
+  if (input) set_width(s, 0, 2);
+  if (output) set_width(s, s.layers(), 2);
   s.dataset = bp::dataset_preset(t.preset, static_cast<uint64_t>(t.preset_seed));
   t.sample = 0;
   s.input = s.dataset.front().input;
   s.label = s.dataset.front().label;
   app.model.edited();
-  t.dataset_status = std::to_string(s.dataset.size()) + " samples loaded" +
-                     (resized.empty() ? "" : "; " + resized + " now " + (resized.size() > 1 ? "have" : "has") + " 2 entries");
+  const std::string n = std::to_string(s.dataset.size());
+  t.dataset_status = trf(input && output ? S::data_loaded_io : input ? S::data_loaded_i : output ? S::data_loaded_o : S::data_loaded,
+                         {{"n", n}});
 }
 
 // (I, label) ← sample k
@@ -56,25 +51,24 @@ void dataset_section(App& app) {
   bp::State& s = app.model.state;
   const bool locked = network_locked(app);
   const int n = static_cast<int>(s.dataset.size());
-  if (n == 0) note("Training set: the one sample (I, label). Load a 2-D dataset, or click on the plane to add points.");
+  if (n == 0) note(tr(S::data_one_sample_set));
   else
-    text_wrapped("Training set: " + std::to_string(n) + " samples; the loss is their mean, and each step uses their "
-                 "mean gradient.");
+    text_wrapped(trf(S::data_n_samples_set, {{"n", std::to_string(n)}}));
   ImGui::BeginDisabled(locked);
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  option_combo("dataset", t.preset, "exercise_point: the exercise's I and label alone\ntwo_blobs, xor, circle, spiral: "
-                                     "two classes in the plane, as in TensorFlow Playground");
-  ImGui::InputInt("seed##dataset", &t.preset_seed);
+  option_combo(tr_id(S::data_dataset, "dataset").c_str(), t.preset, tr(S::data_dataset_tip));
+  ImGui::InputInt(tr_id(S::sheet_seed, "seed-dataset").c_str(), &t.preset_seed);
   ImGui::PopItemWidth();
-  if (probed_button(app.probe, "Load dataset")) load_preset(app);
+  if (probed_button(app.probe, tr_id(S::data_load, "Load dataset").c_str())) load_preset(app);
   if (n > 0) {
-    same_line_or_wrap(button_width("One sample"));
-    if (probed_button(app.probe, "One sample")) {
+    const Label one = tr_id(S::data_one_sample, "One sample");
+    same_line_or_wrap(button_width(one.c_str()));
+    if (probed_button(app.probe, one.c_str())) {
       s.dataset.clear();
       app.model.edited();
-      t.dataset_status = "Training on the one sample (I, label)";
+      t.dataset_status = tr(S::data_one_sample_status);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drop the dataset: train on (I, label) alone");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::data_one_sample_tip));
   }
   ImGui::EndDisabled();
   if (!t.dataset_status.empty()) note(t.dataset_status.c_str());
@@ -86,8 +80,8 @@ void dataset_section(App& app) {
   if (ImGui::ArrowButton("##sample-next", ImGuiDir_Right)) show_sample(app, t.sample + 1);
   ImGui::EndDisabled();
   ImGui::SameLine();
-  text("sample " + std::to_string(t.sample + 1) + " of " + std::to_string(n));
-  note("The graph shows this sample as (I, label): its forward values and its own gradients.");
+  text(trf(S::data_sample_of, {{"k", std::to_string(t.sample + 1)}, {"n", std::to_string(n)}}));
+  note(tr(S::data_sample_note));
 }
 
 }  // namespace app

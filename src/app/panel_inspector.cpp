@@ -264,7 +264,7 @@ void inspector_tab(App& app) {
   const GraphSnapshot& g = gv.stepper.graph();
   const logic::Selection& sel = gv.selection;
   if (!app.model.report) {  // the graph keeps the last valid numbers; the Inspector shows none
-    inline_error(app.model.error ? app.model.error->line() : tr(S::results_not_evaluated));
+    inline_error(app.model.error ? error_line(*app.model.error) : tr(S::results_not_evaluated));
     note(tr(S::inspector_waiting));
     return;
   }
@@ -287,7 +287,7 @@ void inspector_tab(App& app) {
   }
   if (ImGui::CollapsingHeader(tr_id(S::inspector_agreement, "Agreement").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
     if (app.model.report) agreement_section(*app.model.report);
-    else inline_error(app.model.error ? app.model.error->line() : tr(S::results_not_evaluated));
+    else inline_error(app.model.error ? error_line(*app.model.error) : tr(S::results_not_evaluated));
   }
 }
 

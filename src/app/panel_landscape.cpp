@@ -56,8 +56,9 @@ void pick_grid(App& app, const char* name, int layer, bool bias, int rows, int c
       app.probe.add("landscape:" + p.name(), min.x, min.y, cell - 1, cell - 1);
     }
   if (hovered)
-    ImGui::SetTooltip("%s = %s\nclick: plot it along %s", hovered->name().c_str(),
-                      bp::format_number(pick_value(app.model.state, *hovered), 4).c_str(), v.picking_b ? "y" : "x");
+    ImGui::SetTooltip("%s", trf(S::landscape_pick_tip, {{"name", hovered->name()},
+                                                       {"value", bp::format_number(pick_value(app.model.state, *hovered), 4)},
+                                                       {"axis", v.picking_b ? "y" : "x"}}).c_str());
   if (clicked && hovered) {
     const ParamPick p = *hovered;
     ParamPick& slot = *(v.picking_b ? v.b : v.a);
@@ -75,17 +76,18 @@ void pickers(App& app, float width) {
   const bp::State& s = app.model.state;
   LandscapeView& v = app.landscape;
   ImGui::AlignTextToFramePadding();
-  text("A click picks");
+  text(tr(S::landscape_click_picks));
   ImGui::SameLine();
   if (ImGui::RadioButton("x", !v.picking_b)) v.picking_b = false;
   ImGui::SameLine();
   if (ImGui::RadioButton("y", v.picking_b)) v.picking_b = true;
-  same_line_or_wrap(button_width("−") + button_width("+") + button_width("Centre") + 20);
+  const Label centre = tr_id(S::landscape_centre, "Centre##landscape-centre");
+  same_line_or_wrap(button_width("−") + button_width("+") + button_width(centre.c_str()) + 20);
   if (probed_button(app.probe, "−##landscape-out")) v.zoom *= 2, v.centred = false;
   ImGui::SameLine();
   if (probed_button(app.probe, "+##landscape-in")) v.zoom /= 2, v.centred = false;
   ImGui::SameLine();
-  if (probed_button(app.probe, "Centre##landscape-centre")) v.zoom = 1, v.centred = false;
+  if (probed_button(app.probe, centre.c_str())) v.zoom = 1, v.centred = false;
   for (int k = 0; k < s.layers(); ++k) {
     const auto& w = s.weights[k];
     const std::string wn = "W" + std::to_string(k);
@@ -180,14 +182,13 @@ void landscape_view(App& app, float width) {
   const auto set = training_set(app.model.state);
   legend(image.min.x - ImGui::GetCursorScreenPos().x, image.max.x - image.min.x, v.loss);
   field_status(v.field);
-  const std::string line = "log10 of the training-set loss (" +
-                           (set.size() > 1 ? "the mean over " + std::to_string(set.size()) + " samples"
-                                           : std::string("the one sample I, label")) +
-                           "), a contour every decade. ● now, the arrow: −∇ (" + bp::format_number(-v.gradient[0], 3) +
-                           ", " + bp::format_number(-v.gradient[1], 3) + "), its exact direction" +
-                           (v.trajectory.size() > 1 ? ", the line: this run's steps." : ".");
+  const std::string samples = set.size() > 1 ? trf(S::landscape_set_mean, {{"n", std::to_string(set.size())}})
+                                             : std::string(tr(S::landscape_set_one));
+  const std::string line = trf(v.trajectory.size() > 1 ? S::landscape_line_run : S::landscape_line,
+                               {{"set", samples}, {"gx", bp::format_number(-v.gradient[0], 3)},
+                                {"gy", bp::format_number(-v.gradient[1], 3)}});
   note(line.c_str());
-  note("Drawn in float32: a loss below about 1e-38 shows as the scale's floor, and e^x underflows past x ≈ −87.");
+  note(tr(S::landscape_float32));
 }
 
 }  // namespace app

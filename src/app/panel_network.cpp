@@ -122,7 +122,7 @@ bool values(App& app) {
     }
   }
   for (size_t i = 0; i < errors.size(); ++i)
-    if (!shown[i]) inline_error(errors[i].line());  // a field without an editor here
+    if (!shown[i]) inline_error(error_line(errors[i]));  // a field without an editor here
   return changed;
 }
 

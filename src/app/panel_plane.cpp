@@ -56,7 +56,7 @@ void zoom(PlaneView& v, double factor) {
 void toolbar(App& app, int classes) {
   PlaneView& v = app.plane;
   ImGui::AlignTextToFramePadding();
-  text("Click adds");
+  text(tr(S::plane_click_adds));
   for (int c = 0; c < std::min(classes, 8); ++c) {
     ImGui::SameLine();
     ImGui::PushID(c);
@@ -73,18 +73,19 @@ void toolbar(App& app, int classes) {
     if (chosen) dl->AddCircleFilled(centre, r, swatch);
     dl->AddCircle(centre, r, chosen ? ImGui::GetColorU32(ImGuiCol_Text) : swatch, 0, 1.5f);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("A click on empty plane adds a point of class %d (Shift+click: class %d)", c, (c + 1) % classes);
+      ImGui::SetTooltip("%s", trf(S::plane_class_tip, {{"c", std::to_string(c)}, {"other", std::to_string((c + 1) % classes)}}).c_str());
     ImGui::PopID();
   }
   v.new_class = std::clamp(v.new_class, 0, std::max(classes - 1, 0));
-  same_line_or_wrap(button_width("Delete mode") + 30);
-  ImGui::Checkbox("Delete mode", &v.delete_mode);
-  same_line_or_wrap(button_width("−") + button_width("+") + button_width("Fit") + 20);
+  same_line_or_wrap(button_width(tr(S::plane_delete_mode)) + 30);
+  ImGui::Checkbox(tr_id(S::plane_delete_mode, "Delete mode").c_str(), &v.delete_mode);
+  const Label fit = tr_id(S::plane_fit, "Fit##plane-fit");
+  same_line_or_wrap(button_width("−") + button_width("+") + button_width(fit.c_str()) + 20);
   if (probed_button(app.probe, "−##plane-out")) zoom(v, 2);
   ImGui::SameLine();
   if (probed_button(app.probe, "+##plane-in")) zoom(v, 0.5);
   ImGui::SameLine();
-  if (probed_button(app.probe, "Fit##plane-fit")) {
+  if (probed_button(app.probe, fit.c_str())) {
     v.fitted = true;
     v.fitted_revision = -1;
   }
@@ -186,10 +187,8 @@ void plane_view(App& app, float width) {
   const bp::State& s = app.model.state;
   const auto why = plane_unavailable(app);
   if (!why) {
-    if (app.model.error) note("The network is not valid; the plane shows once it is.");
-    else
-      note(("The plane shows networks with a 2-D input; this one's input I has " + std::to_string(s.input.size()) +
-            " entries.").c_str());
+    if (app.model.error) note(tr(S::plane_invalid));
+    else note(trf(S::plane_not_2d, {{"n", std::to_string(s.input.size())}}).c_str());
     return;
   }
   if (!why->empty()) {
@@ -207,24 +206,19 @@ void plane_view(App& app, float width) {
   app.probe.add("plane", image.min.x, image.min.y, image.max.x - image.min.x, image.max.y - image.min.y);
   if (image.hovered && v.drag == -1) {
     const auto x = image.from_screen(ImGui::GetIO().MousePos);
-    ImGui::SetTooltip("I = [%s, %s]\nclick: add · drag: move · right-click / long press: delete\nAlt-drag: pan",
-                      bp::format_number(x[0], 4).c_str(), bp::format_number(x[1], 4).c_str());
+    ImGui::SetTooltip("%s", trf(S::plane_tip, {{"x", bp::format_number(x[0], 4)}, {"y", bp::format_number(x[1], 4)}}).c_str());
   }
   field_status(v.field);
-  const std::string set = s.dataset.empty() ? "the one sample (I, label); a click adds points"
-                                            : std::to_string(s.dataset.size()) + " points";
+  const std::string set = s.dataset.empty() ? std::string(tr(S::plane_set_one))
+                                            : trf(S::plane_set_n, {{"n", std::to_string(s.dataset.size())}});
   if (s.head == bp::Head::Mse) {
     if (s.label.size() > 1) {
       ImGui::SetNextItemWidth(theme::scaled(90));
-      ImGui::SliderInt("output shown", &v.mse_output, 0, static_cast<int>(s.label.size()) - 1);
+      ImGui::SliderInt(tr_id(S::plane_output_shown, "output shown").c_str(), &v.mse_output, 0, static_cast<int>(s.label.size()) - 1);
     }
-    note(("Colour: O[" + std::to_string(v.mse_output) +
-          "] on a diverging scale (blue < 0 < vermilion), the line where it is 0.5. Training set: " + set + ".")
-             .c_str());
+    note(trf(S::plane_mse_note, {{"k", std::to_string(v.mse_output)}, {"set", set}}).c_str());
   } else {
-    note(("Colour: the class probabilities s mixed (● class colours), the line where the top two are equal" +
-          std::string(classes == 2 ? " (p = 0.5)" : "") + ". Training set: " + set + ".")
-             .c_str());
+    note(trf(classes == 2 ? S::plane_softmax_note_two : S::plane_softmax_note, {{"set", set}}).c_str());
   }
 }
 

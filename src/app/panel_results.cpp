@@ -91,7 +91,7 @@ void results_tab(App& app) {
   {
     const Model& model = app.model;
     if (!model.report) {
-      inline_error(model.error ? model.error->line() : tr(S::results_not_evaluated));
+      inline_error(model.error ? error_line(*model.error) : tr(S::results_not_evaluated));
       note(tr(S::results_waiting));
     } else {
       const bp::Report& r = *model.report;

@@ -32,26 +32,24 @@ bool slider(const char* label, double& value, double lo, double hi, const char* 
 
 void settings(App& app) {
   bp::OptimizerSettings& s = app.training.settings;
-  bool changed = option_combo("optimizer", s.kind,
-                              "sgd: W ← W − η·∇W l\nmomentum: v ← μ·v + ∇W l, W ← W − η·v (PyTorch's SGD with momentum)\n"
-                              "adam: PyTorch's Adam, with bias correction");
+  bool changed = option_combo(tr_id(S::train_optimizer, "optimizer").c_str(), s.kind, tr(S::train_optimizer_tip));
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  changed |= slider("η (learning rate)", s.lr, 1e-5, 10.0, "%.4g", true, "The step size: Ctrl+click to type a value");
+  changed |= slider(tr_id(S::train_lr, "lr").c_str(), s.lr, 1e-5, 10.0, "%.4g", true, tr(S::train_lr_tip));
   if (s.kind == bp::OptimizerKind::Momentum) {
-    changed |= slider("μ (momentum)", s.momentum, 0.0, 0.999, "%.3g", false, "v ← μ·v + ∇W l (dampening 0)");
+    changed |= slider(tr_id(S::train_momentum, "momentum").c_str(), s.momentum, 0.0, 0.999, "%.3g", false, tr(S::train_momentum_tip));
     changed |= ImGui::Checkbox("Nesterov", &s.nesterov);
   }
   if (s.kind == bp::OptimizerKind::Adam) {
-    changed |= slider("β₁", s.beta1, 0.0, 0.999, "%.4g", false, "The first moment's decay (PyTorch: 0.9)");
-    changed |= slider("β₂", s.beta2, 0.0, 0.99999, "%.5g", false, "The second moment's decay (PyTorch: 0.999)");
-    changed |= slider("ε", s.eps, 1e-12, 1e-2, "%.1e", true, "Added to the root of the second moment (PyTorch: 1e-8)");
+    changed |= slider("β₁", s.beta1, 0.0, 0.999, "%.4g", false, tr(S::train_beta1_tip));
+    changed |= slider("β₂", s.beta2, 0.0, 0.99999, "%.5g", false, tr(S::train_beta2_tip));
+    changed |= slider("ε", s.eps, 1e-12, 1e-2, "%.1e", true, tr(S::train_eps_tip));
   }
-  changed |= slider("weight decay", s.weight_decay, 0.0, 1.0, "%.4g", true,
-                    "Adds weight_decay·W to the gradient (L2, as PyTorch's weight_decay; not AdamW)");
+  changed |= slider(tr_id(S::train_weight_decay, "weight decay").c_str(), s.weight_decay, 0.0, 1.0, "%.4g", true,
+                    tr(S::train_weight_decay_tip));
   ImGui::PopItemWidth();
-  changed |= ImGui::Checkbox("train I too", &s.train_input);
+  changed |= ImGui::Checkbox(tr_id(S::train_train_input, "train I too").c_str(), &s.train_input);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Also update the input I along −∇I l: the input that fools the network (the label stays)");
+    ImGui::SetTooltip("%s", tr(S::train_train_input_tip));
   if (changed) settings_changed(app.training);
 }
 
@@ -61,37 +59,38 @@ void controls(App& app) {
   const std::string blocked = training_blocked(t, app.model);
   const bool locked = network_locked(app);
   ImGui::BeginDisabled(!blocked.empty() || locked);
-  if (probed_button(app.probe, "Step")) train_step(t, app.model);
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("One update of every weight and bias");
-  const char* run_label = t.running ? "Pause" : "▶ Train";
-  same_line_or_wrap(button_width(run_label));
-  if (probed_button(app.probe, run_label)) {
+  if (probed_button(app.probe, tr_id(S::train_step, "Step").c_str())) train_step(t, app.model);
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(S::train_step_tip));
+  const Label run_label = t.running ? tr_id(S::train_pause, "Pause") : tr_id(S::train_run, "▶ Train");
+  same_line_or_wrap(button_width(run_label.c_str()));
+  if (probed_button(app.probe, run_label.c_str())) {
     if (t.running) train_pause(t);
     else train_start(t, app.model);
   }
   ImGui::EndDisabled();
   ImGui::BeginDisabled(!t.start || locked);
-  same_line_or_wrap(button_width("Rewind"));
-  if (probed_button(app.probe, "Rewind")) train_rewind(t, app.model);
+  const Label rewind = tr_id(S::train_rewind, "Rewind");
+  same_line_or_wrap(button_width(rewind.c_str()));
+  if (probed_button(app.probe, rewind.c_str())) train_rewind(t, app.model);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("Back to the exact weights before this run (Ctrl+Z undoes it)");
+    ImGui::SetTooltip("%s", tr(S::train_rewind_tip));
   ImGui::EndDisabled();
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SliderFloat("steps per second", &t.steps_per_second, 1.0f, 240.0f, "%.0f",
+  ImGui::SliderFloat(tr_id(S::train_steps_per_second, "steps per second").c_str(), &t.steps_per_second, 1.0f, 240.0f, "%.0f",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
   ImGui::PopItemWidth();
-  if (locked) note("Locked: this course page shows the network read-only.");
-  else if (!blocked.empty()) inline_error("Cannot train: " + blocked);
+  if (locked) note(tr(S::train_locked));
+  else if (!blocked.empty()) inline_error(trf(S::train_cannot, {{"why", blocked}}));
 }
 
 // the state of the run in one line: "step 12 · ℓ = 3.2e−5 (the mean over 40 samples)"
 void run_line(const App& app) {
   const Training& t = app.training;
   const size_t samples = app.model.state.dataset.size();
-  std::string line = t.losses.empty() ? std::string("No steps yet")
-                                      : "step " + std::to_string(t.losses.size() - 1) + " · l = " +
-                                            logic::formula_number(t.losses.back());
-  if (samples > 0) line += " (the mean over " + std::to_string(samples) + " samples)";
+  std::string line = t.losses.empty() ? std::string(tr(S::train_no_steps))
+                                      : trf(S::train_run_line, {{"step", std::to_string(t.losses.size() - 1)},
+                                                                {"loss", logic::formula_number(t.losses.back())}});
+  if (samples > 0) line += trf(S::train_mean_over, {{"n", std::to_string(samples)}});
   math_text(line);
 }
 
@@ -123,8 +122,8 @@ void last_update(const App& app, float width) {
   if (!t.last) return;
   const StepRecord& r = *t.last;
   const bp::OptimizerSettings& s = t.optimizer->settings();
-  math_text_colored(theme::kMuted, "Update " + std::to_string(r.step) + " (the loss before it: l = " +
-                                       logic::formula_number(r.loss_before) + ")");
+  math_text_colored(theme::kMuted, trf(S::train_update, {{"step", std::to_string(r.step)},
+                                                        {"loss", logic::formula_number(r.loss_before)}}));
   bool changed = false;
   for (size_t i = 0; i < r.params.size(); ++i) {
     const UpdateTerms u = update_terms(r, i, s);
@@ -132,22 +131,20 @@ void last_update(const App& app, float width) {
     changed = changed || u.changed;
   }
   if (!changed)
-    inline_warning("No weight changed: each η·∇ is below half a unit in the last place of its weight (float64 "
-                   "resolution). A saturated softmax has tiny gradients; try a larger η, or Adam, which divides by √v.");
+    inline_warning(tr(S::train_nothing_changed));
   if (s.kind == bp::OptimizerKind::Momentum)
-    note("v: the momentum buffer, μ·v + ∇ l (with Nesterov: ∇ l + μ·v)");
+    note(tr(S::train_momentum_note));
   else if (s.kind == bp::OptimizerKind::Adam)
-    note("u: Adam's step m / (√v + ε), with its moments m and v corrected for their start at 0 (PyTorch's bias "
-         "correction)");
+    note(tr(S::train_adam_note));
   else if (s.weight_decay != 0)
-    note("g = ∇ l + weight decay · the parameter");
+    note(tr(S::train_decay_note));
 }
 
 // [SECTION] the loss curve
 void loss_curve(App& app, float width) {
   Training& t = app.training;
   const bool per_sample = !t.sample_losses.empty();
-  if (per_sample) ImGui::Checkbox("per-sample losses", &t.show_sample_losses);
+  if (per_sample) ImGui::Checkbox(tr_id(S::train_per_sample, "per-sample losses").c_str(), &t.show_sample_losses);
   const float height = std::max(theme::scaled(120.0f), std::min(width * 0.5f, theme::scaled(220.0f)));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##loss-curve", ImVec2(width, height));
@@ -161,7 +158,7 @@ void loss_curve(App& app, float width) {
   const ImVec2 lo(origin.x + left, origin.y + font * 0.5f), hi(origin.x + width - theme::scaled(4), origin.y + height - bottom);
   dl->AddRect(lo, hi, axis_color);
   if (t.losses.empty()) {
-    const char* empty = "The loss per step appears here (log scale)";
+    const char* empty = tr(S::train_curve_empty);
     const ImVec2 size = ImGui::CalcTextSize(empty);
     if (size.x < hi.x - lo.x)
       draw_text(dl, ImGui::GetFont(), font, ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2), axis_color, empty);
@@ -186,7 +183,7 @@ void loss_curve(App& app, float width) {
     dl->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), theme::u32(theme::kMuted, 0.25f));
     draw_math(dl, ImVec2(origin.x, y - font * 0.5f), font, axis_color, logic::decade_label(e));
   }
-  const std::string steps = std::to_string(t.losses.size() - 1) + " steps";
+  const std::string steps = trf(S::train_n_steps, {{"n", std::to_string(t.losses.size() - 1)}});
   draw_text(dl, ImGui::GetFont(), font, ImVec2(hi.x - ImGui::CalcTextSize(steps.c_str()).x, hi.y + font * 0.2f), axis_color, steps);
   draw_text(dl, ImGui::GetFont(), font, ImVec2(lo.x, hi.y + font * 0.2f), axis_color, "0");
   dl->PushClipRect(lo, hi, true);
@@ -209,8 +206,8 @@ void loss_curve(App& app, float width) {
     dl->AddLine(ImVec2(at(p).x, lo.y), ImVec2(at(p).x, hi.y), theme::u32(theme::kMuted, 0.6f));
     dl->AddCircle(at(p), theme::scaled(4), theme::u32(theme::kGradient), 0, 2.0f);
     ImGui::BeginTooltip();
-    math_text("step " + std::to_string(step) + ": l = " + bp::format_number(t.losses[step], 17));
-    if (axis.has_nonpositive && !(t.losses[step] > 0)) text("(0 is drawn on the floor of the log axis)");
+    math_text(trf(S::train_curve_point, {{"step", std::to_string(step)}, {"loss", bp::format_number(t.losses[step], 17)}}));
+    if (axis.has_nonpositive && !(t.losses[step] > 0)) text(tr(S::train_zero_floor));
     ImGui::EndTooltip();
   }
 }
@@ -219,14 +216,14 @@ void loss_curve(App& app, float width) {
 
 void train_tab(App& app) {
   const float width = ImGui::GetContentRegionAvail().x;
-  if (ImGui::CollapsingHeader("Optimizer", ImGuiTreeNodeFlags_DefaultOpen)) settings(app);
-  if (ImGui::CollapsingHeader("Training set", ImGuiTreeNodeFlags_DefaultOpen)) dataset_section(app);
+  if (ImGui::CollapsingHeader(tr_id(S::train_header_optimizer, "Optimizer").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) settings(app);
+  if (ImGui::CollapsingHeader(tr_id(S::train_header_set, "Training set").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) dataset_section(app);
   controls(app);
   run_line(app);
   last_update(app, width);
-  if (ImGui::CollapsingHeader("Loss curve", ImGuiTreeNodeFlags_DefaultOpen)) loss_curve(app, width);
-  if (ImGui::CollapsingHeader("Decision boundary", ImGuiTreeNodeFlags_DefaultOpen)) plane_view(app, width);
-  if (ImGui::CollapsingHeader("Loss landscape", ImGuiTreeNodeFlags_DefaultOpen)) landscape_view(app, width);
+  if (ImGui::CollapsingHeader(tr_id(S::train_header_curve, "Loss curve").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) loss_curve(app, width);
+  if (ImGui::CollapsingHeader(tr_id(S::train_header_plane, "Decision boundary").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) plane_view(app, width);
+  if (ImGui::CollapsingHeader(tr_id(S::train_header_landscape, "Loss landscape").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) landscape_view(app, width);
 }
 
 }  // namespace app

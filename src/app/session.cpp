@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/app.h"
+#include "app/logic/i18n.h"
 #include "coursework/sheet_json.h"
 #include "engine/state_json.h"
 
@@ -65,12 +66,12 @@ std::string open_content(App& app, const bp::LinkContent& c) {
   const auto note = [&](const std::string& s) { notes += (notes.empty() ? "" : "; ") + s; };
   if (const bp::AnswerSheet* sheet = app.answers.sheet())
     for (const auto& [key, text] : c.answers)
-      if (!sheet->find(key)) note("the answer \"" + key + "\" is not a cell of this network's sheet (kept, not checked)");
+      if (!sheet->find(key)) note(trf(S::session_unknown_answer, {{"key", key}}));
   // the view, once the graph follows the new state
   sync_graph(app.graph, app.model);
   logic::Stepper& stepper = app.graph.stepper;
   stepper.pause();
-  if (c.view.step && *c.view.step > stepper.step_count()) note("step " + std::to_string(*c.view.step) + " is past the replay's end");
+  if (c.view.step && *c.view.step > stepper.step_count()) note(trf(S::session_step_past_end, {{"step", std::to_string(*c.view.step)}}));
   stepper.seek(c.view.step && *c.view.step <= stepper.step_count() ? *c.view.step : stepper.step_count());
   const logic::GraphSnapshot& g = stepper.graph();
   const std::string selected = !c.view.node.empty() ? logic::select_node(app.graph.selection, g, c.view.node)
@@ -80,7 +81,7 @@ std::string open_content(App& app, const bp::LinkContent& c) {
     bool found = false;
     for (Screen s : {Screen::Graph, Screen::Network, Screen::Results, Screen::Inspector, Screen::Explainer, Screen::Sheet, Screen::Train})
       if (lower(screen_name(s)) == c.view.tab) found = focus_panel(app, screen_name(s));
-    if (!found) note("there is no panel \"" + c.view.tab + "\"");
+    if (!found) note(trf(S::session_no_panel, {{"tab", c.view.tab}}));
   }
   return notes;
 }
@@ -91,15 +92,16 @@ std::string link_text(App& app, bool with_answers, std::string_view base) {
 }
 
 std::string open_link(App& app, std::string_view link, bool replaced_stored) {
-  const std::string undo = replaced_stored ? " Your own work from before is one Undo (Ctrl+Z) away." : "";
+  const std::string undo = replaced_stored ? tr(S::session_undo_away) : "";
   const auto content = bp::read_link(link);
   if (!content) {
     open_content(app, {bp::exercise_state(), {}, "", {}});
-    notify(app, "This link could not be opened: " + reason_of(content.error().line()) + ". The exercise is shown instead." + undo, true);
+    notify(app, trf(S::session_link_failed, {{"reason", reason_of(content.error().line())}}) + undo, true);
     return content.error().line();
   }
   const std::string notes = open_content(app, content.value());
-  notify(app, "Opened the shared link" + (notes.empty() ? "." : " (but " + notes + ").") + undo, !notes.empty());
+  notify(app, (notes.empty() ? std::string(tr(S::session_link_opened)) : trf(S::session_link_opened_but, {{"notes", notes}})) + undo,
+         !notes.empty());
   return "";
 }
 
@@ -114,18 +116,18 @@ std::string session_json(App& app) {
 std::string restore_session(App& app, std::string_view json) {
   const auto content = bp::read_link_document(json);
   if (!content) {
-    notify(app, "Your work kept in this browser could not be restored: " + reason_of(content.error().line()), true);
+    notify(app, trf(S::session_restore_failed, {{"reason", reason_of(content.error().line())}}), true);
     return content.error().line();
   }
   const std::string notes = open_content(app, content.value());
-  notify(app, "Restored your work from the last visit" + (notes.empty() ? "" : " (but " + notes + ")") + "; Reset starts over.", false);
+  notify(app, notes.empty() ? std::string(tr(S::session_restored)) : trf(S::session_restored_but, {{"notes", notes}}), false);
   return "";
 }
 
 std::string open_file(App& app, std::string_view text, const std::string& name) {
   const auto sheet = bp::parse_state_or_sheet(text, name);
   if (!sheet) {
-    notify(app, "Could not open " + name + ": " + reason_of(sheet.error().line()) + " (nothing was changed).", true);
+    notify(app, trf(S::session_open_failed, {{"name", name}, {"reason", reason_of(sheet.error().line())}}), true);
     return sheet.error().line();
   }
   bp::LinkContent c{sheet.value().state, sheet.value().texts, sheet.value().student, {}};
@@ -136,7 +138,9 @@ std::string open_file(App& app, std::string_view text, const std::string& name) 
     c.student = app.answer_tools.student.data();
   }
   const std::string notes = open_content(app, c);
-  notify(app, "Opened " + name + (is_sheet ? " (an answer sheet)" : "") + (notes.empty() ? "." : " (but " + notes + ")."), !notes.empty());
+  const S said = is_sheet ? (notes.empty() ? S::session_opened_sheet : S::session_opened_sheet_but)
+                          : (notes.empty() ? S::session_opened : S::session_opened_but);
+  notify(app, trf(said, {{"name", name}, {"notes", notes}}), !notes.empty());
   return "";
 }
 

@@ -1,5 +1,6 @@
 // Shape edits: see state_edit.h. Vector k of the network sits between W_{k−1} (its rows) and
 // W_k (its columns); the input is vector 0 and the output O (with the label) vector K.
+#include "app/logic/i18n.h"
 #include "app/state_edit.h"
 
 #include <algorithm>
@@ -117,14 +118,14 @@ bp::Expected<double> parse_cell_text(std::string_view text, const std::string& f
   const size_t first = t.find_first_not_of(" \t\n"), last = t.find_last_not_of(" \t\n");
   t = first == std::string::npos ? "" : t.substr(first, last - first + 1);
   const std::string shown = "\"" + std::string(text) + "\"";
-  if (t.empty()) return bp::Error{field, "is empty; type a number"};
+  if (t.empty()) return bp::Error{field, tr(S::edit_empty)};
   // strtod also reads "nan", "inf" and hex floats: only decimal digits, signs, '.', 'e' pass
-  if (t.find_first_not_of("0123456789+-.eE") != std::string::npos) return bp::Error{field, shown + " is not a number"};
+  if (t.find_first_not_of("0123456789+-.eE") != std::string::npos) return bp::Error{field, trf(S::edit_not_number, {{"text", shown}})};
   errno = 0;
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || end == t.c_str()) return bp::Error{field, shown + " is not a number"};
-  if (!std::isfinite(v) || (errno == ERANGE && std::abs(v) > 1)) return bp::Error{field, shown + " is beyond float64"};
+  if (end != t.c_str() + t.size() || end == t.c_str()) return bp::Error{field, trf(S::edit_not_number, {{"text", shown}})};
+  if (!std::isfinite(v) || (errno == ERANGE && std::abs(v) > 1)) return bp::Error{field, trf(S::edit_beyond, {{"text", shown}})};
   return v;
 }
 

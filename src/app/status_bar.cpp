@@ -27,7 +27,7 @@ std::string state_message(const Model& m, bool& ok, ImVec4& color) {
   if (m.error) {
     const size_t n = bp::validate_all(m.state).size();
     return n > 1 ? trf(S::status_not_evaluated_many, {{"n", std::to_string(n)}})
-                 : trf(S::status_not_evaluated, {{"error", m.error->line()}});
+                 : trf(S::status_not_evaluated, {{"error", error_line(*m.error)}});
   }
   if (!m.report->warnings.empty()) {
     color = theme::kWarning;

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "app/logic/formula.h"
+#include "app/logic/i18n.h"
 #include "app/model.h"
 #include "engine/json_numbers.h"
 
@@ -82,10 +83,10 @@ void settle_steps(Training& t, Model& model, bool ok) {
 }  // namespace
 
 std::string training_blocked(const Training& t, const Model& model) {
-  if (model.error) return model.error->line();
-  if (auto e = bp::validate(t.settings)) return e->line();
+  if (model.error) return error_line(*model.error);
+  if (auto e = bp::validate(t.settings)) return error_line(*e);
   if (t.settings.train_input && !model.state.dataset.empty())
-    return "train I too: with a dataset the loss does not depend on I (only the one-sample training set trains it)";
+    return tr(S::train_input_with_dataset);
   return "";
 }
 

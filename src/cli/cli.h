@@ -29,10 +29,10 @@ struct Io {
 int run(const Args& args, Io io);
 
 int eval(const Args& args, Io io);     ///< eval [FILE|-] [--format json|table]
-int check(const Args& args, Io io);    ///< check [FILE|-] [--format json|table] [--tolerance X] [--layout L]
+int check(const Args& args, Io io);    ///< check [FILE|-] [--format json|table] [--tolerance X] [--layout L] [--lang L]
 int variant(const Args& args, Io io);  ///< variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K] [--width W] [--saturated]
-int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR]
-int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L]
+int key(const Args& args, Io io);      ///< key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L] [--student ID [--course KEY] | --seed N] [--output DIR] [--lang L]
+int grade(const Args& args, Io io);    ///< grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X] [--layout L] [--lang L]
 int report(const Args& args, Io io);   ///< report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] …
 int link(const Args& args, Io io);     ///< link [FILE|-] [--base URL]
 int export_script(const Args& args, Io io);  ///< export [FILE|-] [--format pytorch|numpy]
@@ -76,6 +76,10 @@ std::optional<bp::Error> set_path(const std::string& command, const std::string&
 
 /// The value of --layout (args[i]): row-major or column-major.
 bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i);
+
+/// The value of --lang (args[i]), en or ko: the language of what coursework says to a person (messages,
+/// handouts); the JSON keys, field names and mistake codes stay English. Sets it for the process.
+std::optional<bp::Error> lang_option(const Args& args, size_t& i);
 
 /// The value of --tolerance (args[i]): a number strictly between 0 and 1.
 bp::Expected<double> tolerance_option(const Args& args, size_t& i);

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "cli.h"
+#include "i18n/catalogue.h"
 #include "engine/state_json.h"
 #include "coursework/sheet_json.h"
 
@@ -64,6 +65,16 @@ bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i) {
   if (!v) return v.error();
   if (auto layout = bp::parse_layout(v.value())) return *layout;
   return bp::Error{"--layout", "unknown value \"" + v.value() + "\"; expected row-major or column-major"};
+}
+
+std::optional<bp::Error> lang_option(const Args& args, size_t& i) {
+  auto v = option_value(args, i, "en or ko");
+  if (!v) return v.error();
+  // exactly the two codes: parse_lang's leniency ("ko-KR") is for locales, not for a flag
+  if (v.value() != "en" && v.value() != "ko")
+    return bp::Error{"--lang", "unknown value \"" + v.value() + "\"; expected en or ko"};
+  bp::lang::set_language(bp::lang::parse_lang(v.value(), bp::lang::Lang::En));
+  return std::nullopt;
 }
 
 bp::Expected<double> tolerance_option(const Args& args, size_t& i) {

@@ -9,16 +9,30 @@
 #include "coursework/answer_check.h"
 #include "engine/number_format.h"
 #include "coursework/sheet_json.h"
+#include "coursework/words.h"
 
 namespace cli {
 namespace {
 
 constexpr int kSomeWrong = 1;
 
-// characters, not bytes: keys like "W0·I" and the verdicts' "×" stay aligned
+// the code point that starts at s[i] (a stray byte counts as one)
+char32_t code_point(const std::string& s, size_t i) {
+  const unsigned char c = s[i];
+  const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  char32_t cp = extra ? c & (0x3F >> extra) : c;
+  for (int k = 1; k <= extra && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
+// terminal columns, not bytes: keys like "W0·I" and the verdicts' "×" take one, Hangul two
 size_t display_width(const std::string& s) {
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    const char32_t cp = code_point(s, i);
+    n += (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7A3) ? 2 : 1;
+  }
   return n;
 }
 
@@ -35,17 +49,19 @@ std::string verdict_text(const bp::Verdict& v) {
 }
 
 std::string table(const bp::CheckResult& r) {
-  size_t key_w = 4, verdict_w = 7;
+  const std::string cell = bp::say(bp::Msg::cli_col_cell), verdict = bp::say(bp::Msg::cli_col_verdict);
+  size_t key_w = display_width(cell), verdict_w = display_width(verdict);
   for (const bp::Verdict& v : r.verdicts) {
     key_w = std::max(key_w, display_width(v.key));
     verdict_w = std::max(verdict_w, display_width(verdict_text(v)));
   }
   std::ostringstream out;
-  out << pad("cell", key_w) << "  " << pad("verdict", verdict_w) << "  message\n";
+  out << pad(cell, key_w) << "  " << pad(verdict, verdict_w) << "  " << bp::say(bp::Msg::cli_col_message) << "\n";
   for (const bp::Verdict& v : r.verdicts)
     out << pad(v.key, key_w) << "  " << pad(verdict_text(v), verdict_w) << "  " << v.message << "\n";
-  if (r.verdicts.empty()) out << "(no cell is filled in)\n";
-  out << "\n" << (r.first_wrong ? "first wrong: " + *r.first_wrong : std::string("every filled cell is right")) << "\n";
+  if (r.verdicts.empty()) out << bp::say(bp::Msg::cli_no_cell) << "\n";
+  out << "\n" << (r.first_wrong ? bp::sayf(bp::Msg::cli_first_wrong, {{"key", *r.first_wrong}}) : bp::say(bp::Msg::cli_all_right))
+      << "\n";
   return out.str();
 }
 
@@ -71,6 +87,8 @@ int check(const Args& args, Io io) {
       auto layout = layout_option(args, i);
       if (!layout) return fail(io, layout.error());
       layout_flag = layout.value();
+    } else if (args[i] == "--lang") {
+      if (auto e = lang_option(args, i)) return fail(io, *e);
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return fail(io, {args[i], "unknown option; see backprop-cli --help"});
     } else if (auto e = set_path("check", args[i], path, path_given)) {

@@ -86,6 +86,8 @@ std::optional<int> grade_option(const Args& args, size_t& i, GradeRun& run, Io i
     auto l = layout_option(args, i);
     if (!l) return fail(io, l.error());
     run.options.check.layout = l.value();
+  } else if (a == "--lang") {
+    if (auto e = lang_option(args, i)) return fail(io, *e);
   } else if (a == "--tolerance") {
     auto t = tolerance_option(args, i);
     if (!t) return fail(io, t.error());

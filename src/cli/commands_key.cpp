@@ -35,6 +35,8 @@ int key(const Args& args, Io io) {
       auto l = layout_option(args, i);
       if (!l) return fail(io, l.error());
       layout = l.value();
+    } else if (a == "--lang") {
+      if (auto e = lang_option(args, i)) return fail(io, *e);
     } else if (a == "--student" || a == "--course" || a == "--output") {
       auto v = option_value(args, i, a == "--student" ? "a student ID" : a == "--course" ? "the course's secret key" : "a folder");
       if (!v) return fail(io, v.error());

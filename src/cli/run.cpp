@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli.h"
+#include "i18n/catalogue.h"
 #include "engine/state.h"
 #include "engine/state_json.h"
 
@@ -13,13 +14,13 @@ namespace {
 const char* kUsage =
     "usage: backprop-cli eval [FILE|-] [--format json|table]\n"
     "       backprop-cli exercise\n"
-    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X] [--layout L]\n"
+    "       backprop-cli check [FILE|-] [--format json|table] [--tolerance X] [--layout L] [--lang L]\n"
     "       backprop-cli variant --seed N | --student ID [--course KEY] [--dead-relu] [--layers K]\n"
     "                            [--width W] [--saturated]\n"
     "       backprop-cli key [FILE|-] [--format markdown|latex] [--blank] [--hide-hints] [--layout L]\n"
-    "                        [--student ID [--course KEY] | --seed N] [--output DIR]\n"
+    "                        [--student ID [--course KEY] | --seed N] [--output DIR] [--lang L]\n"
     "       backprop-cli grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X]\n"
-    "                          [--layout L]\n"
+    "                          [--layout L] [--lang L]\n"
     "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
     "       backprop-cli link [FILE|-] [--base URL]\n"
     "       backprop-cli export [FILE|-] [--format pytorch|numpy]\n"
@@ -46,6 +47,8 @@ const char* kUsage =
     "          engine's exact gradient, over the state's dataset (or its one sample): the loss before each\n"
     "          step and after the last, and the state after them (defaults: sgd, lr 0.1, 100 steps;\n"
     "          momentum 0.9, betas 0.9,0.999, eps 1e-8, weight decay 0; --train-input also updates I)\n"
+    "--lang    en (the default) or ko: the language of check's and grade's messages, of key's handouts and\n"
+    "          of the errors they report; JSON keys, field names and mistake codes stay English\n"
     "FILE defaults to stdin. See README.md for the JSON formats.\n";
 
 int exercise(const Args& args, Io io) {
@@ -83,6 +86,7 @@ int dispatch(const Args& args, Io io) {
 
 int run(const Args& args, Io io) {
   errno = 0;
+  bp::lang::set_language(bp::lang::Lang::En);  // each run starts in English; --lang changes it for this run
   const int status = dispatch(args, io);
   io.out.flush();
   if (!io.out) {  // ENOSPC (/dev/full), EPIPE (a closed pipe; SIGPIPE is ignored by main)

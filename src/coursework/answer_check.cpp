@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "coursework/words.h"
 #include "engine/evaluate.h"
 #include "engine/json_read.h"
 #include "engine/network.h"
@@ -37,12 +38,12 @@ Error key_error(const AnswerSheet& sheet, const std::string& key) {
   if (gradient) {
     const int n = sheet.node_index(key.substr(5));
     if (n >= 0 && sheet.nodes[n].computed && sheet.jacobians_skipped.empty())
-      return {field, "∇_" + subscript(key.substr(5)) + " l is the local Jacobian J:l/" + key.substr(5) + "; answer it there"};
-    if (key == "grad:I") return {field, "unknown key; the gradient of the input I is \"grad:input\""};
+      return {field, sayf(Msg::error_gradient_is_jacobian,
+                          {{"notation", "∇_" + subscript(key.substr(5)) + " l"}, {"cell", "J:l/" + key.substr(5)}})};
+    if (key == "grad:I") return {field, say(Msg::error_grad_input)};
   }
   if ((jacobian || gradient) && !sheet.jacobians_skipped.empty())
-    return {field, "local Jacobians and chain products are not computed for this network (manual Jacobian chain " +
-                       sheet.jacobians_skipped + "); the forward values and the final gradients can still be checked"};
+    return {field, sayf(Msg::error_skipped, {{"why", sheet.jacobians_skipped}})};
   std::vector<std::string> family;
   std::string best;
   size_t best_d = 4;
@@ -54,18 +55,15 @@ Error key_error(const AnswerSheet& sheet, const std::string& key) {
   }
   std::string list;
   for (const std::string& k : family) list += (list.empty() ? "" : ", ") + k;
-  const std::string what = jacobian ? "not a local Jacobian of this network; they are "
-                           : gradient ? "not a gradient cell of this network; they are "
-                                      : "unknown key; the forward values are ";
-  return {field, what + list + (best.empty() ? "" : " (did you mean \"" + best + "\"?)")};
+  const Msg what = jacobian ? Msg::error_not_jacobian : gradient ? Msg::error_not_gradient : Msg::error_not_forward;
+  return {field, sayf(what, {{"keys", list}, {"suggestion", best.empty() ? "" : sayf(Msg::error_did_you_mean, {{"key", best}})}})};
 }
 
-std::string your(const AnswerSheet& sheet, const Sources& sources) {
+// "∇_O l and h": the notation of the student's cells a value depends on
+std::string cells_of(const AnswerSheet& sheet, const Sources& sources) {
   std::vector<std::string> names;
   for (const std::string& k : sources) names.push_back(sheet.find(k)->notation);
-  std::string s;
-  for (size_t i = 0; i < names.size(); ++i) s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return "your " + s;
+  return say_list(names);
 }
 
 Args<double> args_of(const std::vector<std::string>& names, const AnswerSheet& sheet,
@@ -84,9 +82,7 @@ const SheetNode* weight_of(const SheetCell& cell, const AnswerSheet& sheet) {
 }
 
 std::string column_major_flatten_message(const SheetCell& cell, const SheetNode& w) {
-  return "Same derivatives, columns in the other order: yours run through " + w.name +
-         " row by row (row-major), while this course's layout flattens " + w.name + " column by column (column-major): ∂" +
-         cell.node + "/∂" + w.name + "[i][j] is column j·" + std::to_string(w.value.rows()) + " + i.";
+  return sayf(Msg::check_flatten_column_major, {{"w", w.name}, {"of", cell.node}, {"rows", std::to_string(w.value.rows())}});
 }
 
 // local Jacobians whose rule reads the op's output as well as its inputs
@@ -103,7 +99,7 @@ Expected<CheckResult> check_answers(const AnswerSheet& sheet, const std::vector<
                                     const CheckOptions& options) {
   const double rtol = options.tolerance;
   if (!(rtol > 0 && rtol < 1))
-    return Error{"tolerance", "must be a number between 0 and 1 (exclusive), got " + format_number(rtol)};
+    return Error{"tolerance", sayf(Msg::error_tolerance, {{"value", format_number(rtol)}})};
   const size_t n_cells = sheet.cells.size();
   auto cell_index = [&](const std::string& key) -> int {
     for (size_t c = 0; c < n_cells; ++c)
@@ -116,7 +112,7 @@ Expected<CheckResult> check_answers(const AnswerSheet& sheet, const std::vector<
   for (const Answer& a : answers) {
     const int c = cell_index(a.key);
     if (c < 0) return key_error(sheet, a.key);
-    if (given[c]) return Error{"answers." + a.key, "is given twice"};
+    if (given[c]) return Error{"answers." + a.key, say(Msg::error_twice)};
     given[c] = &a;
   }
   // the scale of an all-zero truth: the largest true value of the same kind
@@ -225,19 +221,19 @@ Expected<CheckResult> check_answers(const AnswerSheet& sheet, const std::vector<
     v.key = cell.key;
     if (right[c]) {
       v.ok = true;
-      v.message = "Right.";
+      v.message = say(Msg::check_right);
     } else if (normalized[c] && ref_differs && close_enough(*normalized[c], ref.value, rtol, fb)) {
       v.ok = true;
       v.consistent_with = ref.sources;
-      v.message = "Consistent with " + your(sheet, ref.sources) + ": right given " +
-                  (ref.sources.size() == 1 ? "that value, which is" : "those values, which are") + " wrong.";
+      v.message = sayf(ref.sources.size() == 1 ? Msg::check_consistent_one : Msg::check_consistent_many,
+                       {{"cells", cells_of(sheet, ref.sources)}});
     } else {
       Diagnosis d = diagnose(given[c]->value, normalized[c], cell.truth, cell, sheet, alternatives[c], rtol, fb);
       if (d.mistake == Mistake::Unknown && ref_differs) {
         Diagnosis own_d = diagnose(given[c]->value, normalized[c], ref.value, cell, sheet, {}, rtol, fb);
         if (own_d.mistake != Mistake::Unknown) {
-          own_d.message = "Compared with what " + your(sheet, ref.sources) + " give" +
-                          (ref.sources.size() == 1 ? "s" : "") + ": " + own_d.message;
+          own_d.message = sayf(ref.sources.size() == 1 ? Msg::check_compared_one : Msg::check_compared_many,
+                               {{"cells", cells_of(sheet, ref.sources)}, {"message", own_d.message}});
           d = own_d;
         }
       }

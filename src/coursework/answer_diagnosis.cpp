@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "coursework/weight_layout.h"
+#include "coursework/words.h"
 #include "engine/matrix.h"
 #include "engine/number_format.h"
 
@@ -45,14 +46,8 @@ std::string entry_name(const SheetCell& cell, const Eigen::MatrixXd& ref, Eigen:
   return "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
 }
 
-std::string list_names(const std::vector<std::string>& names) {
-  std::string s;
-  const size_t shown = std::min<size_t>(names.size(), 4);
-  for (size_t i = 0; i < shown; ++i)
-    s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  if (shown < names.size()) s += " and " + std::to_string(names.size() - shown) + " more";
-  return s;
-}
+// at most four names, then how many more
+std::string list_names(const std::vector<std::string>& names) { return say_list(names, 4); }
 
 // The node a Jacobian cell differentiates with respect to, when it is a weight matrix (r, c > 1).
 const SheetNode* weight_wrt(const SheetCell& cell, const AnswerSheet& sheet) {
@@ -81,44 +76,39 @@ std::string expected_shape(const SheetCell& cell, const AnswerSheet& sheet) {
   const std::string n = std::to_string(t.size());
   switch (cell.kind) {
     case CellKind::Forward:
-      return cell.key == "l" ? "one number (the loss)" : "a vector of " + n + " entries (one per entry of " + cell.node + ")";
-    case CellKind::NodeGradient:
-      return "a row of " + n + " entries (one per entry of " + cell.node + ")";
+      return cell.key == "l" ? say(Msg::shape_loss) : sayf(Msg::shape_vector, {{"n", n}, {"node", cell.node}});
+    case CellKind::NodeGradient: return sayf(Msg::shape_row, {{"n", n}, {"node", cell.node}});
     case CellKind::ParamGradient:
-      if (cell.vector) return "a vector of " + n + " entries (one per entry of " + cell.node + ")";
-      return "a " + shape_text(t) + " matrix, the shape of " + cell.node;
+      if (cell.vector) return sayf(Msg::shape_vector, {{"n", n}, {"node", cell.node}});
+      return sayf(Msg::shape_param_matrix, {{"shape", shape_text(t)}, {"node", cell.node}});
     case CellKind::Jacobian:
-      return "a " + shape_text(t) + " matrix (rows: the entries of " + cell.node + "; columns: the entries of " +
-             cell.wrt + (weight_wrt(cell, sheet) ? ", row by row" : "") + ")";
+      return sayf(weight_wrt(cell, sheet) ? Msg::shape_jacobian_weight : Msg::shape_jacobian,
+                  {{"shape", shape_text(t)}, {"of", cell.node}, {"wrt", cell.wrt}});
   }
   return "";
 }
 
 std::string transposed_message(const SheetCell& cell, const AnswerSheet& sheet) {
   if (cell.kind == CellKind::Jacobian) {
-    std::string m = "Transposed: in the documented layout the rows are the entries of " + cell.node +
-                    " and the columns those of " + cell.wrt;
     const SheetEdge* e = edge_of(cell, sheet);
     if (e && e->op == OpKind::MatVec && e->k == 1)
-      m += ", so " + cell.notation + " = " + e->args[0] + ", not " + e->args[0] + "ᵀ (the exercise's hint ∇_L o = W_1^T is written in the other layout)";
-    return m + ".";
+      return sayf(Msg::diag_transposed_matvec,
+                  {{"of", cell.node}, {"wrt", cell.wrt}, {"notation", cell.notation}, {"w", e->args[0]}});
+    return sayf(Msg::diag_transposed_jacobian, {{"of", cell.node}, {"wrt", cell.wrt}});
   }
   if (cell.kind == CellKind::ParamGradient)
-    return "Transposed: " + cell.notation + " has the shape of " + cell.node + ", its entry [i][j] being ∂l/∂" +
-           cell.node + "[i][j].";
-  return "Transposed.";
+    return sayf(Msg::diag_transposed_gradient, {{"notation", cell.notation}, {"node", cell.node}});
+  return say(Msg::diag_transposed);
 }
 
 std::string flatten_message(const SheetCell& cell, const SheetNode& weight) {
   const std::string& w = weight.name;
-  if (cell.kind == CellKind::Jacobian)
-    return "Same derivatives, columns in the other order: yours run through " + w +
-           " column by column (column-major, like the exercise's hint ∇_{w1} o = [[L0,0,L1,0],[0,L0,0,L1]]), "
-           "while the documented layout flattens " + w + " row by row (row-major): ∂" + cell.node + "/∂" + w +
-           "[i][j] is column i·" + std::to_string(weight.value.cols()) + " + j.";
-  return "The right numbers in the other order: " + w +
-         "'s entries were flattened column by column and read back row by row (or the reverse); keep one order, row "
-         "by row.";
+  if (cell.kind == CellKind::Jacobian)  // the hint's braces are math, not a placeholder: passed as a value
+    return sayf(Msg::diag_flatten_jacobian, {{"w", w},
+                                             {"hint", "∇_{w1} o = [[L0,0,L1,0],[0,L0,0,L1]]"},
+                                             {"of", cell.node},
+                                             {"cols", std::to_string(weight.value.cols())}});
+  return sayf(Msg::diag_flatten_gradient, {{"w", w}});
 }
 
 // ½ → 0.5 when k is within the tolerance of a fraction p/q with a small denominator
@@ -133,21 +123,12 @@ std::optional<double> simple_factor(double k, double rtol) {
 }
 
 std::string factor_message(double f) {
-  if (f == 0.5)
-    return "Exactly half of the true value: averaged over a broadcast dimension? (e.g. l.mean() over a "
-           "[1,2]-shaped loss, one term per class, divides every gradient by 2).";
-  if (f == 2)
-    return "Exactly twice the true value: a sum where one term was expected, or the reverse of averaging over a "
-           "broadcast dimension (l.mean() over a [1,2]-shaped loss halves a gradient)?";
+  if (f == 0.5) return say(Msg::diag_half);
+  if (f == 2) return say(Msg::diag_twice);
   const double inv = 1 / f;
-  if (f > 0 && inv == std::round(inv) && inv >= 3)
-    return "Exactly 1/" + format_number(inv) + " of the true value: averaged over " + format_number(inv) +
-           " terms (a .mean() over a broadcast dimension)?";
-  if (f > 0 && f == std::round(f) && f >= 3)
-    return "Exactly " + format_number(f) + " times the true value: summed over " + format_number(f) +
-           " terms where one was expected?";
-  if (f < 0) return format_number(f) + " times the true value: the sign and a constant factor are both off.";
-  return "Every entry is " + format_number(f) + " times the true value: a constant factor is off.";
+  if (f > 0 && inv == std::round(inv) && inv >= 3) return sayf(Msg::diag_fraction, {{"k", format_number(inv)}});
+  if (f > 0 && f == std::round(f) && f >= 3) return sayf(Msg::diag_multiple, {{"k", format_number(f)}});
+  return sayf(f < 0 ? Msg::diag_negative_factor : Msg::diag_factor, {{"k", format_number(f)}});
 }
 
 // [SECTION] shape
@@ -156,31 +137,21 @@ Diagnosis shape_diagnosis(const ParsedAnswer& answer, const Eigen::MatrixXd& t, 
                           const AnswerSheet& sheet, double rtol, double fallback) {
   const Eigen::MatrixXd& a = answer.value;
   const std::string got = describe_shape(answer), expected = expected_shape(cell, sheet);
-  if (a.size() != t.size()) {
-    if (cell.key == "l")
-      return {Mistake::Shape, std::nullopt,
-              "l is one number, but you gave " + got + ": one term per class? The loss sums them, l = −Σ y_i·log s_i."};
-    return {Mistake::Shape, std::nullopt, "Expected " + expected + ", but you gave " + got + "."};
-  }
+  auto says = [&](Msg m) { return sayf(m, {{"got", got}, {"notation", cell.notation}, {"expected", expected}}); };
+  if (a.size() != t.size()) return {Mistake::Shape, std::nullopt, says(cell.key == "l" ? Msg::diag_loss_shape : Msg::diag_shape)};
   const Eigen::MatrixXd flat = flat_row_major(a), t_flat = flat_row_major(t);
   if (is_matrix(t)) {
     if (a.rows() == t.cols() && a.cols() == t.rows() && close_enough(a, t.transpose(), rtol, fallback))
       return {Mistake::Transposed, std::nullopt, transposed_message(cell, sheet)};
-    if (close_enough(flat, t_flat, rtol, fallback))
-      return {Mistake::Shape, std::nullopt,
-              "The right numbers in row-major order, but as " + got + ": " + cell.notation + " is " + expected +
-                  "; reshape row by row."};
+    if (close_enough(flat, t_flat, rtol, fallback)) return {Mistake::Shape, std::nullopt, says(Msg::diag_row_major_shape)};
     if (close_enough(flat, flat_col_major(t), rtol, fallback))
-      return {Mistake::FlattenOrder, std::nullopt,
-              "The right numbers, but flattened column by column (column-major) and as " + got + ": " + cell.notation +
-                  " is " + expected + ", read row by row."};
+      return {Mistake::FlattenOrder, std::nullopt, says(Msg::diag_column_major_shape)};
   } else if (close_enough(flat, t_flat, rtol, fallback)) {
-    return {Mistake::Shape, std::nullopt, "The right numbers, but as " + got + ": " + cell.notation + " is " + expected + "."};
+    return {Mistake::Shape, std::nullopt, says(Msg::diag_right_numbers_shape)};
   } else if (close_enough(flat_col_major(a), t_flat, rtol, fallback)) {
-    return {Mistake::FlattenOrder, std::nullopt,
-            "The right numbers read column by column, but as " + got + ": " + cell.notation + " is " + expected + "."};
+    return {Mistake::FlattenOrder, std::nullopt, says(Msg::diag_column_read_shape)};
   }
-  return {Mistake::Shape, std::nullopt, "Expected " + expected + ", but you gave " + got + "."};
+  return {Mistake::Shape, std::nullopt, says(Msg::diag_shape)};
 }
 
 // [SECTION] chains with one classic mistake
@@ -212,38 +183,30 @@ std::vector<Candidate> candidates(const SheetEdge& e, const AnswerSheet& sheet) 
     std::vector<std::string> dead;
     for (Eigen::Index i = 0; i < n; ++i)
       if (!(xv(i) > 0)) dead.push_back(x + "[" + std::to_string(i) + "] = " + format_number(xv(i)));
-    const std::string dead_text = list_names(dead) + (dead.size() == 1 ? " is" : " are") + " ≤ 0";
-    const std::string mask = activation_mask(e, x);
+    const bool one = dead.size() == 1;
+    const std::string dead_list = list_names(dead), mask = activation_mask(e, x);
     out.push_back({Mistake::ReluMask, Eigen::MatrixXd::Identity(n, n),
-                   "The ReLU mask is missing: " + dead_text + ", so " + (dead.size() == 1 ? "that unit is" : "those units are") +
-                       " dead and " + (dead.size() == 1 ? "its diagonal entry is " : "their diagonal entries are ") +
-                       format_number(off) + ".",
-                   "What the chain gives without the ReLU mask in " + notation + ": " + dead_text +
-                       ", and a dead unit passes no gradient."});
+                   sayf(one ? Msg::diag_relu_missing_one : Msg::diag_relu_missing_many,
+                        {{"dead", dead_list}, {"off", format_number(off)}}),
+                   sayf(one ? Msg::chain_relu_missing_one : Msg::chain_relu_missing_many,
+                        {{"notation", notation}, {"dead", dead_list}})});
     Eigen::MatrixXd inverted = Eigen::MatrixXd::Zero(n, n);
     for (Eigen::Index i = 0; i < n; ++i) inverted(i, i) = J(i, i) == 1 ? off : 1.0;
-    out.push_back({Mistake::ReluMask, inverted,
-                   "The ReLU mask is on the wrong side of 0: 1[" + x + " ≤ 0] instead of " + mask + ".",
-                   "What the chain gives with the ReLU mask of " + notation + " on the wrong side of 0 (1[" + x +
-                       " ≤ 0] instead of " + mask + ")."});
-    out.push_back({Mistake::ReluMask, Eigen::MatrixXd::Identity(n, n) * J(0, 0),
-                   "One mask, " + x + "[0]'s, was used for every unit (like `if " + x + "[0] > 0`); each unit needs its own " +
-                       mask + ".",
-                   "What the chain gives with " + x + "[0]'s ReLU mask used for every unit of " + notation +
-                       " (like `if " + x + "[0] > 0`); each unit needs its own mask."});
+    auto says = [&](Msg m, const std::string& other = "") {
+      return sayf(m, {{"notation", notation}, {"x", x}, {"mask", mask}, {"other", other}});
+    };
+    out.push_back({Mistake::ReluMask, inverted, says(Msg::diag_relu_inverted), says(Msg::chain_relu_inverted)});
+    out.push_back({Mistake::ReluMask, Eigen::MatrixXd::Identity(n, n) * J(0, 0), says(Msg::diag_relu_first),
+                   says(Msg::chain_relu_first)});
     for (const SheetNode& other : sheet.nodes)
       if (other.name != x && other.name != e.of && other.name != "label" && other.value.cols() == 1 &&
           other.value.size() == n && (other.computed || other.name == "I"))
-        out.push_back({Mistake::ReluMask, mask_of(other.value),
-                       "The ReLU mask was taken from " + other.name + " (1[" + other.name + " > 0]) instead of " + x + ".",
-                       "What the chain gives with the ReLU mask of " + notation + " taken from " + other.name +
-                           " instead of " + x + "."});
+        out.push_back({Mistake::ReluMask, mask_of(other.value), says(Msg::diag_relu_other, other.name),
+                       says(Msg::chain_relu_other, other.name)});
   } else if (e.op == OpKind::Softmax) {
     const Eigen::MatrixXd& s = sheet.nodes[sheet.node_index(e.of)].value;
-    const std::string factor = "Only the diagonal s_i(1 − s_i): the off-diagonal entries −s_i·s_j are missing (every s_i "
-                               "depends on every " + e.wrt + "_j).";
-    const std::string chain = "What the chain gives with only the diagonal of " + notation +
-                              " (the off-diagonal entries −s_i·s_j are missing).";
+    const std::string factor = sayf(Msg::diag_softmax_diagonal, {{"wrt", e.wrt}});
+    const std::string chain = sayf(Msg::chain_softmax_diagonal, {{"notation", notation}});
     out.push_back({Mistake::SoftmaxDiagonalOnly, Eigen::MatrixXd(J.diagonal().asDiagonal()), factor, chain});
     Eigen::MatrixXd textbook = Eigen::MatrixXd::Zero(J.rows(), J.cols());
     for (Eigen::Index i = 0; i < s.size(); ++i) textbook(i, i) = s(i) * (1 - s(i));
@@ -251,8 +214,7 @@ std::vector<Candidate> candidates(const SheetEdge& e, const AnswerSheet& sheet) 
   } else if (e.op == OpKind::CrossEntropy && e.k == 0) {
     const Eigen::MatrixXd& s = sheet.nodes[sheet.node_index(e.wrt)].value;
     out.push_back({Mistake::LabelIgnored, (-s.array().inverse()).matrix().transpose(),
-                   "−1/s without the label: ∂l/∂s_i = −y_i/s_i, so a class with y_i = 0 gives 0.",
-                   "What the chain gives with " + notation + " = −1/s, without multiplying by the label y."});
+                   say(Msg::diag_label_ignored), sayf(Msg::chain_label_ignored, {{"notation", notation}})});
   }
   return out;
 }
@@ -327,14 +289,10 @@ Diagnosis diagnose(const ParsedAnswer& answer, const std::optional<Eigen::Matrix
   if (!normalized) return shape_diagnosis(answer, ref, cell, sheet, rtol, fallback);
   const Eigen::MatrixXd& a = *normalized;
   const double scale = max_abs_finite(ref);
-  if (!ref.allFinite())
-    return {Mistake::Unknown, std::nullopt, "The true value is not finite here (an overflow), so it cannot be checked."};
-  if (scale == 0)
-    return {Mistake::Unknown, std::nullopt, "The true value is 0 here, but yours is not."};
+  if (!ref.allFinite()) return {Mistake::Unknown, std::nullopt, say(Msg::diag_not_finite)};
+  if (scale == 0) return {Mistake::Unknown, std::nullopt, say(Msg::diag_true_zero)};
   if (a.isZero(0))
-    return {Mistake::Unknown, std::nullopt,
-            "All zeros, but the true value is not (its largest entry is about " + format_number(scale, 1) +
-                "): tiny is not zero."};
+    return {Mistake::Unknown, std::nullopt, sayf(Msg::diag_all_zeros, {{"scale", format_number(scale, 1)}})};
 
   // transposed, then the other flatten order
   if (is_matrix(ref) && ref.rows() == ref.cols() && !close_enough(ref.transpose(), ref, rtol, fallback) &&
@@ -356,7 +314,7 @@ Diagnosis diagnose(const ParsedAnswer& answer, const std::optional<Eigen::Matrix
 
   // sign, then a simple factor
   if (close_enough(a, -ref, rtol, fallback))
-    return {Mistake::SignFlipped, std::nullopt, "The sign is flipped: every entry has the opposite sign of the true value."};
+    return {Mistake::SignFlipped, std::nullopt, say(Msg::diag_sign)};
   const Eigen::MatrixXd an = a / scale, rn = ref / scale;  // scaled to 1: no underflow in the products
   const double k = an.cwiseProduct(rn).sum() / rn.squaredNorm();
   const bool proportional = std::isfinite(k) && k != 0 && close_enough(a, k * ref, rtol, fallback);
@@ -380,22 +338,18 @@ Diagnosis diagnose(const ParsedAnswer& answer, const std::optional<Eigen::Matrix
         all_zero = all_zero && a(i, j) == 0;
       }
   if (static_cast<Eigen::Index>(wrong.size()) == ref.size())
-    return {Mistake::Unknown, std::nullopt,
-            "Not the true value, and not one of the usual slips (transposed, flatten order, sign, a constant factor, "
-            "the ReLU mask, the softmax Jacobian, the label): recheck how " + cell.notation + " is computed."};
-  const std::string entries = (wrong.size() == 1 ? "Entry " : "Entries ") + list_names(wrong);
+    return {Mistake::Unknown, std::nullopt, sayf(Msg::diag_unknown, {{"notation", cell.notation}})};
+  const bool one = wrong.size() == 1;
+  const std::string entries = list_names(wrong);
   if (all_zero) {
     bool saturated = false;
     if (const int s = sheet.node_index("s"); s >= 0 && sheet.softmax_head)
       saturated = sheet.nodes[s].value.maxCoeff() >= 1 - 1e-12;
     return {Mistake::Unknown, std::nullopt,
-            entries + (wrong.size() == 1 ? " is" : " are") + " 0, but the true value" + (wrong.size() == 1 ? " is" : "s are") +
-                " not: tiny is not zero" +
-                (saturated ? " (PyTorch's s − y loses them once a probability rounds to 1; 1 − s_i = Σ_{j≠i} s_j keeps them)"
-                           : "") + "."};
+            sayf(one ? Msg::diag_zero_one : Msg::diag_zero_many,
+                 {{"entries", entries}, {"note", saturated ? say(Msg::diag_saturated_note) : ""}})};
   }
-  return {Mistake::Unknown, std::nullopt,
-          entries + (wrong.size() == 1 ? " differs" : " differ") + " from the true value; the others are right."};
+  return {Mistake::Unknown, std::nullopt, sayf(one ? Msg::diag_differ_one : Msg::diag_differ_many, {{"entries", entries}})};
 }
 
 }  // namespace bp

@@ -15,6 +15,7 @@
 #include "coursework/handout_text.h"
 #include "coursework/sheet_json.h"
 #include "coursework/text_escape.h"
+#include "coursework/words.h"
 #include "engine/state_json.h"
 
 namespace bp {
@@ -136,7 +137,8 @@ std::string tex_product(const SheetCell& c, const AnswerSheet& sheet) {
   return s;
 }
 
-std::string tex_formula(const SheetCell& c, const AnswerSheet& sheet) {
+// layout_word: the MatVec weight Jacobian's note, "row-major" or "column-major" in the handout's language
+std::string tex_formula(const SheetCell& c, const AnswerSheet& sheet, const std::string& layout_word) {
   if (c.kind == CellKind::NodeGradient || c.kind == CellKind::ParamGradient) return tex_product(c, sheet);
   if (c.kind == CellKind::Forward) {
     const SheetNode& n = sheet.nodes[sheet.node_index(c.node)];
@@ -164,7 +166,7 @@ std::string tex_formula(const SheetCell& c, const AnswerSheet& sheet) {
     case OpKind::MatVec:
       return e->k == 1 ? x
                        : "\\frac{\\partial " + of + "_i}{\\partial " + x + "[i][j]} = " + tex_name(e->args[1]) +
-                             "_j \\text{ (row-major)}";
+                             "_j \\text{ (" + latex_escape(layout_word) + ")}";
     case OpKind::Add:
     case OpKind::Identity: return "\\mathrm{Id}";
     case OpKind::Relu: return "\\mathrm{diag}(\\mathbb{1}[" + x + " > 0])";
@@ -239,23 +241,18 @@ std::vector<std::pair<std::string, Eigen::MatrixXd>> given(const AnswerSheet& sh
   return out;
 }
 
-std::string product_formula(const SheetCell& c) {
-  const auto cut = c.formula.find(", reshaped");
-  return cut == std::string::npos ? c.formula : c.formula.substr(0, cut);
-}
+// the formula without its reshaping note (section 3 lists the flat row)
+std::string product_formula(const SheetCell& c) { return c.formula.substr(0, c.formula.size() - c.reshape_note.size()); }
 
 std::string shape_of(const Eigen::MatrixXd& m, bool flat) {
   if (flat) return m.size() == 1 ? "1" : std::to_string(m.size());
   return std::to_string(m.rows()) + "×" + std::to_string(m.cols());
 }
 
-const HandoutText& text_of(const KeyOptions& o) { return o.blank ? sheet_text() : key_text(); }
-
 // "student 20240001", "seed 17" or ""
-std::string exercise_name(const KeyOptions& o) {
-  const HandoutText& t = text_of(o);
-  if (!o.student.empty()) return t.of_student + o.student;
-  if (o.seed) return t.of_seed + std::to_string(*o.seed);
+std::string exercise_name(const KeyOptions& o, const HandoutText& t) {
+  if (!o.student.empty()) return lang::fill(t.of_student, {{"id", o.student}});
+  if (o.seed) return lang::fill(t.of_seed, {{"seed", std::to_string(*o.seed)}});
   return "";
 }
 
@@ -281,16 +278,16 @@ std::string md_writing_space(const Eigen::MatrixXd& m, bool flat) {
 }
 
 std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOptions& o) {
-  const HandoutText& t = text_of(o);
+  const HandoutText t = handout_text(o.blank);
   std::ostringstream out;
-  const std::string name = exercise_name(o);
+  const std::string name = exercise_name(o, t);
   out << "# " << t.title << (name.empty() ? "" : ", " + markdown_escape(name)) << ": " << t.kind << "\n\n";
   if (o.blank) {
     const std::string line = markdown_escape(std::string(24, '_'));
     out << "**" << t.name_field << ":** " << line << " **" << t.id_field << ":** "
         << (o.student.empty() ? line : markdown_escape(o.student)) << "\n\n";
   }
-  out << t.network;
+  out << t.network << " ";
   bool first = true;
   for (const SheetCell& c : sheet.cells)
     if (c.kind == CellKind::Forward)
@@ -321,7 +318,8 @@ std::string markdown(const State& state, const AnswerSheet& sheet, const KeyOpti
           << (o.hide_hints ? "" : markdown_escape(line_formula(l, t, o.layout))) << " | " << shape_of(l.value, l.flat) << " | `"
           << md_value(l.value, l.flat, o.significant) << "` |\n";
   }
-  if (!sheet.jacobians_skipped.empty()) out << "\n" << t.skipped_md << markdown_escape(sheet.jacobians_skipped) << ".\n";
+  if (!sheet.jacobians_skipped.empty())
+    out << "\n" << lang::fill(t.skipped_md, {{"why", markdown_escape(sheet.jacobians_skipped)}}) << "\n";
   if (o.blank)
     out << "\n## " << t.checking_heading << "\n\n" << t.checking_md << "\n\n```json\n"
         << blank_sheet_json(state, sheet, 1, o.student, o.layout) << "\n```\n";
@@ -346,13 +344,13 @@ std::string tex_writing_space(const Eigen::MatrixXd& m, bool flat) {
 }
 
 std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
-  const HandoutText& t = text_of(o);
+  const HandoutText t = handout_text(o.blank);
   Eigen::Index max_cols = 10;  // pmatrix's default limit
   for (const SheetCell& c : sheet.cells) max_cols = std::max({max_cols, c.truth.cols(), c.truth.size()});
   std::ostringstream out;
-  const std::string name = exercise_name(o);
+  const std::string name = exercise_name(o, t);
   out << "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\usepackage[margin=2cm]{geometry}\n"
-         "\\setcounter{MaxMatrixCols}{" << max_cols << "}\n"
+      << t.tex_packages << "\\setcounter{MaxMatrixCols}{" << max_cols << "}\n"
          "% a blank answer: a framed box as tall as a line of handwriting\n"
          "\\newcommand{\\answerbox}[1]{\\fbox{\\rule{0pt}{1.5em}\\hspace{#1}}}\n"
          "\\begin{document}\n\\section*{" << latex_escape(t.title) << (name.empty() ? "" : ", " + latex_escape(name)) << ": "
@@ -360,11 +358,11 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
   if (o.blank)
     out << "\\noindent " << latex_escape(t.name_field) << ": \\rule{7cm}{0.4pt} \\hfill " << latex_escape(t.id_field) << ": "
         << (o.student.empty() ? std::string("\\rule{4cm}{0.4pt}") : latex_escape(o.student)) << "\n\\bigskip\n\n";
-  out << t.network << "$";
+  out << t.network << " $";
   bool first = true;
   for (const SheetCell& c : sheet.cells)
     if (c.kind == CellKind::Forward)
-      out << (first ? "" : ",\\ ") << tex_name(c.node) << " = " << tex_formula(c, sheet), first = false;
+      out << (first ? "" : ",\\ ") << tex_name(c.node) << " = " << tex_formula(c, sheet, t.row_major_tex), first = false;
   out << "$.\n\n" << (o.layout == WeightLayout::ColumnMajor ? t.layout_tex_column : t.layout_tex_row) << " "
       << t.cells_tex << "\n\n";
   std::vector<bool> flat;
@@ -378,11 +376,8 @@ std::string latex(const AnswerSheet& sheet, const KeyOptions& o) {
     out << "\n\\subsection*{" << latex_escape(s.title) << "}\n";
     for (const Line& l : s.lines) {
       const SheetCell& c = *l.cell;
-      std::string formula = tex_formula(c, sheet);
-      if (o.layout == WeightLayout::ColumnMajor) {
-        const auto at = formula.find("\\text{ (row-major)}");
-        if (at != std::string::npos) formula.replace(at, std::string("\\text{ (row-major)}").size(), "\\text{ (column-major)}");
-      }
+      const std::string formula =
+          tex_formula(c, sheet, o.layout == WeightLayout::ColumnMajor ? t.column_major_tex : t.row_major_tex);
       out << "\\noindent " << (l.key.empty() ? latex_escape(t.flat_row_tex) : tex_key(l.key)) << "\n\\[ " << tex_notation(c)
           << (o.hide_hints ? "" : " = " + formula) << " = "
           << (o.blank ? tex_writing_space(l.value, l.flat) : tex_value(l.value, l.flat, o.significant)) << " \\]\n";

@@ -2,6 +2,7 @@
 // fused l ← O edge replaced by the exercise's l ← s), and the cells in the order of the work.
 #include "coursework/answer_sheet.h"
 
+#include "coursework/words.h"
 #include "engine/matrix.h"
 #include "engine/network.h"
 
@@ -27,7 +28,7 @@ std::string forward_formula(const SheetNode& n) {
     case OpKind::Softmax: return "softmax(" + in[0] + ")";
     case OpKind::LogSoftmax: return "log softmax(" + in[0] + ")";
     case OpKind::CrossEntropy: return "−Σ y·log " + in[0];
-    case OpKind::SoftmaxCrossEntropy: return "−Σ y·log s, from the logits " + in[0];
+    case OpKind::SoftmaxCrossEntropy: return sayf(Msg::formula_from_logits, {{"x", in[0]}});
     case OpKind::Mse: return "(1/n)·Σ (" + in[0] + " − y)²";
   }
   return "";
@@ -38,15 +39,15 @@ std::string jacobian_formula(const SheetEdge& e) {
   switch (e.op) {
     case OpKind::MatVec:
       return e.k == 1 ? e.args[0] : "∂" + e.of + "_i/∂" + e.args[0] + "[i][j] = " + e.args[1] + "_j";
-    case OpKind::Add: return "identity";
+    case OpKind::Add: return say(Msg::formula_identity);
     case OpKind::Relu: return "diag(1[" + x + " > 0])";
     case OpKind::LeakyRelu: return "diag(" + x + " > 0 ? 1 : 0.01)";
     case OpKind::Sigmoid: return "diag(σ(" + x + ")·(1 − σ(" + x + ")))";
     case OpKind::Tanh: return "diag(1 − tanh²(" + x + "))";
-    case OpKind::Identity: return "identity";
+    case OpKind::Identity: return say(Msg::formula_identity);
     case OpKind::Softmax: return "diag(" + e.of + ") − " + e.of + " " + e.of + "ᵀ";
-    case OpKind::LogSoftmax: return "identity − 1 softmax(" + x + ")ᵀ";
-    case OpKind::CrossEntropy: return "−y / " + x + " (entry by entry)";
+    case OpKind::LogSoftmax: return say(Msg::formula_identity) + std::string(" − 1 softmax(") + x + ")ᵀ";
+    case OpKind::CrossEntropy: return sayf(Msg::formula_entry_by_entry, {{"x", x}});
     case OpKind::SoftmaxCrossEntropy: return "(s − y)ᵀ";
     case OpKind::Mse: return "2(" + x + " − y)ᵀ / n";
   }
@@ -190,8 +191,11 @@ AnswerSheet answer_sheet(const State& state, const Report& report) {
       c.kind = CellKind::ParamGradient;
       c.truth = autodiff(name);
       c.vector = n.value.cols() == 1;
-      if (!c.vector)
-        c.formula += ", reshaped row by row to " + std::to_string(n.value.rows()) + "×" + std::to_string(n.value.cols());
+      if (!c.vector) {
+        c.reshape_note = sayf(Msg::formula_reshaped,
+                              {{"shape", std::to_string(n.value.rows()) + "×" + std::to_string(n.value.cols())}});
+        c.formula += c.reshape_note;
+      }
     } else {
       c.key = "grad:" + name;
       c.kind = CellKind::NodeGradient;
@@ -222,7 +226,7 @@ AnswerSheet answer_sheet(const State& state, const Report& report) {
       fused.truth = rows[sheet.node_index("O")];
       fused.vector = true;
       fused.notation = "∇_O l";
-      fused.formula = "(s − y)ᵀ: softmax and cross-entropy as one op";
+      fused.formula = say(Msg::formula_fused);
       fused.listed = false;
       sheet.cells.push_back(std::move(fused));
     }

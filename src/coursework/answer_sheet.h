@@ -13,6 +13,7 @@
 // The sheet always follows the exercise's chain l ← s ← O for softmax + cross-entropy. With
 // loss_form "stable" the engine's graph has the fused edge l ← O instead; ∂l/∂s = −y/s is then
 // taken from the cross-entropy op rule at the engine's s, and "J:l/O" (= ∇_O l) is accepted too.
+// The formulas' words ("identity", "entry by entry") are in the language the sheet was built in.
 #pragma once
 #include <string>
 #include <string_view>
@@ -42,6 +43,7 @@ struct SheetCell {
   bool vector = false;          ///< a vector: n×1, 1×n and a flat list are all accepted
   std::string notation;         ///< the exercise's notation: "h", "∇_{W1} O", "∇_O l", "∇_{W1} l"
   std::string formula;          ///< how it is computed: "W0·I", "diag(1[h > 0])", "∇_O l · ∇_{W1} O"
+  std::string reshape_note;     ///< the end of `formula` that reshapes a weight's gradient row ("" none)
   bool listed = true;           ///< false for extras that check accepts but the key does not print
 };
 

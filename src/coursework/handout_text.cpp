@@ -1,63 +1,46 @@
-// The English handouts. The key and the sheet share most words; each is its own table.
+// The handouts' words from the catalogue. The key and the sheet share all but their kind.
 #include "coursework/handout_text.h"
 
+#include "coursework/words.h"
+
 namespace bp {
-namespace {
 
-HandoutText english(const char* kind) {
+HandoutText handout_text(bool blank) {
   HandoutText t;
-  t.title = "Backprop exercise";
-  t.kind = kind;
-  t.of_student = "student ";
-  t.of_seed = "seed ";
-  t.name_field = "Name";
-  t.id_field = "Student ID";
-  t.network = "The network: ";
-  t.layout_md_row =
-      "Layout: ∇\\_x y has one row per entry of y and one column per entry of x; a weight matrix W is flattened row "
-      "by row (W[i][j] is column i·cols + j). Vectors are written flat, a 1×n row as [[…]].";
-  t.layout_md_column =
-      "Layout: ∇\\_x y has one row per entry of y and one column per entry of x; a weight matrix W is flattened "
-      "column by column (W[i][j] is column j·rows + i). Vectors are written flat, a 1×n row as [[…]].";
-  t.layout_tex_row =
-      "Layout: $\\nabla_x y$ has one row per entry of $y$ and one column per entry of $x$; a weight matrix $W$ is "
-      "flattened row by row ($W[i][j]$ is column $i \\cdot \\mathrm{cols} + j$).";
-  t.layout_tex_column =
-      "Layout: $\\nabla_x y$ has one row per entry of $y$ and one column per entry of $x$; a weight matrix $W$ is "
-      "flattened column by column ($W[i][j]$ is column $j \\cdot \\mathrm{rows} + i$).";
-  t.cells_md = "The `cell` names are the keys of the answer sheet that `backprop-cli check` reads.";
-  t.cells_tex = "Each line names its cell of the answer sheet read by \\texttt{backprop-cli check}.";
-  t.given = "Given";
-  t.label = "y (label)";
-  t.sections = {"1. Forward pass", "2. Local Jacobians", "3. The chain, from l backwards", "4. Final gradients"};
-  t.col_cell = "cell";
-  t.col_quantity = "quantity";
-  t.col_computed = "computed as";
-  t.col_shape = "shape";
-  t.col_value = "value";
-  t.a_row = " (a row)";
-  t.flat_row_major = " (flat, row by row)";
-  t.flat_column_major = " (flat, column by column)";
-  t.flat_row_tex = "(flat row)";
-  t.entries = "entries";
-  t.skipped_md = "Local Jacobians and chain products are not listed: the manual Jacobian chain ";
-  t.skipped_tex = "Local Jacobians and chain products are not listed (the network is too wide).";
-  t.checking_heading = "Checking your answers";
-  t.checking_md =
-      "Fill in the `answers` (paste a printout or type nested lists; leave a cell \"\" to skip it), save as "
-      "`answers.json` and run `backprop-cli check answers.json`.";
-  return t;
-}
-
-}  // namespace
-
-const HandoutText& key_text() {
-  static const HandoutText t = english("worked solution");
-  return t;
-}
-
-const HandoutText& sheet_text() {
-  static const HandoutText t = english("answer sheet");
+  t.title = say(Msg::handout_title);
+  t.kind = say(blank ? Msg::handout_kind_sheet : Msg::handout_kind_key);
+  t.of_student = say(Msg::handout_of_student);
+  t.of_seed = say(Msg::handout_of_seed);
+  t.name_field = say(Msg::handout_name_field);
+  t.id_field = say(Msg::handout_id_field);
+  t.network = say(Msg::handout_network);
+  t.layout_md_row = say(Msg::handout_md_layout_row);
+  t.layout_md_column = say(Msg::handout_md_layout_column);
+  t.layout_tex_row = say(Msg::handout_tex_layout_row);
+  t.layout_tex_column = say(Msg::handout_tex_layout_column);
+  t.cells_md = say(Msg::handout_md_cells);
+  t.cells_tex = say(Msg::handout_tex_cells);
+  t.given = say(Msg::handout_given);
+  t.label = say(Msg::handout_label);
+  t.sections = {say(Msg::handout_section_forward), say(Msg::handout_section_local), say(Msg::handout_section_chain),
+                say(Msg::handout_section_final)};
+  t.col_cell = say(Msg::handout_col_cell);
+  t.col_quantity = say(Msg::handout_col_quantity);
+  t.col_computed = say(Msg::handout_col_computed);
+  t.col_shape = say(Msg::handout_col_shape);
+  t.col_value = say(Msg::handout_col_value);
+  t.a_row = say(Msg::handout_a_row);
+  t.flat_row_major = say(Msg::handout_flat_row_major);
+  t.flat_column_major = say(Msg::handout_flat_column_major);
+  t.flat_row_tex = say(Msg::handout_tex_flat_row);
+  t.row_major_tex = say(Msg::handout_tex_row_major);
+  t.column_major_tex = say(Msg::handout_tex_column_major);
+  t.skipped_md = say(Msg::handout_md_skipped);
+  t.skipped_tex = say(Msg::handout_tex_skipped);
+  t.checking_heading = say(Msg::handout_checking_heading);
+  t.checking_md = say(Msg::handout_md_checking);
+  // pdflatex sets Hangul only through kotex (Debian's texlive-lang-korean)
+  if (lang::language() == lang::Lang::Ko && words_installed(lang::Lang::Ko)) t.tex_packages = "\\usepackage{kotex}\n";
   return t;
 }
 

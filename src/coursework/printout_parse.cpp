@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "coursework/words.h"
+
 namespace bp {
 namespace {
 
@@ -47,8 +49,7 @@ class Reader {
     if (dims.size() > 2) {
       std::string shape;
       for (size_t d : dims) shape += (shape.empty() ? "" : "×") + std::to_string(d);
-      return Error{"", "a " + std::to_string(dims.size()) + "-D array (" + shape +
-                           ") is not a vector or a matrix; expected at most two levels of brackets"};
+      return Error{"", sayf(Msg::printout_too_many_dims, {{"n", std::to_string(dims.size())}, {"shape", shape}})};
     }
     std::vector<double> values;
     flatten(root, values);
@@ -67,8 +68,9 @@ class Reader {
     size_t column = 1;
     for (size_t i = line_start; i < pos; ++i)
       if (!is_continuation(static_cast<unsigned char>(t_[i]))) ++column;
-    return multi_line_ ? "at line " + std::to_string(line) + ", column " + std::to_string(column)
-                       : "at column " + std::to_string(column);
+    if (multi_line_)
+      return sayf(Msg::printout_at_line_column, {{"line", std::to_string(line)}, {"column", std::to_string(column)}});
+    return sayf(Msg::printout_at_column, {{"column", std::to_string(column)}});
   }
 
   // length of a valid UTF-8 sequence at pos, or 0
@@ -83,10 +85,10 @@ class Reader {
 
   // what is at pos, quoted, for "unexpected …"
   std::string describe(size_t pos) const {
-    if (pos >= t_.size()) return "end of text";
+    if (pos >= t_.size()) return say(Msg::printout_end_of_text);
     const unsigned char c = static_cast<unsigned char>(t_[pos]);
-    if (c == '\n' || c == '\r') return "line break";
-    if (c == '\t') return "tab";
+    if (c == '\n' || c == '\r') return say(Msg::printout_line_break);
+    if (c == '\t') return say(Msg::printout_tab);
     if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c))) {
       size_t end = pos;
       while (end < t_.size() && end - pos < 24 && (is_alpha(t_[end]) || is_digit(t_[end]) || t_[end] == '.')) ++end;
@@ -96,9 +98,9 @@ class Reader {
     if (c >= 0x20 && c < 0x7F) return "\"" + std::string(1, static_cast<char>(c)) + "\"";
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
-    if (c < 0x80) return std::string("control character ") + hex;
+    if (c < 0x80) return sayf(Msg::printout_control, {{"hex", hex}});
     if (const size_t n = utf8_length(pos)) return "\"" + std::string(t_.substr(pos, n)) + "\"";
-    return std::string("byte ") + hex + " (not UTF-8 text)";
+    return sayf(Msg::printout_not_utf8, {{"hex", hex}});
   }
 
   bool fail(std::string reason) {
@@ -106,7 +108,12 @@ class Reader {
     return false;
   }
   bool unexpected(size_t pos, const std::string& expected) {
-    return fail("unexpected " + describe(pos) + " " + where(pos) + "; expected " + expected);
+    return fail(sayf(Msg::printout_unexpected, {{"what", describe(pos)}, {"where", where(pos)}, {"expected", expected}}));
+  }
+  bool unexpected(size_t pos, Msg expected) { return unexpected(pos, std::string(say(expected))); }
+  // the end of the text before `close` closes `open` (at open_pos)
+  bool unclosed(const std::string& close, const std::string& open, size_t open_pos) {
+    return fail(sayf(Msg::printout_unclosed, {{"close", close}, {"open", open}, {"where", where(open_pos)}}));
   }
 
   // [SECTION] characters
@@ -155,23 +162,21 @@ class Reader {
   }
   bool ellipsis() const { return starts_with("...") || starts_with("\xE2\x80\xA6"); }
   bool fail_ellipsis() {
-    return fail("the printout is abbreviated (\"...\" " + where(p_) +
-                "): print every entry, e.g. torch.set_printoptions(profile=\"full\") or "
-                "np.set_printoptions(threshold=sys.maxsize)");
+    return fail(sayf(Msg::printout_abbreviated, {{"where", where(p_)}}));
   }
 
   // [SECTION] grammar
 
   bool parse_document(Item& root) {
     skip_space();
-    if (at_end()) return fail("is empty; expected numbers such as [[1, 2], [3, 4]] or a tensor(…) printout");
+    if (at_end()) return fail(say(Msg::printout_empty_expected));
     if (starts_with("Out[")) {  // a Jupyter output prompt, "Out[100]:"
       size_t q = p_ + 4;
       while (q < t_.size() && is_digit(t_[q])) ++q;
       if (t_.substr(q, 2) == "]:") p_ = q + 2, skip_space();
     }
     if (starts_with("Parameter containing:")) p_ += 21, skip_space();
-    if (at_end()) return unexpected(p_, "numbers");
+    if (at_end()) return unexpected(p_, Msg::printout_want_numbers);
     if (t_[p_] == '[') {
       if (!parse_list(root, 1)) return false;
     } else if (is_alpha(t_[p_])) {
@@ -185,10 +190,10 @@ class Reader {
       if (!wrapper) {
         p_ = start;
         if (non_finite_word(p_)) return parse_rows(root);  // explained there
-        return unexpected(start, "a number, \"[\", \"tensor(\" or \"array(\"");
+        return unexpected(start, Msg::printout_want_start);
       }
       skip_space();
-      if (at_end() || t_[p_] != '(') return unexpected(p_, "\"(\" after " + name);
+      if (at_end() || t_[p_] != '(') return unexpected(p_, sayf(Msg::printout_want_open_after, {{"name", name}}));
       const size_t open = p_++;
       skip_space();
       if (!at_end() && t_[p_] == '[') {
@@ -199,14 +204,14 @@ class Reader {
       } else if (ellipsis()) {
         return fail_ellipsis();
       } else {
-        return unexpected(p_, "a number or \"[\"");
+        return unexpected(p_, Msg::printout_want_number_or_open);
       }
       if (!parse_keyword_arguments(name, open)) return false;
     } else {
       return parse_rows(root);
     }
     skip_space();
-    if (!at_end()) return unexpected(p_, "the end of the text");
+    if (!at_end()) return unexpected(p_, Msg::printout_want_end);
     return true;
   }
 
@@ -214,12 +219,12 @@ class Reader {
     list.is_list = true;
     list.pos = p_++;  // '['
     if (depth > kMaxDepth)
-      return fail("brackets nested deeper than " + std::to_string(kMaxDepth) + " levels " + where(list.pos));
+      return fail(sayf(Msg::printout_too_deep, {{"n", std::to_string(kMaxDepth)}, {"where", where(list.pos)}}));
     bool after_item = false;
     for (;;) {
       const size_t spaces = skip_space();
       if (at_end())
-        return fail("unexpected end of text; expected \"]\" to close the \"[\" " + where(list.pos));
+        return unclosed("]", "[", list.pos);
       const char c = t_[p_];
       if (c == ']') {
         ++p_;
@@ -235,9 +240,9 @@ class Reader {
         // NumPy separates entries by spaces only: [[1. 0.] [0. 1.]]
         const bool list_next = c == '[' && list.items.back().is_list;
         if (!(spaces > 0 || list_next) || !(c == '[' || number_starts(p_)))
-          return unexpected(p_, spaces > 0 ? "a number, \",\" or \"]\"" : "\",\" or \"]\"");
+          return unexpected(p_, spaces > 0 ? Msg::printout_want_entry_or_close : Msg::printout_want_comma_or_close);
       } else if (c != '[' && !number_starts(p_)) {
-        return unexpected(p_, "a number, \"[\" or \"]\"");
+        return unexpected(p_, Msg::printout_want_item_or_close);
       }
       Item item;
       if (c == '[') {
@@ -256,20 +261,20 @@ class Reader {
     for (;;) {
       skip_space();
       if (at_end())
-        return fail("unexpected end of text; expected \")\" to close the \"" + wrapper + "(\" " + where(open));
+        return unclosed(")", wrapper + "(", open);
       if (t_[p_] == ')') {
         ++p_;
         return true;
       }
-      if (t_[p_] != ',') return unexpected(p_, "\",\" or \")\"");
+      if (t_[p_] != ',') return unexpected(p_, Msg::printout_want_comma_or_paren);
       ++p_;
       skip_space();
       if (!at_end() && t_[p_] == ')') continue;
-      if (at_end() || !is_alpha(t_[p_])) return unexpected(p_, "a keyword argument such as dtype=… or \")\"");
+      if (at_end() || !is_alpha(t_[p_])) return unexpected(p_, Msg::printout_want_keyword);
       std::string name;
       while (!at_end() && (is_alpha(t_[p_]) || is_digit(t_[p_]))) name += t_[p_++];
       skip_space();
-      if (at_end() || t_[p_] != '=') return unexpected(p_, "\"=\" after " + name);
+      if (at_end() || t_[p_] != '=') return unexpected(p_, sayf(Msg::printout_want_equals_after, {{"name", name}}));
       ++p_;
       skip_space();
       if (!skip_keyword_value(name)) return false;
@@ -277,7 +282,7 @@ class Reader {
   }
 
   bool skip_keyword_value(const std::string& name) {
-    if (at_end()) return unexpected(p_, "a value after " + name + "=");
+    if (at_end()) return unexpected(p_, sayf(Msg::printout_want_value_after, {{"name", name}}));
     const char c = t_[p_];
     if (c == '<' || c == '(') {  // <MmBackward0>, (2, 2): to the matching bracket
       const char close = c == '<' ? '>' : ')';
@@ -290,13 +295,12 @@ class Reader {
           return true;
         }
       }
-      return fail("unexpected end of text; expected \"" + std::string(1, close) + "\" to close the \"" +
-                  std::string(1, c) + "\" " + where(open));
+      return unclosed(std::string(1, close), std::string(1, c), open);
     }
     if (c == '\'' || c == '"') {
       const size_t open = p_++;
       while (!at_end() && t_[p_] != c) ++p_;
-      if (at_end()) return fail("unexpected end of text; expected the closing quote of the string " + where(open));
+      if (at_end()) return fail(sayf(Msg::printout_unclosed_string, {{"where", where(open)}}));
       ++p_;
       return true;
     }
@@ -304,7 +308,7 @@ class Reader {
     while (!at_end() && (is_alpha(t_[p_]) || is_digit(t_[p_]) || t_[p_] == '.' || t_[p_] == ':' || t_[p_] == '-' ||
                          t_[p_] == '+'))
       ++p_;
-    if (p_ == start) return unexpected(p_, "a value after " + name + "=");
+    if (p_ == start) return unexpected(p_, sayf(Msg::printout_want_value_after, {{"name", name}}));
     return true;
   }
 
@@ -322,9 +326,8 @@ class Reader {
       size_t end = p_;
       while (end < t_.size() && is_alpha(t_[end]) && end - p_ < 16) ++end;
       if (non_finite_word(p_))
-        return fail("\"" + std::string(t_.substr(start, end - start)) + "\" " + where(start) +
-                    " is not a finite number; every entry needs a finite value");
-      return unexpected(p_, "a number");
+        return fail(sayf(Msg::printout_not_finite, {{"text", t_.substr(start, end - start)}, {"where", where(start)}}));
+      return unexpected(p_, Msg::printout_want_number);
     }
     size_t digits = 0;
     while (!at_end() && is_digit(t_[p_])) ascii += t_[p_++], ++digits;
@@ -332,18 +335,17 @@ class Reader {
       ascii += t_[p_++];
       while (!at_end() && is_digit(t_[p_])) ascii += t_[p_++], ++digits;
     }
-    if (digits == 0) return unexpected(p_, "the digits of a number");
+    if (digits == 0) return unexpected(p_, Msg::printout_want_digits);
     if (!at_end() && (t_[p_] == 'e' || t_[p_] == 'E')) {
       ascii += 'e';
       ++p_;
       if (!at_end() && (t_[p_] == '+' || t_[p_] == '-')) ascii += t_[p_++];
-      if (at_end() || !is_digit(t_[p_])) return unexpected(p_, "the digits of an exponent");
+      if (at_end() || !is_digit(t_[p_])) return unexpected(p_, Msg::printout_want_exponent);
       while (!at_end() && is_digit(t_[p_])) ascii += t_[p_++];
     }
     out = std::strtod(ascii.c_str(), nullptr);
     if (!std::isfinite(out))
-      return fail("the number " + std::string(t_.substr(start, p_ - start)) + " " + where(start) +
-                  " is too large (beyond ±1.8e308)");
+      return fail(sayf(Msg::printout_too_large, {{"text", t_.substr(start, p_ - start)}, {"where", where(start)}}));
     return true;
   }
 
@@ -359,13 +361,14 @@ class Reader {
         skip_space(false);
         if (at_end() || t_[p_] == '\n' || t_[p_] == ';') break;
         if (t_[p_] == ',') {
-          if (row.items.empty() || comma) return unexpected(p_, "a number");
+          if (row.items.empty() || comma) return unexpected(p_, Msg::printout_want_number);
           comma = true;
           ++p_;
           continue;
         }
         if (ellipsis()) return fail_ellipsis();
-        if (!number_starts(p_)) return unexpected(p_, row.items.empty() ? "a number" : "a number, \",\" or a line break");
+        if (!number_starts(p_))
+          return unexpected(p_, row.items.empty() ? Msg::printout_want_number : Msg::printout_want_entry_or_line);
         Item number;
         number.pos = p_;
         if (row.items.empty()) row.pos = p_;
@@ -374,13 +377,13 @@ class Reader {
         comma = false;
         if (!at_end() && t_[p_] != ',' && t_[p_] != ';' && t_[p_] != '\n' && !std::isspace(static_cast<unsigned char>(t_[p_])) &&
             !unicode_space(p_))
-          return unexpected(p_, "a space, \",\" or a line break");
+          return unexpected(p_, Msg::printout_want_space_or_line);
       }
       if (!row.items.empty()) root.items.push_back(std::move(row));
       if (at_end()) break;
       ++p_;  // '\n' or ';'
     }
-    if (root.items.empty()) return fail("is empty; expected numbers");
+    if (root.items.empty()) return fail(say(Msg::printout_empty));
     if (root.items.size() == 1) {  // one line: a number or a flat list
       Item line = std::move(root.items[0]);
       root = line.items.size() == 1 ? std::move(line.items[0]) : std::move(line);
@@ -394,27 +397,28 @@ class Reader {
   bool shape_of(const Item& it, std::vector<size_t>& dims, int depth) {
     dims.clear();
     if (!it.is_list) return true;
-    if (it.items.empty()) return fail("empty brackets \"[]\" " + where(it.pos) + "; expected numbers");
+    if (it.items.empty()) return fail(sayf(Msg::printout_empty_brackets, {{"where", where(it.pos)}}));
     std::vector<size_t> first;
     if (!shape_of(it.items[0], first, depth + 1)) return false;
     for (size_t i = 1; i < it.items.size(); ++i) {
       const Item& child = it.items[i];
       if (child.is_list != it.items[0].is_list)
-        return fail(child.is_list ? "a list " + where(child.pos) + " inside a row of numbers"
-                                  : "a number " + where(child.pos) + " where a row [ … ] was expected");
+        return fail(sayf(child.is_list ? Msg::printout_list_in_row : Msg::printout_number_for_row, {{"where", where(child.pos)}}));
       std::vector<size_t> d;
       if (!shape_of(child, d, depth + 1)) return false;
       if (d != first) {
         if (d.size() != first.size())
-          return fail("the row " + where(child.pos) + " is nested differently from the first row");
+          return fail(sayf(Msg::printout_nested_differently, {{"where", where(child.pos)}}));
         if (d[0] == first[0])
-          return fail("the row " + where(child.pos) + " has rows of another length than the first row's");
+          return fail(sayf(Msg::printout_rows_of_other_length, {{"where", where(child.pos)}}));
         const bool rows_format = child.pos == child.items[0].pos;  // no "[" of its own
         auto count = [&](size_t n) {
-          return std::to_string(n) + (rows_format ? (n == 1 ? " number" : " numbers") : (n == 1 ? " entry" : " entries"));
+          const Msg m = rows_format ? (n == 1 ? Msg::printout_numbers_one : Msg::printout_numbers_many)
+                                    : (n == 1 ? Msg::printout_entries_one : Msg::printout_entries_many);
+          return sayf(m, {{"n", std::to_string(n)}});
         };
-        return fail("the row " + where(child.pos) + " has " + count(d[0]) + " but the first row has " + count(first[0]) +
-                    " (every row of a matrix needs the same length)");
+        return fail(sayf(Msg::printout_row_length,
+                         {{"where", where(child.pos)}, {"count", count(d[0])}, {"first", count(first[0])}}));
       }
     }
     dims.push_back(it.items.size());
@@ -455,16 +459,17 @@ ParsedAnswer answer_from(const std::vector<size_t>& dims, const std::vector<doub
 
 Expected<ParsedAnswer> parse_printout(std::string_view text) {
   if (text.size() > kMaxPrintoutBytes)
-    return Error{"", "is " + std::to_string(text.size() >> 20) + " MiB long; an answer is at most " +
-                         std::to_string(kMaxPrintoutBytes >> 20) + " MiB (the widest Jacobian printed is about 3 MB)"};
+    return Error{"", sayf(Msg::printout_too_long,
+                          {{"n", std::to_string(text.size() >> 20)}, {"max", std::to_string(kMaxPrintoutBytes >> 20)}})};
   return Reader(text).parse();
 }
 
 std::string describe_shape(const ParsedAnswer& a) {
   switch (a.dims) {
-    case Dims::Scalar: return "a single number";
-    case Dims::Vector: return "a vector of " + std::to_string(a.value.size()) + " entries";
-    default: return "a " + std::to_string(a.value.rows()) + "×" + std::to_string(a.value.cols()) + " matrix";
+    case Dims::Scalar: return say(Msg::shape_given_number);
+    case Dims::Vector: return sayf(Msg::shape_given_vector, {{"n", std::to_string(a.value.size())}});
+    default:
+      return sayf(Msg::shape_given_matrix, {{"shape", std::to_string(a.value.rows()) + "×" + std::to_string(a.value.cols())}});
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "coursework/student_variant.h"
+#include "coursework/words.h"
 #include "engine/json_read.h"
 #include "engine/state_json.h"
 
@@ -13,6 +14,19 @@ namespace bp {
 namespace {
 
 using detail::Json;
+
+// "a string", "an array", …: a JSON value's kind, for messages
+std::string kind_of(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::null: return say(Msg::json_null);
+    case Json::value_t::boolean: return say(Msg::json_boolean);
+    case Json::value_t::string: return say(Msg::json_string);
+    case Json::value_t::array:
+    case Json::value_t::binary: return say(Msg::json_array);
+    case Json::value_t::object: return say(Msg::json_object);
+    default: return say(Msg::json_number);
+  }
+}
 
 constexpr int kMaxAnswerDepth = 32;
 constexpr size_t kMaxAnswerRow = 4096;
@@ -26,15 +40,15 @@ bool shape_of(const Json& j, const std::string& path, int depth, std::vector<siz
     return true;
   }
   if (!j.is_array()) {
-    error = {path, std::string("expected a number, got ") + detail::json_type_name(j)};
+    error = {path, sayf(Msg::sheet_want_number, {{"type", kind_of(j)}})};
     return false;
   }
   if (depth > kMaxAnswerDepth) {
-    error = {path, "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
+    error = {path, sayf(Msg::sheet_too_deep, {{"n", std::to_string(kMaxAnswerDepth)}})};
     return false;
   }
   if (j.empty()) {
-    error = {path, "is empty; expected numbers"};
+    error = {path, say(Msg::printout_empty)};
     return false;
   }
   std::vector<size_t> first;
@@ -46,12 +60,14 @@ bool shape_of(const Json& j, const std::string& path, int depth, std::vector<siz
       first = d;
     } else if (d != first) {
       if (j[i].is_array() != j[0].is_array())
-        error = {sub, std::string("is ") + detail::json_type_name(j[i]) + " but [0] is " + detail::json_type_name(j[0])};
+        error = {sub, sayf(Msg::sheet_kind_differs, {{"type", kind_of(j[i])}, {"first", kind_of(j[0])}})};
       else if (d.size() != first.size() || d[0] == first[0])
-        error = {sub, "is nested differently from [0]"};
+        error = {sub, say(Msg::sheet_nested_differently)};
       else
-        error = {sub, "has " + std::to_string(d[0]) + (d[0] == 1 ? " entry" : " entries") + " but [0] has " +
-                          std::to_string(first[0]) + " (every row of a matrix needs the same length)"};
+        error = {sub, sayf(Msg::sheet_row_length,
+                           {{"count", sayf(d[0] == 1 ? Msg::printout_entries_one : Msg::printout_entries_many,
+                                           {{"n", std::to_string(d[0])}})},
+                            {"first", std::to_string(first[0])}})};
       return false;
     }
   }
@@ -67,13 +83,13 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
     return parsed;
   }
   if (!j.is_number() && !j.is_array())
-    return Error{field, std::string("expected pasted text, a number or nested arrays of numbers, got ") + detail::json_type_name(j)};
+    return Error{field, sayf(Msg::sheet_want_answer, {{"type", kind_of(j)}})};
   std::vector<size_t> dims;
   std::vector<double> values;
   Error error;
   if (!shape_of(j, field, 0, dims, values, error)) return error;
   while (dims.size() > 2 && dims.front() == 1) dims.erase(dims.begin());
-  if (dims.size() > 2) return Error{field, "is a " + std::to_string(dims.size()) + "-D array; expected a vector or a matrix"};
+  if (dims.size() > 2) return Error{field, sayf(Msg::sheet_too_many_dims, {{"n", std::to_string(dims.size())}})};
   return answer_from(dims, values);
 }
 
@@ -81,9 +97,8 @@ Expected<ParsedAnswer> answer_from_json(const Json& j, const std::string& field)
 
 Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
-  const std::string usage = "expected {\"state\": {…}, \"answers\": {…}}";
   if (auto e = check_input_size(text, source)) return *e;
-  if (detail::is_blank(text)) return Error{source, "is empty; " + usage};
+  if (detail::is_blank(text)) return Error{source, say(Msg::sheet_empty)};
   Json doc;
   // {"answers": {"h": <up to kMaxAnswerDepth levels of arrays>}}
   // an answer's row is at most a Jacobian's width: |wrt| ≤ 64 × 64 entries of a weight
@@ -91,20 +106,19 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   if (const auto f = detail::read_json(text, limits, doc)) {
     if (f->kind == detail::JsonReadFailure::Kind::TooDeep) {  // named by its key: "answers.h"
       const std::string field = f->where.substr(0, f->where.find('['));
-      return Error{field.empty() ? source : field, "arrays nested deeper than " + std::to_string(kMaxAnswerDepth) + " levels"};
+      return Error{field.empty() ? source : field, sayf(Msg::sheet_too_deep, {{"n", std::to_string(kMaxAnswerDepth)}})};
     }
     return detail::json_failure_error(*f, source, limits);
   }
-  if (!doc.is_object()) return Error{source, std::string(usage) + ", got " + detail::json_type_name(doc)};
+  if (!doc.is_object()) return Error{source, sayf(Msg::sheet_not_object, {{"type", kind_of(doc)}})};
   for (const auto& item : doc.items())
     if (item.key() != "state" && item.key() != "answers" && item.key() != "student" && item.key() != "layout")
-      return Error{item.key(),
-                   "unknown key; a sheet has \"state\" and \"answers\" (and optionally \"student\", \"layout\")"};
-  if (!doc.contains("state")) return Error{"state", "is missing; " + usage};
-  if (!doc.contains("answers")) return Error{"answers", "is missing; " + usage + " (answers may be {})"};
+      return Error{item.key(), say(Msg::sheet_unknown_key)};
+  if (!doc.contains("state")) return Error{"state", say(Msg::sheet_missing)};
+  if (!doc.contains("answers")) return Error{"answers", say(Msg::sheet_missing_answers)};
   const Json& state_json = doc["state"];
   if (!state_json.is_object())
-    return Error{"state", std::string("expected the network as an object (the eval input), got ") + detail::json_type_name(state_json)};
+    return Error{"state", sayf(Msg::sheet_state_not_object, {{"type", kind_of(state_json)}})};
   auto state = parse_state(state_json.dump(), "state");
   if (!state) {
     const Error& e = state.error();
@@ -112,13 +126,13 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
   }
   const Json& answers = doc["answers"];
   if (!answers.is_object())
-    return Error{"answers", std::string("expected an object of cells like {\"h\": \"[2, 13]\"}, got ") + detail::json_type_name(answers)};
+    return Error{"answers", sayf(Msg::sheet_answers_not_object, {{"type", kind_of(answers)}})};
 
   Sheet sheet;
   sheet.state = std::move(state).value();
   if (doc.contains("student")) {
     if (!doc["student"].is_string())
-      return Error{"student", std::string("expected the student's ID as a string, got ") + detail::json_type_name(doc["student"])};
+      return Error{"student", sayf(Msg::sheet_student_not_string, {{"type", kind_of(doc["student"])}})};
     sheet.student = doc["student"].get<std::string>();
     if (auto e = check_student_id(sheet.student)) return *e;
   }
@@ -126,8 +140,7 @@ Expected<Sheet> parse_sheet(std::string_view text, std::string_view source_view)
     const Json& l = doc["layout"];
     sheet.layout = l.is_string() ? parse_layout(l.get<std::string>()) : std::nullopt;
     if (!sheet.layout)
-      return Error{"layout", "expected \"row-major\" or \"column-major\", got " +
-                                 (l.is_string() ? "\"" + l.get<std::string>() + "\"" : std::string(detail::json_type_name(l)))};
+      return Error{"layout", sayf(Msg::sheet_bad_layout, {{"got", l.is_string() ? "\"" + l.get<std::string>() + "\"" : kind_of(l)}})};
   }
   for (const auto& item : answers.items()) {
     const Json& v = item.value();

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "coursework/keyed_hash.h"
+#include "coursework/words.h"
 
 namespace bp {
 namespace {
@@ -50,14 +51,13 @@ uint64_t id_number(const HashKey& key, const std::string& id) {
 }  // namespace
 
 std::optional<Error> check_student_id(const std::string& id) {
-  if (id.empty()) return Error{"student", "is empty; give the student's ID"};
+  if (id.empty()) return Error{"student", say(Msg::student_empty)};
   if (id.size() > static_cast<size_t>(kStudentIdMaxLength))
-    return Error{"student", "has " + std::to_string(id.size()) + " characters; at most " +
-                                std::to_string(kStudentIdMaxLength)};
+    return Error{"student", sayf(Msg::student_too_long,
+                                 {{"n", std::to_string(id.size())}, {"max", std::to_string(kStudentIdMaxLength)}})};
   for (char c : id)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-      return Error{"student", "contains a control character; use letters, digits and punctuation"};
-  if (id.front() == ' ' || id.back() == ' ') return Error{"student", "starts or ends with a space"};
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return Error{"student", say(Msg::student_control)};
+  if (id.front() == ' ' || id.back() == ' ') return Error{"student", say(Msg::student_space)};
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/number_format.h"
+#include "engine/reasons.h"
 #include "engine/rng.h"
 
 namespace bp {
@@ -29,18 +30,16 @@ std::optional<Error> check_values(const std::string& name, const Eigen::MatrixXd
       if (finite && (precision != Precision::F32 || std::abs(v) <= f32_limit)) continue;
       // named only now: a name per entry would cost more than the check
       const std::string field = is_vector ? indexed(name, i) : indexed(indexed(name, i), j);
-      if (!finite) return Error{field, "is not a finite number"};
-      return Error{field, format_number(v) + " overflows float32 (largest " + format_number(f32_max) +
-                              "); use precision f64"};
+      if (!finite) return Error{field, why(Why::value_not_finite)};
+      return Error{field, why(Why::value_overflows_f32, {{"value", format_number(v)}, {"max", format_number(f32_max)}})};
     }
   return std::nullopt;
 }
 
-std::optional<Error> check_width(const std::string& field, Eigen::Index n, const std::string& what) {
-  if (n < 1) return Error{field, "is empty; " + what + " needs at least 1 entry"};
-  if (n > kMaxWidth)
-    return Error{field, "has " + std::to_string(n) + " " + what + "; widths are limited to 1…" +
-                            std::to_string(kMaxWidth)};
+// `empty` and `too_many` name what is counted (entries, rows, columns) in the catalogue's words
+std::optional<Error> check_width(const std::string& field, Eigen::Index n, Why empty, Why too_many) {
+  if (n < 1) return Error{field, why(empty)};
+  if (n > kMaxWidth) return Error{field, why(too_many, {{"n", std::to_string(n)}, {"max", std::to_string(kMaxWidth)}})};
   return std::nullopt;
 }
 
@@ -55,28 +54,25 @@ std::optional<Error> check_label(const std::string& name, const Eigen::VectorXd&
   // the same slack for an entry below 0 as for the sum: rounding noise of a computed label
   for (Eigen::Index i = 0; i < label.size(); ++i)
     if (label(i) < -kLabelSlack)
-      return Error{indexed(name, i), "is " + format_number(label(i)) + "; softmax_ce needs probabilities, which are ≥ 0"};
+      return Error{indexed(name, i), why(Why::label_negative, {{"value", format_number(label(i))}})};
   const double sum = label.sum();
   if (std::abs(sum - 1.0) > kLabelSlack)
-    return Error{name, "sums to " + format_number(sum, 6) + "; softmax_ce needs a probability distribution summing to 1"};
+    return Error{name, why(Why::label_sum, {{"sum", format_number(sum, 6)}})};
   return std::nullopt;
 }
 
 // Every sample shaped like (I, label) and obeying the same rules.
 std::optional<Error> check_dataset(const State& s) {
   if (s.dataset.size() > size_t(kMaxSamples))
-    return Error{"dataset", "has " + std::to_string(s.dataset.size()) + " samples; at most " +
-                                std::to_string(kMaxSamples) + " are allowed"};
+    return Error{"dataset", why(Why::dataset_too_many, {{"n", std::to_string(s.dataset.size())}, {"max", std::to_string(kMaxSamples)}})};
   for (size_t i = 0; i < s.dataset.size(); ++i) {
     const std::string at = indexed("dataset", static_cast<Eigen::Index>(i));
     const Sample& d = s.dataset[i];
     if (d.input.size() != s.input.size())
-      return Error{at + ".input", "has " + std::to_string(d.input.size()) + " entries but I has " +
-                                      std::to_string(s.input.size()) + " (every sample's input is shaped like I)"};
+      return Error{at + ".input", why(Why::dataset_input_shape, {{"n", std::to_string(d.input.size())}, {"want", std::to_string(s.input.size())}})};
     if (auto e = check_values(at + ".input", d.input, true, s.precision)) return e;
     if (d.label.size() != s.label.size())
-      return Error{at + ".label", "has " + std::to_string(d.label.size()) + " entries but label has " +
-                                      std::to_string(s.label.size()) + " (every sample's label is shaped like label)"};
+      return Error{at + ".label", why(Why::dataset_label_shape, {{"n", std::to_string(d.label.size())}, {"want", std::to_string(s.label.size())}})};
     if (auto e = check_label(at + ".label", d.label, s)) return e;
   }
   return std::nullopt;
@@ -89,39 +85,35 @@ std::string hidden_act_name(int i, int layers) { return layers == 2 ? "L" : "L" 
 
 std::optional<Error> validate(const State& s) {
   const int K = s.layers();
-  if (K < 1) return Error{"W0", "is missing; a network needs at least one weight matrix"};
-  if (K > kMaxLayers)
-    return Error{"W" + std::to_string(kMaxLayers), "too many layers: at most " + std::to_string(kMaxLayers) +
-                                                       " weight matrices (W0…W7)"};
+  if (K < 1) return Error{"W0", why(Why::network_no_weights)};
+  if (K > kMaxLayers) return Error{"W" + std::to_string(kMaxLayers), why(Why::network_too_many_layers, {{"max", std::to_string(kMaxLayers)}})};
   if (s.biases.size() != s.weights.size())
     return Error{"b0", "internal: one optional bias per weight matrix expected"};
-  if (auto e = check_width("input", s.input.size(), "entries")) return e;
+  if (auto e = check_width("input", s.input.size(), Why::width_empty_entries, Why::width_too_many_entries)) return e;
   if (auto e = check_values("input", s.input, true, s.precision)) return e;
 
   Eigen::Index n = s.input.size();  // width of the current layer's input
   for (int k = 0; k < K; ++k) {
     const std::string W = "W" + std::to_string(k);
     const Eigen::MatrixXd& w = s.weights[k];
-    if (auto e = check_width(W, w.rows(), "rows")) return e;
-    if (auto e = check_width(W, w.cols(), "columns")) return e;
+    if (auto e = check_width(W, w.rows(), Why::width_empty_rows, Why::width_too_many_rows)) return e;
+    if (auto e = check_width(W, w.cols(), Why::width_empty_columns, Why::width_too_many_columns)) return e;
     if (w.cols() != n)
-      return Error{W, "has " + std::to_string(w.cols()) + " columns but " + layer_input_name(k, K) + " has " +
-                          std::to_string(n) + " entries (" + W + " must be " + std::to_string(w.rows()) + "×" +
-                          std::to_string(n) + ")"};
+      return Error{W, why(Why::network_columns, {{"cols", std::to_string(w.cols())}, {"input", layer_input_name(k, K)},
+                                                 {"n", std::to_string(n)}, {"w", W}, {"rows", std::to_string(w.rows())}})};
     if (auto e = check_values(W, w, false, s.precision)) return e;
     if (const auto& b = s.biases[k]) {
       const std::string B = "b" + std::to_string(k);
       if (b->size() != w.rows())
-        return Error{B, "has " + std::to_string(b->size()) + " entries but " + W + " has " +
-                            std::to_string(w.rows()) + " rows"};
+        return Error{B, why(Why::network_bias, {{"n", std::to_string(b->size())}, {"w", W}, {"rows", std::to_string(w.rows())}})};
       if (auto e = check_values(B, *b, true, s.precision)) return e;
     }
     n = w.rows();
   }
 
   if (s.label.size() != n)
-    return Error{"label", "has " + std::to_string(s.label.size()) + " entries but the output O has " +
-                              std::to_string(n) + " (the rows of W" + std::to_string(K - 1) + ")"};
+    return Error{"label", why(Why::network_label, {{"n", std::to_string(s.label.size())}, {"rows", std::to_string(n)},
+                                                   {"w", "W" + std::to_string(K - 1)}})};
   if (auto e = check_label("label", s.label, s)) return e;
   return check_dataset(s);
 }

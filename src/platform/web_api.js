@@ -90,8 +90,7 @@
     } catch (e) {
       if (storageFull) return;
       storageFull = true;  // said once, until a save succeeds again
-      withCString('This network is too big for the browser\'s storage: a reload would lose the latest changes. Save… keeps them as a file.',
-                  (ptr) => _lab_notice(ptr, 1));
+      _lab_notice_storage_full();
     }
   }
   function startSession() {
@@ -116,8 +115,7 @@
   // Open… (the app's button) and a file dropped on the page: a state or an answer sheet
   async function openFile(file) {
     if (file.size > 32 * 1048576) {
-      withCString('Could not open ' + file.name + ': it is ' + (file.size / 1048576).toFixed(0) +
-                  ' MB, more than the 32 MB a state or sheet can be (nothing was changed).', (ptr) => _lab_notice(ptr, 1));
+      withCString(file.name, (name) => _lab_notice_file_too_big(name, Math.round(file.size / 1048576)));
       return;
     }
     const text = await file.text();

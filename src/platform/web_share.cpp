@@ -6,6 +6,7 @@
 
 #include <emscripten.h>
 
+#include "app/logic/i18n.h"
 #include "app/mirror.h"
 #include "app/session.h"
 #include "platform/web_api.h"
@@ -64,6 +65,11 @@ EMSCRIPTEN_KEEPALIVE const char* lab_open_file(const char* name, const char* tex
   return keep(out, app::open_file(platform::web_app(), text_of(text, length), name));
 }
 
-EMSCRIPTEN_KEEPALIVE void lab_notice(const char* text, int error) { platform::web_app().notice = {text, error != 0}; }
+// what the page's own checks found, said in the UI's language
+EMSCRIPTEN_KEEPALIVE void lab_notice_storage_full() { platform::web_app().notice = {app::tr(app::S::share_storage_full), true}; }
+
+EMSCRIPTEN_KEEPALIVE void lab_notice_file_too_big(const char* name, int megabytes) {
+  platform::web_app().notice = {app::trf(app::S::share_file_too_big, {{"name", name}, {"mb", std::to_string(megabytes)}}), true};
+}
 
 }  // extern "C"

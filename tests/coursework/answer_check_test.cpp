@@ -4,20 +4,12 @@
 #include "engine/matrix.h"
 #include "engine/number_format.h"
 #include "coursework/variant.h"
+#include "check_cases.h"
 #include "test_util.h"
 
 namespace {
 
-bp::Answer answer(const std::string& key, const Eigen::MatrixXd& value) {
-  const bool vector = value.cols() == 1 && value.rows() > 1;
-  return {key, {value, value.size() == 1 ? bp::Dims::Scalar : vector ? bp::Dims::Vector : bp::Dims::Matrix}};
-}
-
-bp::Answer pasted(const std::string& key, const std::string& text) {
-  auto parsed = bp::parse_printout(text);
-  REQUIRE_MESSAGE(parsed.ok(), text);
-  return {key, parsed.value()};
-}
+using namespace check_cases;
 
 bp::CheckResult check(const bp::State& s, const std::vector<bp::Answer>& answers, double tolerance = 1e-4) {
   bp::CheckOptions o;
@@ -34,13 +26,6 @@ const bp::Verdict& verdict(const bp::CheckResult& r, const std::string& key) {
   return r.verdicts.front();
 }
 
-Eigen::MatrixXd truth(const bp::State& s, const std::string& key) {
-  const bp::AnswerSheet sheet = bp::answer_sheet(s, bp::evaluate(s));
-  const bp::SheetCell* c = sheet.find(key);
-  REQUIRE_MESSAGE(c, "no cell " << key);
-  return c->truth;
-}
-
 // The one wrong cell's mistake (and the verdict, for more checks).
 bp::Verdict diagnosed(const bp::State& s, const bp::Answer& a) {
   const bp::CheckResult r = check(s, {a});
@@ -50,17 +35,6 @@ bp::Verdict diagnosed(const bp::State& s, const bp::Answer& a) {
   CHECK_FALSE(r.verdicts[0].ok);
   CHECK(r.first_wrong == a.key);
   return r.verdicts[0];
-}
-
-// h = [3, −3]: the second hidden unit is dead; O = [3, 6]: the softmax is not saturated.
-bp::State dead_unit_state() {
-  bp::State s;
-  s.input = Eigen::Vector2d(2, 1);
-  s.label = Eigen::Vector2d(1, 0);
-  s.weights = {(Eigen::MatrixXd(2, 2) << 1, 1, -2, 1).finished(), (Eigen::MatrixXd(2, 2) << 1, -1, 2, 1).finished()};
-  s.biases.assign(2, std::nullopt);
-  REQUIRE_FALSE(bp::validate(s).has_value());
-  return s;
 }
 
 Eigen::MatrixXd column_major_columns(const Eigen::MatrixXd& J, Eigen::Index r, Eigen::Index c) {

@@ -1,6 +1,6 @@
 // Browser end-to-end test of the Korean UI: lang=ko fetches lang/ko.txt and lang/ko-font.ttf (and
 // only then switches; how soon after the font is measured in tests/e2e/bench.mjs), the panels read Korean with nothing
-// overlapping or cut off at 1280×720 and 390×844 (screenshots into artifacts/); lang=en, and an
+// overlapping or cut off at 1280×720, 390×844 and 1920×1080 (screenshots into artifacts/); lang=en, and an
 // English browser without lang=, fetch neither; the status bar's 한국어 fetches them on demand and
 // the choice is remembered.
 //   BACKPROP_WEB_DIR=build/web node --test tests/e2e/korean.test.mjs
@@ -9,8 +9,8 @@ import { describe, test } from 'node:test';
 import { browserSuite, click, frames, itemCentre, layoutProblems, shot } from './browser.mjs';
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-// the panels converted to the catalogue (the probe's widget names)
-const CONVERTED = new Set(['network', 'status', 'tabs', 'screens', 'Results', 'Inspector', 'Explainer']);
+// the panels whose every string comes from the catalogues (the probe's widget names)
+const CONVERTED = new Set(['network', 'status', 'tabs', 'screens', 'Results', 'Inspector', 'Explainer', 'Train', 'Sheet', 'canvas']);
 
 // a page at `query`, recording which lang/ files it fetched
 async function open(env, query, { width = 1280, height = 720, ...options } = {}) {
@@ -48,11 +48,12 @@ describe('한국어', () => {
     await app.context.close();
   });
 
-  for (const v of [{ width: 1280, height: 720 }, { width: 390, height: 844, hasTouch: true }]) {
+  for (const v of [{ width: 1280, height: 720 }, { width: 390, height: 844, hasTouch: true }, { width: 1920, height: 1080 }]) {
     test(`lang=ko at ${v.width}×${v.height}: every converted panel Korean, nothing overlapping or cut off`, async () => {
       const app = await open(suite.env, '?lang=ko', v);
       await untilKorean(app.page);
-      const panels = v.width < 860 ? ['Network', 'Results', 'Inspector', 'Explainer'] : ['Inspector', 'Explainer', 'Results'];
+      const panels = v.width < 860 ? ['Network', 'Results', 'Inspector', 'Explainer', 'Train', 'Sheet']
+                                    : ['Inspector', 'Explainer', 'Results', 'Train', 'Sheet'];
       for (const panel of panels) {
         await click(app.page, await itemCentre(app.page, v.width < 860 ? `screen:${panel}` : `tab:${panel}`));
         await frames(app.page, 3);

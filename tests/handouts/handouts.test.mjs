@@ -17,6 +17,19 @@ const text = (html) => html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').repl
   .replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const count = (s, what) => s.split(what).length - 1;
 
+// writes the document of `cli(...args)` to WORK/name.tex and compiles it: nonzero status fails the
+// test with the log's end; nothing may stick out of the page. The PDF's text layer comes back.
+function pdflatex(args, name) {
+  const tex = join(work, `${name}.tex`);
+  writeFileSync(tex, cli(...args));
+  const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-output-directory', work, tex],
+                        { encoding: 'utf8' });
+  assert.equal(run.status, 0, `pdflatex ${args.join(' ')}:\n${run.stdout.slice(-2000)}`);
+  assert.ok(existsSync(join(work, `${name}.pdf`)));
+  assert.doesNotMatch(run.stdout, /Overfull \\hbox \((\d{3,}|[3-9]\d)\./, 'nothing sticks out of the page');
+  return execFileSync('pdftotext', [join(work, `${name}.pdf`), '-'], { encoding: 'utf8' });
+}
+
 const exercise = join(work, 'exercise.json');
 writeFileSync(exercise, cli('exercise'));
 
@@ -79,15 +92,47 @@ test('LaTeX keys and sheets compile with pdflatex and name the student', () => {
                  ['key', '--student', '20240001', '--course', 'k', '--format', 'latex', '--layout', 'column-major'],
                  ['key', deep, '--student', 'kim', '--blank', '--hide-hints', '--format', 'latex']];
   cases.forEach((args, i) => {
-    const tex = join(work, `doc${i}.tex`);
-    writeFileSync(tex, cli(...args));
-    const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-output-directory', work, tex],
-                          { encoding: 'utf8' });
-    assert.equal(run.status, 0, `pdflatex ${args.join(' ')}:\n${run.stdout.slice(-2000)}`);
-    assert.ok(existsSync(join(work, `doc${i}.pdf`)));
-    assert.doesNotMatch(run.stdout, /Overfull \\hbox \((\d{3,}|[3-9]\d)\./, 'nothing sticks out of the page');
-    const pdf = execFileSync('pdftotext', [join(work, `doc${i}.pdf`), '-'], { encoding: 'utf8' });
+    const pdf = pdflatex(args, `doc${i}`);
     if (args.includes('--student')) assert.ok(pdf.includes('Backprop exercise, student'), pdf.slice(0, 200));
     if (args.includes('--blank')) assert.ok(pdf.includes('Student ID:'));
+  });
+});
+
+// [SECTION] Korean (--lang ko): the same documents in the catalogue's Korean
+
+test('--lang ko: the Markdown key and sheet render with Korean headings and the notation intact', () => {
+  const html = md.render(cli('key', exercise, '--lang', 'ko'));
+  assert.equal(count(html, '<em>'), 0);
+  assert.equal(count(html, '<table>'), 5);
+  assert.ok(html.startsWith('<h1>역전파 연습: 풀이</h1>'), html.slice(0, 80));
+  for (const s of ['<h2>1. 순전파</h2>', '<h2>2. 국소 야코비안</h2>', '<h2>4. 최종 기울기</h2>', '<th>계산 방법</th>'])
+    assert.ok(html.includes(s), s);
+  const t = text(html);
+  for (const s of ['∇_O l · ∇_{W1} O', 'diag(s) − s sᵀ', '−y / s (성분별)', '(행 우선으로 펼침)', '[[2, 13, 0, 0], [0, 0, 2, 13]]'])
+    assert.ok(t.includes(s), `"${s}" survives rendering`);
+  for (const s of ['Backprop exercise', 'Forward pass', 'entry by entry', 'row by row'])
+    assert.ok(!t.includes(s), `no English "${s}"`);
+  const sheet = md.render(cli('key', '--student', '20240001', '--course', 'k', '--blank', '--lang', 'ko'));
+  assert.ok(sheet.startsWith('<h1>역전파 연습, 학생 20240001: 답안지</h1>'));
+  assert.ok(sheet.includes('<strong>이름:</strong> ________________________ <strong>학번:</strong> 20240001'));
+  assert.equal(JSON.parse(text(sheet.match(/<code class="language-json">([^<]*)<\/code>/)[1])).student, '20240001');
+});
+
+test('--lang ko: LaTeX keys and sheets compile with kotex, keep their Hangul and render to PNG', () => {
+  const cases = [['key', exercise, '--format', 'latex', '--lang', 'ko'],
+                 ['key', '--student', '20240001', '--course', 'k', '--blank', '--format', 'latex', '--lang', 'ko'],
+                 ['key', exercise, '--format', 'latex', '--layout', 'column-major', '--lang', 'ko']];
+  cases.forEach((args, i) => {
+    // the text layer has the Hangul itself: kotex set real glyphs, not boxes or nothing
+    const words = pdflatex(args, `ko${i}`);
+    const pdf = join(work, `ko${i}.pdf`);
+    assert.ok(words.includes('역전파 연습'), words.slice(0, 200));
+    assert.ok(words.includes(args.includes('--blank') ? '학번: 20240001' : '1. 순전파'), words.slice(0, 400));
+    if (args.includes('column-major')) assert.ok(words.includes('열 우선'));
+    // page 1 as the PNG a person looks at (BACKPROP_HANDOUT_PNG keeps a copy of it)
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(work, `ko${i}`)]);
+    const png = readFileSync(join(work, `ko${i}.png`));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    if (process.env.BACKPROP_HANDOUT_PNG) writeFileSync(`${process.env.BACKPROP_HANDOUT_PNG}-${i}.png`, png);
   });
 });

@@ -12,8 +12,12 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "app/embed.h"
 #include "app/fonts.h"
 #include "app/logic/i18n.h"
+#include "coursework/words.h"
+#include "engine/reasons.h"
+#include "engine/training.h"
 #include "probe_checks.h"
 #include "ui_harness.h"
 
@@ -36,12 +40,23 @@ const std::set<std::string, std::less<>> kNames = {
     // names: of the program, its files and commands, the state's fields, the language itself
     "backprop", "cli", "lab", "eval", "FILE", "json", "NumPy", "autograd", "English", "label", "Inkscape",
     "graph",  // backprop-lab-graph.svg, a file name
+    "URL", "precision",
+    // a course page's URL parameters, their values and the panels hide= names
+    "hide", "lock", "tab", "select", "scale", "theme", "flow", "origin", "lang", "all", "light", "dark", "en", "ko",
+    "network", "results", "inspector", "explainer", "sheet", "stepper", "status", "toolbar", "train",  // the state's field precision: f64
     // keys and file formats
-    "Space", "Home", "SVG", "PNG", "svg", "png",
+    "Space", "Home", "Alt", "Enter", "Esc", "SVG", "PNG", "svg", "png", "Markdown", "LaTeX", "JSON", "CSV",
+    // what a notebook prints, and the op names of the exercise
+    "tensor", "array", "ReLU", "relu",
+    // the optimizers and their PyTorch parameters, named as torch.optim and the JSON format do
+    "sgd", "momentum", "adam", "SGD", "Adam", "AdamW", "Nesterov", "weight_decay", "dampening", "tol",
+    // the dataset presets, as the JSON format names them, and the tool they come from
+    "exercise_point", "two_blobs", "xor", "circle", "spiral", "TensorFlow", "Playground",
 };
 
 // the words of `text` that read as English (runs of ASCII letters, digits and '_'); a catalogue's
-// {placeholder} is not one
+// {placeholder}, what the person typed ("oops", quoted back to them) and a command line's words
+// (backprop-cli variant --seed N) are not
 std::vector<std::string> english_words(std::string_view text) {
   std::vector<std::string> out;
   for (size_t i = 0; i < text.size();) {
@@ -50,6 +65,27 @@ std::vector<std::string> english_words(std::string_view text) {
         text.substr(i + 1, text.find('}', i) - i - 1).find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos) {
       i = text.find('}', i) + 1;
       continue;
+    }
+    if (c == '"' && text.find('"', i + 1) != std::string_view::npos) {  // quoted: the person's own text
+      i = text.find('"', i + 1) + 1;
+      continue;
+    }
+    if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') {  // a token of a command line
+      const size_t end = std::min(text.find_first_of(" ),", i), text.size());
+      const std::string_view token = text.substr(i, end - i);
+      const size_t dot = token.rfind('.');
+      const bool file = dot != std::string_view::npos && dot + 1 < token.size() && std::isalpha(static_cast<unsigned char>(token[dot + 1]));
+      const size_t colon = token.find(':');
+      const bool key = (colon != std::string_view::npos && colon > 0 && colon + 1 < token.size()) ||  // grad:input, J:O/W1
+                       token.find('=') != std::string_view::npos;                                    // select=W0
+      if (token.substr(0, 2) == "--" || file || key) {  // --seed, answers.json
+        i = end;
+        continue;
+      }
+      if (token == "backprop-cli" && end < text.size()) {  // its command word
+        i = std::min(text.find_first_of(" ),", end + 1), text.size());
+        continue;
+      }
     }
     if (!std::isalpha(c) && c != '_') {
       ++i;
@@ -88,7 +124,8 @@ std::u32string code_points(std::string_view s) {
 
 // the panels whose every string comes from the catalogue (the probe's widget names)
 bool converted(const std::string& widget) {
-  static const std::set<std::string> kWidgets = {"network", "status", "tabs", "screens", "Results", "Inspector", "Explainer"};
+  static const std::set<std::string> kWidgets = {"network", "status",    "tabs",      "screens", "Results",
+                                                 "Inspector", "Explainer", "Train", "Sheet",  "canvas"};
   return kWidgets.count(widget) > 0;
 }
 
@@ -101,9 +138,8 @@ std::vector<std::string> english_left(const std::vector<app::TextRect>& texts) {
   return out;
 }
 
-// English strings of the catalogue drawn anywhere (the canvas and its stepper bar too, whose node
-// labels are not converted yet): a string of two words or more drawn whole, or a long one inside
-// a text (a single word such as "scalar" may be a canvas label, not yet converted)
+// English strings of the catalogue drawn anywhere: a string of two words or more drawn whole, or a
+// long one inside a text
 std::vector<std::string> english_strings(const std::vector<app::TextRect>& texts) {
   std::vector<std::string> out;
   for (int i = 0; i < app::i18n::kStringCount; ++i) {
@@ -131,6 +167,15 @@ std::vector<std::string> missing_glyphs(const std::vector<app::TextRect>& texts)
 void report(const std::vector<std::string>& problems, const std::string& where) {
   for (size_t i = 0; i < std::min<size_t>(problems.size(), 10); ++i) FAIL_CHECK(where << ": " << problems[i]);
   CHECK_MESSAGE(problems.empty(), where << ": " << problems.size() << " problems");
+}
+
+// what a tooltip says: no English, no missing glyph (it floats over the canvas: no overlap check)
+void check_words(Ui& ui, const std::string& where) {
+  ui.frames(2);
+  auto problems = english_left(ui.texts());
+  for (auto& p : missing_glyphs(ui.texts())) problems.push_back(std::move(p));
+  for (auto& p : english_strings(ui.texts())) problems.push_back(std::move(p));
+  report(problems, where);
 }
 
 void check_frame(Ui& ui, const std::string& where) {
@@ -173,6 +218,23 @@ TEST_CASE("the Korean catalogue: every string there, each in Korean, each drawab
         problems.push_back(key + ": no glyph for U+" + std::to_string(static_cast<unsigned>(c)));
   }
   report(problems, "ko.txt");
+  // the engine's reasons and coursework's messages the app shows: every glyph in the font, and the
+  // engine's in Korean (coursework's own test reads its catalogue's words, LaTeX and all)
+  problems.clear();
+  const auto drawable = [&](const std::string& text, const std::string& key) {
+    for (const char32_t c : code_points(text))
+      if (c >= 0x20 && c != '\n' && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+        problems.push_back(key + ": no glyph for U+" + std::to_string(static_cast<unsigned>(c)));
+  };
+  for (int i = 0; i < bp::reasons::kStringCount; ++i) {
+    const std::string text = bp::why(static_cast<bp::Why>(i));
+    const std::string key = "engine string " + std::to_string(i) + " (English \"" + bp::reasons::kEnglish[i] + "\")";
+    for (const auto& w : english_words(text)) problems.push_back(key + " has the English word \"" + w + "\"");
+    drawable(text, key);
+  }
+  for (int i = 0; i < bp::words::kStringCount; ++i)
+    drawable(bp::say(static_cast<bp::Msg>(i)), "coursework string " + std::to_string(i));
+  report(problems, "the engine's and coursework's ko.txt");
   // a table from another build (another line count) is refused, the installed one kept
   CHECK_FALSE(app::set_table(app::Lang::Ko, "only\none line too few\n"));
   CHECK(std::string(app::tr(app::S::panel_network)) == "네트워크");
@@ -183,6 +245,9 @@ TEST_CASE("the checks above can fail: English and a missing glyph are found") {
   Ui ui;
   ui.frames(2);
   CHECK(english_words("W0 = relu(h), ✓ evaluated: f64") == std::vector<std::string>{"evaluated"});
+  // a command line's words and the person's own quoted text are names, a sentence around them is not
+  CHECK(english_words("backprop-cli variant --seed N 과 같은 \"oops\" answers.json").empty());
+  CHECK(english_words("backprop-cli check answers.json and see") == std::vector<std::string>{"and", "see"});
   app::TextRect english{"status", "✓ evaluated", 0, 0, 10, 10, 0, 0, 100, 100};
   app::TextRect hangul{"canvas", "가", 0, 20, 10, 10, 0, 0, 100, 100};  // no Hangul font in English
   CHECK(english_left({english, hangul}).size() == 1);
@@ -249,6 +314,125 @@ TEST_CASE("the converted panels in Korean, wide and narrow, at 100 % and 200 %: 
       check_no_asserts();
     }
   }
+}
+
+// the Train and Sheet tabs in Korean, opened as a person would, in their states: the exercise,
+// after a Step, a dataset on the plane, a run, and a sheet with right, wrong and unreadable cells
+TEST_CASE("the Train and Sheet tabs and the canvas in Korean, wide and narrow: no English, no missing glyph, no overlap") {
+  const ImVec2 viewports[] = {{1280, 720}, {390, 844}};
+  for (const ImVec2 size : viewports) {
+    Ui ui;
+    ImGui::GetIO().DisplaySize = size;
+    ui.app->presentation.lang = app::Lang::Ko;
+    const std::string where = std::to_string(int(size.x)) + "×" + std::to_string(int(size.y));
+    ui.frames(2);
+    const auto open = [&](const char* name) {
+      const auto tab = ui.app->probe.find(std::string(ui.app->narrow ? "screen:" : "tab:") + name);
+      REQUIRE_MESSAGE(tab, where << ": the " << name << " tab is drawn");
+      ui.click(ImVec2(tab->x + tab->w / 2, tab->y + tab->h / 2));
+      ui.frames(2);
+    };
+    if (!ui.app->narrow) {  // the canvas's tooltips: each node's header and values, each edge
+      const auto snap = ui.app->graph.stepper.graph();
+      size_t hovered = 0;
+      for (const auto& n : snap.nodes)
+        if (const auto r = ui.app->probe.find("node:" + n.name))
+          for (const ImVec2 at : {ImVec2(r->x + 4, r->y + 4), ImVec2(r->x + r->w / 2, r->y + r->h * 0.7f)}) {
+            ui.mouse(at, false);
+            check_words(ui, where + ", hovering " + n.name);
+            if (n.role == bp::NodeRole::Parameter && at.y < r->y + 5)  // its header's tooltip, in Korean
+              CHECK_MESSAGE(probe_checks::shows(ui.texts(), app::tr(app::S::canvas_whole_chain)), where << ", " << n.name);
+            ++hovered;
+          }
+      for (const auto& e : snap.edges)
+        if (const auto r = ui.app->probe.find("edge:" + snap.nodes[e.to].name + ">" + snap.nodes[e.from].name)) {
+          ui.mouse(ImVec2(r->x + r->w / 2, r->y + r->h / 2), false);
+          check_words(ui, where + ", hovering an edge");
+          ++hovered;
+        }
+      CHECK(hovered >= 2 * snap.nodes.size());
+      ui.mouse(ImVec2(2, size.y / 2), false);
+    }
+    open("Train");
+    check_frame(ui, where + ", Train");
+    CHECK_MESSAGE(shows_hangul(ui.texts(), "Train"), where);
+    ui.click(ui.centre_of("button:Step"));
+    check_frame(ui, where + ", Train after a Step");
+    ui.click(ui.centre_of("button:Load dataset"));
+    check_frame(ui, where + ", Train with a dataset");
+    ui.click(ui.centre_of("button:▶ Train"));
+    check_frame(ui, where + ", training");
+    ui.click(ui.centre_of("button:Pause"));
+    check_frame(ui, where + ", paused");
+    for (const auto kind : {bp::OptimizerKind::Momentum, bp::OptimizerKind::Adam}) {  // each one's sliders and notes
+      ui.app->training.settings.kind = kind;
+      ui.click(ui.centre_of("button:Step"));
+      check_frame(ui, where + ", optimizer " + std::string(bp::option_name(kind)));
+    }
+    ui.app->training.settings.train_input = true;  // the reason training is blocked
+    check_frame(ui, where + ", blocked");
+
+    open("Sheet");
+    check_frame(ui, where + ", Sheet empty");
+    CHECK_MESSAGE(shows_hangul(ui.texts(), "Sheet"), where);
+    ui.app->answers.set_text("h", "[6, 13]");           // right
+    ui.app->answers.set_text("L", "[6, 0]");            // wrong
+    ui.app->answers.set_text("O", "tensor([1, 2, 3])");  // the wrong shape
+    ui.app->answers.set_text("s", "[[oops");            // unreadable
+    check_frame(ui, where + ", Sheet checked");
+    const auto header = ui.app->probe.find("header:Exercise files and variants");
+    REQUIRE(header);
+    ui.click(ImVec2(header->x + header->w / 2, header->y + header->h / 2));
+    check_frame(ui, where + ", Sheet's files and variants");
+    ui.click(ui.centre_of("button:New variant"));
+    ui.frames(2);
+    for (const auto& t : ui.texts())  // its tooltip, wrapped to the screen
+      if (t.text.find("backprop-cli variant") != std::string::npos) CHECK_MESSAGE(t.w <= size.x, where << ": " << t.text);
+    ui.mouse(ImVec2(2, size.y / 2), false);  // away: a tooltip floats over what is under it
+    check_frame(ui, where + ", a new variant");
+
+    // the canvas: an invalid network's message, then each node's and edge's hover tooltip
+    ui.app->model.state.weights[1].resize(3, 3);
+    ui.app->model.recompute();
+    check_frame(ui, where + ", invalid network");
+    check_no_asserts();
+  }
+}
+
+TEST_CASE("a course page's URL parameter notices in Korean: read again in the UI's language, the rest kept") {
+  Ui ui;
+  app::set_embed(*ui.app, app::logic::parse_embed_params("lang=ko&hide=netwrk&scale=999&theme=blue&select=s/W0"));
+  ui.frames(3);
+  REQUIRE(app::language() == app::Lang::Ko);
+  CHECK(probe_checks::shows(ui.texts(), "URL 매개변수 hide: \"netwrk\"은(는) 패널이 아닙니다"));
+  CHECK(probe_checks::shows(ui.texts(), "URL 매개변수 scale: \"999\"은(는) 100에서 250 사이의 정수 백분율이 아닙니다"));
+  CHECK(probe_checks::shows(ui.texts(), "URL 매개변수 select: "));  // the app's own notice, after the query's
+  check_frame(ui, "the notices");
+  ui.click(ui.centre_of_text(app::tr(app::S::embed_dismiss)));
+  ui.frames(2);
+  CHECK_FALSE(probe_checks::shows(ui.texts(), "URL 매개변수"));
+  check_no_asserts();
+}
+
+TEST_CASE("the Answer sheet's verdicts and formulas follow a language switch") {
+  Ui ui;
+  ui.frames(2);
+  ui.app->answers.set_text("L", "[6, 0]");  // wrong: checked in English
+  app::sync_answers(*ui.app);
+  REQUIRE(ui.app->answers.verdict("L"));
+  const std::string english = ui.app->answers.verdict("L")->message;
+  CHECK(!english.empty());
+  CHECK_FALSE(shows_hangul({{"x", english, 0, 0, 1, 1, 0, 0, 1, 1}}, "x"));
+  ui.app->presentation.lang = app::Lang::Ko;
+  ui.frames(2);
+  app::sync_answers(*ui.app);
+  const std::string korean = ui.app->answers.verdict("L")->message;
+  CHECK_MESSAGE(shows_hangul({{"x", korean, 0, 0, 1, 1, 0, 0, 1, 1}}, "x"), korean);
+  const bp::SheetCell* cell = ui.app->answers.sheet()->find("grad:W1");  // its formula words too ("reshaped row by row")
+  REQUIRE(cell);
+  CHECK(!cell->reshape_note.empty());
+  CHECK_MESSAGE(english_words(cell->formula + cell->reshape_note).empty(), cell->formula << cell->reshape_note);
+  check_no_asserts();
 }
 
 TEST_CASE("switching the language: strings and glyphs change in the same frame, and back") {

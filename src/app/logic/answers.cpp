@@ -33,8 +33,10 @@ std::optional<std::pair<std::string, std::string>> edge_of_op(const bp::AnswerSh
 }  // namespace
 
 void Answers::sync(const bp::State& state, const bp::Report* report, const bp::Error* error, long revision) {
-  if (revision == revision_) return;
+  // a new language too: the sheet's formula words and the verdicts are said in it
+  if (revision == revision_ && language_ == bp::lang::language()) return;
   revision_ = revision;
+  language_ = bp::lang::language();
   sheet_.reset();
   network_error_.reset();
   if (report) sheet_ = bp::answer_sheet(state, *report);

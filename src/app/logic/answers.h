@@ -12,6 +12,7 @@
 #include "coursework/answer_sheet.h"
 #include "engine/evaluate.h"
 #include "engine/state.h"
+#include "i18n/catalogue.h"
 
 namespace app::logic {
 
@@ -85,6 +86,7 @@ class Answers {
   std::optional<bp::Error> check_error_;
   std::optional<bp::Error> network_error_;
   long revision_ = -1;
+  bp::lang::Lang language_ = bp::lang::Lang::En;
   long edits_ = 0;
   double tolerance_ = kDefaultTolerance;
 };

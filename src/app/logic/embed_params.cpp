@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "app/logic/i18n.h"
 #include "engine/json_read.h"
 
 namespace app::logic {
@@ -92,7 +93,7 @@ class Reader {
     const auto known = std::find(kKeys.begin(), kKeys.end(), key);
     if (known == kKeys.end()) return unknown(key);
     const size_t k = static_cast<size_t>(known - kKeys.begin());
-    if (k != 7 && seen_[k]++) note(key, "given more than once; the last one is used");
+    if (k != 7 && seen_[k]++) note(key, tr(S::embed_twice));
     switch (k) {
       case 0: return hide(value);
       case 1: return lock(value);
@@ -115,13 +116,13 @@ class Reader {
     if (!p_.tab.empty() && p_.tab != "graph") {
       const size_t t = static_cast<size_t>(std::find(kParts.begin(), kParts.end(), p_.tab) - kParts.begin());
       if (t < kParts.size() && p_.hides(static_cast<Part>(t))) {
-        note("tab", in_quotes(p_.tab) + " is hidden (hide=" + p_.tab + "); the graph is in front instead");
+        note("tab", trf(S::embed_tab_hidden, {{"tab", in_quotes(p_.tab)}, {"name", p_.tab}}));
         p_.tab.clear();
       }
     }
     if (dropped_ > 0)
-      p_.notices.push_back({"parameters", std::to_string(dropped_) + " more problem" + (dropped_ > 1 ? "s" : "") +
-                                              " not shown; check the page's URL"});
+      p_.notices.push_back({"parameters", dropped_ > 1 ? trf(S::embed_more, {{"n", std::to_string(dropped_)}})
+                                                        : std::string(tr(S::embed_more_one))});
   }
 
  private:
@@ -131,8 +132,8 @@ class Reader {
     for (std::string_view c : kKeys)
       if (size_t d = bp::detail::edit_distance(lower(key.substr(0, 64)), std::string(c)); d < best_d) best_d = d, best = c;
     note(key.substr(0, kMaxQuoted),
-         "unknown parameter, ignored" + (best.empty() ? "; known: " + list(kKeys.data(), kKeys.size())
-                                                      : "; did you mean \"" + best + "\"?"));
+         best.empty() ? trf(S::embed_unknown, {{"known", list(kKeys.data(), kKeys.size())}})
+                      : trf(S::embed_did_you_mean, {{"best", best}}));
   }
 
   void hide(const std::string& value) {
@@ -142,8 +143,8 @@ class Reader {
       if (item.empty()) return;
       const auto at = std::find(kParts.begin(), kParts.end(), item);
       if (at != kParts.end()) p_.hidden |= 1u << static_cast<unsigned>(at - kParts.begin());
-      else if (item == "graph") note("hide", "the graph cannot be hidden (it is the app)");
-      else note("hide", in_quotes(raw) + " is not a panel; known: " + list(kParts.data(), kParts.size()));
+      else if (item == "graph") note("hide", tr(S::embed_hide_graph));
+      else note("hide", trf(S::embed_not_part, {{"value", in_quotes(raw)}, {"known", list(kParts.data(), kParts.size())}}));
     });
   }
 
@@ -151,13 +152,13 @@ class Reader {
     const std::string v = lower(value);
     if (v == "all") p_.lock = Lock::All;
     else if (const auto on = flag(v)) p_.lock = *on ? Lock::Network : Lock::None;
-    else note("lock", in_quotes(value) + " is not 1, 0 or all");
+    else note("lock", trf(S::embed_not_lock, {{"value", in_quotes(value)}}));
   }
 
   void tab(const std::string& value) {
     const std::string v = lower(trim(value));
     if (std::find(kTabs.begin(), kTabs.end(), v) != kTabs.end()) p_.tab = v;
-    else note("tab", in_quotes(value) + " is not a panel; known: " + list(kTabs.data(), kTabs.size()));
+    else note("tab", trf(S::embed_not_part, {{"value", in_quotes(value)}, {"known", list(kTabs.data(), kTabs.size())}}));
   }
 
   void select(const std::string& value) {
@@ -167,7 +168,7 @@ class Reader {
     const std::string_view wrt = slash == std::string_view::npos ? std::string_view() : trim(v.substr(slash + 1));
     if (of.empty() || (slash != std::string_view::npos && wrt.empty()) || wrt.find('/') != std::string_view::npos ||
         of.size() > kMaxQuoted || wrt.size() > kMaxQuoted) {
-      note("select", in_quotes(value) + " is not a node (select=W0) or an edge (select=s/O)");
+      note("select", trf(S::embed_not_select, {{"value", in_quotes(value)}}));
       return;
     }
     p_.select_of = std::string(of);
@@ -179,7 +180,7 @@ class Reader {
     char* end = nullptr;
     const long percent = v.empty() || v.size() > 6 ? 0 : std::strtol(v.c_str(), &end, 10);
     if (!end || *end != '\0' || !std::isdigit(static_cast<unsigned char>(v[0])) || percent < 100 || percent > 250) {
-      note("scale", in_quotes(value) + " is not a whole percentage from 100 to 250");
+      note("scale", trf(S::embed_not_scale, {{"value", in_quotes(value)}}));
       return;
     }
     p_.scale = static_cast<float>(percent) / 100.0f;
@@ -188,18 +189,18 @@ class Reader {
   void theme(const std::string& value) {
     const std::string v = lower(trim(value));
     if (v == "light" || v == "dark") p_.light = v == "light";
-    else note("theme", in_quotes(value) + " is not light or dark");
+    else note("theme", trf(S::embed_not_theme, {{"value", in_quotes(value)}}));
   }
 
   void lang(const std::string& value) {
     const std::string v = lower(trim(value));
     if (v == "en" || v == "ko") p_.lang = v;
-    else note("lang", in_quotes(value) + " is not en or ko");
+    else note("lang", trf(S::embed_not_lang, {{"value", in_quotes(value)}}));
   }
 
   void flow(const std::string& value) {
     if (const auto on = flag(lower(trim(value)))) p_.flow = *on;
-    else note("flow", in_quotes(value) + " is not 1 or 0");
+    else note("flow", trf(S::embed_not_flow, {{"value", in_quotes(value)}}));
   }
 
   void origin(const std::string& value) {
@@ -209,7 +210,7 @@ class Reader {
       auto o = parse_origin(item);
       if (!o) return note("origin", o.error().reason);
       if (std::find(p_.origins.begin(), p_.origins.end(), o.value()) != p_.origins.end()) return;
-      if (p_.origins.size() >= kMaxOrigins) return note("origin", "at most " + std::to_string(kMaxOrigins) + " origins");
+      if (p_.origins.size() >= kMaxOrigins) return note("origin", trf(S::embed_max_origins, {{"max", std::to_string(kMaxOrigins)}}));
       p_.origins.push_back(std::move(o).value());
     });
   }
@@ -262,6 +263,7 @@ EmbedParams parse_embed_params(std::string_view query) {
     reader.pair(decode(pair.substr(0, eq)), eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1)));
   });
   reader.finish();
+  p.query = std::string(query);
   return p;
 }
 

@@ -33,7 +33,8 @@ struct EmbedParams {
   std::string lang;             ///< lang=en|ko: the UI's language at start ("": the remembered or the browser's)
   bool flow = false;            ///< flow=1: the gradient flow animates from the start
   std::vector<std::string> origins;  ///< origin=: the host origins the bridge answers ("http://host:port")
-  std::vector<bp::Error> notices;    ///< one per bad parameter: field = the parameter, reason = why
+  std::vector<bp::Error> notices;    ///< one per bad parameter: field = the parameter, reason = why (in the UI's language)
+  std::string query;                 ///< as read: its notices are read again when the language changes
 
   bool hides(Part p) const { return (hidden >> static_cast<unsigned>(p)) & 1u; }
 };

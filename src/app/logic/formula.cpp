@@ -2,6 +2,8 @@
 // from its autodiff, local derivatives (1[h>0], diag(s) − s sᵀ, …) from its op rules.
 #include "app/logic/formula.h"
 
+#include "app/logic/i18n.h"
+
 #include <vector>
 
 #include "engine/number_format.h"
@@ -120,10 +122,10 @@ std::string op_label(bp::OpKind op) {
 }  // namespace
 
 std::string node_title(const SnapshotNode& n) {
-  if (n.name == "label") return "y (label)";
+  if (n.name == "label") return tr(S::canvas_label_title);
   if (n.op) return n.name + "  " + op_label(*n.op);
-  if (n.role == bp::NodeRole::Parameter) return n.name + "  parameter";
-  if (n.role == bp::NodeRole::Input) return n.name + "  input";
+  if (n.role == bp::NodeRole::Parameter) return n.name + "  " + tr(S::canvas_parameter);
+  if (n.role == bp::NodeRole::Input) return n.name + "  " + tr(S::canvas_input);
   return n.name;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/logic/formula.h"
+#include "app/logic/i18n.h"
 #include "engine/number_format.h"
 
 namespace app::logic {
@@ -43,15 +44,15 @@ bool saturated_softmax(const GraphSnapshot& g, int node) {
 }
 
 std::string shape_text(const NodeBox& b) {
-  if (b.rows * b.cols == 1) return "scalar";
-  if (b.cols == 1) return std::to_string(b.rows) + "-vector";
+  if (b.rows * b.cols == 1) return app::tr(app::S::canvas_scalar);
+  if (b.cols == 1) return app::trf(app::S::canvas_vector, {{"n", std::to_string(b.rows)}});
   return std::to_string(b.rows) + "×" + std::to_string(b.cols);
 }
 
 std::string node_subtitle(const GraphSnapshot& g, const NodeBox& b) {
   std::string sub = shape_text(b);
-  if (saturated_softmax(g, b.node)) return sub + "  ! saturated";
-  if (const int dead = dead_units(g, b.node)) sub += "  ✗ " + std::to_string(dead) + " dead";
+  if (saturated_softmax(g, b.node)) return sub + "  " + app::tr(app::S::canvas_saturated);
+  if (const int dead = dead_units(g, b.node)) sub += "  " + app::trf(app::S::canvas_dead, {{"n", std::to_string(dead)}});
   return sub;
 }
 

@@ -1,6 +1,8 @@
 // Selection checks and the getView() JSON.
 #include "app/logic/view_json.h"
 
+#include "app/logic/i18n.h"
+
 #include <nlohmann/json.hpp>
 
 namespace app::logic {
@@ -15,7 +17,7 @@ std::string node_list(const GraphSnapshot& g) {
 }
 
 std::string no_such_node(const GraphSnapshot& g, const std::string& field, const std::string& name) {
-  return "error: " + field + ": no node named " + quoted(name) + "; the graph has " + node_list(g);
+  return "error: " + field + ": " + trf(S::select_no_node, {{"name", quoted(name)}, {"nodes", node_list(g)}});
 }
 
 }  // namespace
@@ -28,10 +30,10 @@ std::string check_edge(const GraphSnapshot& g, const std::string& of, const std:
   if (g.find_edge(from, to) >= 0) return "";
   const SnapshotNode& n = g.nodes[to];
   if (n.inputs.empty())
-    return "error: wrt: " + quoted(wrt) + " is not an input of " + quoted(of) + ", a leaf with no inputs";
+    return "error: wrt: " + trf(S::select_leaf, {{"wrt", quoted(wrt)}, {"of", quoted(of)}});
   std::string inputs;
   for (int in : n.inputs) inputs += (inputs.empty() ? "" : ", ") + g.nodes[in].name;
-  return "error: wrt: " + quoted(wrt) + " is not an input of " + quoted(of) + "; its inputs are " + inputs;
+  return "error: wrt: " + trf(S::select_not_input, {{"wrt", quoted(wrt)}, {"of", quoted(of)}, {"inputs", inputs}});
 }
 
 std::string check_node(const GraphSnapshot& g, const std::string& name) {
