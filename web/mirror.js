@@ -31,68 +31,74 @@
     sections[name] = section;
     root.append(section);
   }
+  // the snapshot's words (the app's catalogue, in the UI's language): {name} templates
+  let words = {};
+  function say(key, values) {
+    return String(words[key] || '').replace(/\{(\w+)\}/g, (_, name) => (values && name in values ? values[name] : ''));
+  }
+  function panelName(name) { return (words.panels && words.panels[name]) || name; }
   function fill(name, heading, ...children) {
     const section = sections[name];
     section.replaceChildren(el('h2', heading, { id: 'backprop-lab-h-' + name.toLowerCase() }), ...children.filter(Boolean));
   }
 
   function render(m) {
+    words = m.words || {};
     const hidden = new Set(m.hidden || []);  // what a course page hid (hide=…) is not read out either
     for (const name of PANELS) sections[name].hidden = hidden.has(name.toLowerCase());
     const invalid = m.errors.length > 0;
-    const errors = invalid ? [el('p', 'Not evaluated: ' + m.errors.length + (m.errors.length > 1 ? ' errors' : ' error')), list(m.errors)] : [];
+    const errors = invalid ? [el('p', m.errors.length > 1 ? say('not_evaluated_many', { n: m.errors.length }) : say('not_evaluated_one')), list(m.errors)] : [];
     const st = m.stepper;
-    fill('Graph', 'Graph',
+    fill('Graph', panelName('Graph'),
       ...errors,
-      m.nodes.length ? list(m.nodes.map((n) => n.name + ' = ' + n.value + (n.grad ? '; gradient ' + n.grad : ''))) : null,
-      hidden.has('stepper') ? null : el('h3', 'Stepper'),
-      hidden.has('stepper') ? null : el('p', 'Step ' + st.step + ' of ' + st.steps + ' (' + st.phase + ')' + (st.formula ? ': ' + st.formula : ''), { 'data-mirror': 'stepper' }));
-    fill('Network', 'Network', list(m.network.map((v) => v.name + ' = ' + v.value)));
-    fill('Results', 'Results',
+      m.nodes.length ? list(m.nodes.map((n) => say(n.grad ? 'node_gradient' : 'node', { name: n.name, value: n.value, grad: n.grad }))) : null,
+      hidden.has('stepper') ? null : el('h3', say('stepper')),
+      hidden.has('stepper') ? null : el('p', say(st.formula ? 'step_of_formula' : 'step_of', st), { 'data-mirror': 'stepper' }));
+    fill('Network', panelName('Network'), list(m.network.map((v) => say('node', v))));
+    fill('Results', panelName('Results'),
       ...errors,
-      m.loss !== null ? el('p', 'Loss ℓ = ' + m.loss) : null,
-      m.gradients.length ? el('h3', 'Gradients') : null,
-      m.gradients.length ? list(m.gradients.map((g) => g.name + ' = ' + g.value)) : null,
-      m.agreement.length ? el('h3', 'Agreement') : null,
+      m.loss !== null ? el('p', say('loss', { loss: m.loss })) : null,
+      m.gradients.length ? el('h3', say('gradients')) : null,
+      m.gradients.length ? list(m.gradients.map((g) => say('node', g))) : null,
+      m.agreement.length ? el('h3', say('agreement')) : null,
       m.agreement.length ? list(m.agreement.map((a) => a.what + ': ' + a.text)) : null);
     const sel = m.selection;
     const inspector = [];
-    if (sel.kind === 'none') inspector.push(el('p', 'Nothing selected.'));
-    if (sel.kind === 'edge') inspector.push(el('p', 'Selected edge: ' + sel.name + (sel.value ? ' = ' + sel.value : '')));
+    if (sel.kind === 'none') inspector.push(el('p', say('nothing_selected')));
+    if (sel.kind === 'edge') inspector.push(el('p', say(sel.value ? 'selected_edge_value' : 'selected_edge', sel)));
     if (sel.kind === 'node') {
-      inspector.push(el('p', 'Selected: ' + sel.name + (sel.gradient ? '; ' + sel.gradient : '')));
+      inspector.push(el('p', say(sel.gradient ? 'selected_node_gradient' : 'selected_node', sel)));
       if (sel.factors.length) {
-        inspector.push(el('h3', 'Chain, factor by factor'));
+        inspector.push(el('h3', say('chain')));
         const ol = el('ol');
-        for (const f of sel.factors) ol.append(el('li', f.name + ' (' + f.shape + ') = ' + f.value + '; so ' + f.product));
+        for (const f of sel.factors) ol.append(el('li', say('factor', f)));
         inspector.push(ol);
       }
     }
-    fill('Inspector', 'Inspector', ...inspector);
-    fill('Explainer', 'Explainer', el('p', 'What went wrong in the original notebook: the naive loss prints 0, the gradients are about 1e-19 and are not zero, and the autograd numbers are half the true ones.'));
+    fill('Inspector', panelName('Inspector'), ...inspector);
+    fill('Explainer', panelName('Explainer'), el('p', say('explainer')));
     const t = m.training;
-    fill('Train', 'Train',
-      el('p', (t.steps ? 'Step ' + t.steps + (t.running ? ', training' : ', paused') + '; training-set loss ℓ = ' + t.loss : 'No steps yet.') +
-        ' Optimizer ' + t.optimizer + ', η = ' + t.lr + '.'),
-      t.update.length ? el('h3', 'Last update') : null,
+    fill('Train', panelName('Train'),
+      el('p', (t.steps ? say(t.running ? 'train_running' : 'train_paused', t) : say('train_none')) + ' ' + say('train_optimizer', t)),
+      t.update.length ? el('h3', say('last_update')) : null,
       t.update.length ? list(t.update) : null);
-    fill('Sheet', 'Answer sheet', m.verdicts.length ? list(m.verdicts.map((v) => v.cell + ' (' + v.key + '): ' + v.text)) : el('p', 'No cell filled in yet.'));
+    fill('Sheet', say('sheet_heading'), m.verdicts.length ? list(m.verdicts.map((v) => say('verdict', v))) : el('p', say('no_cell')));
   }
 
   // what changed since the last snapshot, in words
   function changes(prev, m) {
     if (!prev) return [];
     const out = [];
-    if (m.errors.join() !== prev.errors.join()) out.push(m.errors.length ? m.errors.length + (m.errors.length > 1 ? ' errors: ' : ' error: ') + m.errors[0] : 'Evaluated again');
-    else if (m.loss !== prev.loss || JSON.stringify(m.gradients) !== JSON.stringify(prev.gradients)) out.push('Changed: loss ℓ = ' + m.loss);
-    if (m.stepper.step !== prev.stepper.step) out.push('Step ' + m.stepper.step + ' of ' + m.stepper.steps + (m.stepper.formula ? ': ' + m.stepper.formula : ''));
-    if (JSON.stringify(m.selection) !== JSON.stringify(prev.selection) && m.selection.kind !== 'none') out.push('Selected ' + m.selection.name);
+    if (m.errors.join() !== prev.errors.join()) out.push(m.errors.length ? say(m.errors.length > 1 ? 'errors_many' : 'errors_one', { n: m.errors.length, first: m.errors[0] }) : say('evaluated_again'));
+    else if (m.loss !== prev.loss || JSON.stringify(m.gradients) !== JSON.stringify(prev.gradients)) out.push(say('changed_loss', { loss: m.loss }));
+    if (m.stepper.step !== prev.stepper.step) out.push(say(m.stepper.formula ? 'step_short_formula' : 'step_short', m.stepper));
+    if (JSON.stringify(m.selection) !== JSON.stringify(prev.selection) && m.selection.kind !== 'none') out.push(say('selected', m.selection));
     if (JSON.stringify(m.verdicts) !== JSON.stringify(prev.verdicts)) {
       const right = m.verdicts.filter((v) => v.ok).length;
-      out.push('Answer sheet: ' + right + ' right, ' + (m.verdicts.length - right) + ' wrong');
+      out.push(say('sheet_counts', { right, wrong: m.verdicts.length - right }));
     }
-    if (m.training.steps !== prev.training.steps && m.training.steps) out.push('Training step ' + m.training.steps + ': ℓ = ' + m.training.loss);
-    if (m.panel !== prev.panel) out.push(m.panel + ' panel');
+    if (m.training.steps !== prev.training.steps && m.training.steps) out.push(say('training_step', m.training));
+    if (m.panel !== prev.panel) out.push(say('panel', { panel: panelName(m.panel) }));
     return out;
   }
 

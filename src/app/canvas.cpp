@@ -662,17 +662,6 @@ void formula_line(const std::string& formula, const ImVec4& color) {
   }
 }
 
-// the phase as the timeline shows it (logic::phase_name is the JS API's word for it)
-const char* phase_text(logic::Phase p) {
-  switch (p) {
-    case logic::Phase::Idle: return tr(S::stepper_idle);
-    case logic::Phase::Forward: return tr(S::stepper_forward);
-    case logic::Phase::Backward: return tr(S::stepper_backward);
-    case logic::Phase::Done: break;
-  }
-  return tr(S::stepper_done);
-}
-
 void stepper_bar(GraphView& gv) {
   gv.stepper_focused = ImGui::IsWindowFocused();
   gv.stepper_hot = gv.stepper_focused || ImGui::IsWindowHovered();
@@ -710,7 +699,7 @@ void stepper_bar(GraphView& gv) {
   ImGui::SameLine();
   int pos = st.step();
   char label[64];
-  std::snprintf(label, sizeof label, "%s  %d / %d", phase_text(st.phase()), pos, st.step_count());
+  std::snprintf(label, sizeof label, "%s  %d / %d", logic::phase_text(st.phase()), pos, st.step_count());
   const float timeline = ImGui::CalcTextSize(label).x + 40;
   same_line_or_wrap(timeline);
   ImGui::SetNextItemWidth(std::max(timeline, ImGui::GetContentRegionAvail().x));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/logic/formula.h"
+#include "app/logic/i18n.h"
 #include "app/logic/math_notation.h"
 #include "app/panels.h"
 #include "coursework/answer_diagnosis.h"
@@ -105,14 +106,13 @@ json selection(const App& app) {
 json agreement(const bp::Report& r, bool stale) {
   json out = json::array();
   auto add = [&](const char* what, const bp::Agreement& a, bool waits) {
-    const std::string text = waits ? "waits for the end of the drag" : !a.compared ? "not compared"
-                                         : std::string(a.ok ? "agree" : "disagree") + ": max rel " +
-                                               bp::format_number(a.max_rel, 3) + " (tolerance " +
-                                               bp::format_number(a.tolerance, 2) + ")";
+    const std::string text = waits ? tr(S::mirror_waits) : !a.compared ? tr(S::mirror_not_compared)
+                           : trf(a.ok ? S::mirror_agree : S::mirror_disagree,
+                                 {{"rel", bp::format_number(a.max_rel, 3)}, {"tol", bp::format_number(a.tolerance, 2)}});
     out.push_back({{"what", what}, {"ok", a.ok}, {"text", text}});
   };
-  add("manual vs autodiff", r.manual_vs_autodiff, false);
-  add("numeric vs autodiff", r.numeric_vs_autodiff, stale);
+  add(tr(S::mirror_manual_vs_autodiff), r.manual_vs_autodiff, false);
+  add(tr(S::mirror_numeric_vs_autodiff), r.numeric_vs_autodiff, stale);
   return out;
 }
 
@@ -123,9 +123,11 @@ json verdicts(const logic::Answers& answers) {
   for (const bp::SheetCell& c : sheet->cells) {
     const std::string cell = logic::plain_math(c.notation);
     if (const std::string* e = answers.parse_error(c.key)) {
-      out.push_back({{"key", c.key}, {"cell", cell}, {"ok", false}, {"text", "unreadable: " + *e}});
+      out.push_back({{"key", c.key}, {"cell", cell}, {"ok", false}, {"text", trf(S::mirror_unreadable, {{"error", *e}})}});
     } else if (const bp::Verdict* v = answers.verdict(c.key)) {
-      const std::string what = v->ok ? "right" : "wrong" + (v->mistake ? " (" + std::string(bp::mistake_name(*v->mistake)) + ")" : "");
+      const std::string what = v->ok ? tr(S::mirror_right)
+                               : v->mistake ? trf(S::mirror_wrong_code, {{"code", bp::mistake_name(*v->mistake)}})
+                                            : tr(S::mirror_wrong);
       out.push_back({{"key", c.key}, {"cell", cell}, {"ok", v->ok}, {"text", what + ". " + logic::plain_math(v->message)}});
     }
   }
@@ -146,13 +148,44 @@ json training(const Training& t) {
   return out;
 }
 
+// what web/mirror.js says around the numbers, in the UI's language: {name} templates by name
+json words() {
+  static constexpr std::pair<const char*, S> kWords[] = {
+      {"sheet_heading", S::mirror_sheet_heading}, {"not_evaluated_one", S::mirror_not_evaluated_one},
+      {"not_evaluated_many", S::mirror_not_evaluated_many}, {"node", S::mirror_node},
+      {"node_gradient", S::mirror_node_gradient}, {"stepper", S::mirror_stepper}, {"step_of", S::mirror_step_of},
+      {"step_of_formula", S::mirror_step_of_formula}, {"loss", S::mirror_loss}, {"gradients", S::mirror_gradients},
+      {"agreement", S::mirror_agreement}, {"nothing_selected", S::mirror_nothing_selected},
+      {"selected_edge", S::mirror_selected_edge}, {"selected_edge_value", S::mirror_selected_edge_value},
+      {"selected_node", S::mirror_selected_node}, {"selected_node_gradient", S::mirror_selected_node_gradient},
+      {"chain", S::mirror_chain}, {"factor", S::mirror_factor}, {"explainer", S::mirror_explainer},
+      {"train_running", S::mirror_train_running}, {"train_paused", S::mirror_train_paused},
+      {"train_none", S::mirror_train_none}, {"train_optimizer", S::mirror_train_optimizer},
+      {"last_update", S::mirror_last_update}, {"no_cell", S::mirror_no_cell}, {"verdict", S::mirror_verdict},
+      {"errors_one", S::mirror_errors_one}, {"errors_many", S::mirror_errors_many},
+      {"evaluated_again", S::mirror_evaluated_again}, {"changed_loss", S::mirror_changed_loss},
+      {"step_short", S::mirror_step_short}, {"step_short_formula", S::mirror_step_short_formula},
+      {"selected", S::mirror_selected}, {"sheet_counts", S::mirror_sheet_counts},
+      {"training_step", S::mirror_training_step}, {"panel", S::mirror_panel}};
+  json out;
+  for (const auto& [name, s] : kWords) out[name] = tr(s);
+  // each panel's name as its tab reads ("Graph" → "그래프"), keyed by the section's English name
+  static constexpr std::pair<const char*, S> kPanels[] = {
+      {"Graph", S::panel_graph},         {"Network", S::panel_network}, {"Results", S::panel_results},
+      {"Inspector", S::panel_inspector}, {"Explainer", S::panel_explainer}, {"Train", S::panel_train},
+      {"Sheet", S::panel_sheet}};
+  for (const auto& [name, s] : kPanels) out["panels"][name] = tr(s);
+  return out;
+}
+
 }  // namespace
 
 std::string mirror_key(const App& app) {
   const logic::Selection& s = app.graph.selection;
   return std::to_string(app.model.revision) + "|" + std::to_string(app.graph.stepper.step()) + "|" + s.of + ">" + s.wrt +
          "|" + s.node + "|" + std::to_string(app.answers.edits()) + "|" + screen_name(app.screen) + "|" +
-         std::to_string(app.training.run) + "." + std::to_string(app.training.losses.size()) + (app.training.running ? "r" : "");
+         std::to_string(app.training.run) + "." + std::to_string(app.training.losses.size()) + (app.training.running ? "r" : "") +
+         lang_code(language());  // a language switch rewrites every word
 }
 
 std::string mirror_json(App& app) {
@@ -161,13 +194,14 @@ std::string mirror_json(App& app) {
   sync_answers(app);
   json out;
   out["panel"] = screen_name(app.screen);
+  out["words"] = words();
   json errors = json::array();
   if (m.error)
     for (const bp::Error& e : bp::validate_all(m.state)) errors.push_back(e.line());
   out["errors"] = errors;
   out["network"] = network(m.state);
   const logic::Stepper& st = app.graph.stepper;
-  out["stepper"] = {{"step", st.step()}, {"steps", st.step_count()}, {"phase", logic::phase_name(st.phase())},
+  out["stepper"] = {{"step", st.step()}, {"steps", st.step_count()}, {"phase", logic::phase_text(st.phase())},
                     {"formula", logic::plain_math(st.formula())}};
   if (m.report) {  // no stale numbers while the state is invalid
     const bp::Report& r = *m.report;

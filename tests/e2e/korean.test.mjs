@@ -44,6 +44,14 @@ describe('한국어', () => {
     const texts = await drawn(app.page);
     assert.ok(texts.some((t) => t.widget === 'network' && t.text === '미리 설정'), 'the Network panel is Korean');
     assert.ok(texts.some((t) => t.text === '결과'), 'the Results tab reads 결과');
+    // the screen-reader mirror reads Korean too: its headings, sentences and announcements
+    await app.page.waitForFunction(() => document.querySelector('#backprop-lab-h-results')?.textContent === '결과',
+      null, { timeout: 10000 });
+    const mirror = await app.page.evaluate(() => document.getElementById('backprop-lab-text').innerText);
+    for (const korean of ['그래프', '손실 ℓ =', '선택한 것이 없습니다.', '답안지', '아직 걸음이 없습니다.'])
+      assert.ok(mirror.includes(korean), `the mirror says "${korean}"`);
+    for (const english of ['Nothing selected', 'Loss ℓ', 'Stepper', 'No steps yet', 'Answer sheet', 'Gradients', 'agree:'])
+      assert.ok(!mirror.includes(english), `no "${english}" left in the mirror`);
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });

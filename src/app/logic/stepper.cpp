@@ -1,6 +1,8 @@
 // The step list and the position on it.
 #include "app/logic/stepper.h"
 
+#include "app/logic/i18n.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -52,6 +54,16 @@ std::vector<Step> build_steps(const GraphSnapshot& g, int& forward_count) {
 }
 
 }  // namespace
+
+const char* phase_text(Phase p) {
+  switch (p) {
+    case Phase::Idle: return tr(S::stepper_idle);
+    case Phase::Forward: return tr(S::stepper_forward);
+    case Phase::Backward: return tr(S::stepper_backward);
+    case Phase::Done: break;
+  }
+  return tr(S::stepper_done);
+}
 
 const char* phase_name(Phase p) {
   switch (p) {

@@ -30,6 +30,8 @@ namespace app::logic {
 enum class Phase { Idle, Forward, Backward, Done };
 /// "idle", "forward", "backward", "done" (the JS API's names).
 const char* phase_name(Phase p);
+/// The same in the UI's language (the timeline, the screen-reader mirror).
+const char* phase_text(Phase p);
 
 enum class StepKind { Forward, Seed, Edge, Sum };
 
