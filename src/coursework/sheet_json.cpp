@@ -15,18 +15,8 @@ namespace {
 
 using detail::Json;
 
-// "a string", "an array", …: a JSON value's kind, for messages
-std::string kind_of(const Json& j) {
-  switch (j.type()) {
-    case Json::value_t::null: return say(Msg::json_null);
-    case Json::value_t::boolean: return say(Msg::json_boolean);
-    case Json::value_t::string: return say(Msg::json_string);
-    case Json::value_t::array:
-    case Json::value_t::binary: return say(Msg::json_array);
-    case Json::value_t::object: return say(Msg::json_object);
-    default: return say(Msg::json_number);
-  }
-}
+// "a string", "an array", …: a JSON value's kind, for messages in the process's language
+std::string kind_of(const Json& j) { return detail::json_type_words(j); }
 
 constexpr int kMaxAnswerDepth = 32;
 constexpr size_t kMaxAnswerRow = 4096;

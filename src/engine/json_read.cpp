@@ -4,6 +4,8 @@
 // reads them exactly (the same double as strtod) at a tenth of that.
 #include "engine/json_read.h"
 
+#include "engine/reasons.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -424,19 +426,15 @@ Error json_failure_error(const JsonReadFailure& f, const std::string& source, co
   using Kind = JsonReadFailure::Kind;
   const std::string where = f.where.empty() ? source : f.where;
   switch (f.kind) {
-    case Kind::DuplicateKey: return Error{where, "appears twice; give each key once"};
-    case Kind::Overflow: return Error{where, f.token + " overflows float64 (its magnitude exceeds 1.8e308)"};
-    case Kind::TooLong:
-      return Error{where, "has more than " + std::to_string(limits.max_array) + " entries, the limit of this format"};
-    case Kind::TooManyKeys:
-      return Error{where, "has more than " + std::to_string(limits.max_keys) + " keys, the limit of this format"};
-    case Kind::NulByte:
-      return Error{source, "invalid JSON: a NUL byte at byte " + f.token + " (JSON text cannot contain one)"};
-    case Kind::TooDeep:
-      return Error{where, "nested deeper than " + std::to_string(limits.max_depth) + " levels"};
+    case Kind::DuplicateKey: return Error{where, why(Why::read_twice)};
+    case Kind::Overflow: return Error{where, why(Why::read_overflow, {{"token", f.token}})};
+    case Kind::TooLong: return Error{where, why(Why::read_array_limit, {{"max", std::to_string(limits.max_array)}})};
+    case Kind::TooManyKeys: return Error{where, why(Why::read_key_limit, {{"max", std::to_string(limits.max_keys)}})};
+    case Kind::NulByte: return Error{source, why(Why::read_nul, {{"at", f.token}})};
+    case Kind::TooDeep: return Error{where, why(Why::read_too_deep, {{"max", std::to_string(limits.max_depth)}})};
     case Kind::Syntax: break;
   }
-  return Error{source, "invalid JSON: " + f.message};
+  return Error{source, why(Why::read_invalid, {{"message", f.message}})};  // the syntax error itself stays English
 }
 
 bool is_packed_numbers(const Json& j) {
@@ -457,16 +455,30 @@ void copy_packed_numbers(const Json& j, double* out) {
   std::memcpy(out, j.get_binary().data(), j.get_binary().size());
 }
 
-const char* json_type_name(const Json& j) {
+namespace {
+// null, boolean, string, array (packed too), object, number: the index of the names below
+int type_index(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::string: return "a string";
+    case Json::value_t::null: return 0;
+    case Json::value_t::boolean: return 1;
+    case Json::value_t::string: return 2;
     case Json::value_t::array:
-    case Json::value_t::binary: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "a number";
+    case Json::value_t::binary: return 3;
+    case Json::value_t::object: return 4;
+    default: return 5;
   }
+}
+}  // namespace
+
+const char* json_type_name(const Json& j) {
+  static constexpr const char* kNames[] = {"null", "a boolean", "a string", "an array", "an object", "a number"};
+  return kNames[type_index(j)];
+}
+
+std::string json_type_words(const Json& j) {
+  static constexpr Why kWords[] = {Why::json_null,  Why::json_boolean, Why::json_string,
+                                   Why::json_array, Why::json_object,  Why::json_number};
+  return why(kWords[type_index(j)]);
 }
 
 size_t edit_distance(const std::string& a, const std::string& b) {

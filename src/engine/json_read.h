@@ -66,6 +66,8 @@ Json state_dom(const State& state);
 /// "null", "a boolean", "a string", "an array" (packed too), "an object", "a number": for error
 /// messages.
 const char* json_type_name(const Json& j);
+/// The same in the process's language (engine/reasons.h), for the reasons said in it.
+std::string json_type_words(const Json& j);
 
 /// Levenshtein distance, for "did you mean …?" suggestions: exact when the lengths differ by at
 /// most kEditDistanceExactGap, else that difference (a lower bound), in time linear in the input.

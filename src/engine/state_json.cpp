@@ -6,6 +6,7 @@
 #include <map>
 
 #include "engine/json_read.h"
+#include "engine/reasons.h"
 
 namespace bp {
 namespace {
@@ -19,22 +20,22 @@ std::string sub(const std::string& field, size_t i) { return field + "[" + std::
 // reading them.
 std::string number_problem(const Json& j, double& out) {
   if (!j.is_number()) {
-    std::string got = detail::json_type_name(j);
+    std::string got = detail::json_type_words(j);
     if (j.is_string()) got += " \"" + j.get<std::string>() + "\"";
-    return "expected a number, got " + got;
+    return why(Why::read_not_number, {{"got", got}});
   }
   out = j.get<double>();
-  if (std::isnan(out)) return "is not a number (NaN)";
-  if (std::isinf(out)) return "overflows float64 (its magnitude exceeds 1.8e308)";
+  if (std::isnan(out)) return why(Why::read_nan);
+  if (std::isinf(out)) return why(Why::read_inf);
   return "";
 }
 
 Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
-  if (!detail::is_array_or_packed(j)) return Error{field, std::string("expected an array of numbers like [4, 1], got ") + detail::json_type_name(j)};
+  if (!detail::is_array_or_packed(j)) return Error{field, why(Why::read_not_vector, {{"got", detail::json_type_words(j)}})};
   const size_t n = detail::array_size(j);
-  if (n == 0) return Error{field, "is empty; it needs at least one number"};
+  if (n == 0) return Error{field, why(Why::read_vector_empty)};
   if (n > size_t(kMaxWidth))
-    return Error{field, "has " + std::to_string(n) + " entries; widths are limited to 1…" + std::to_string(kMaxWidth)};
+    return Error{field, why(Why::width_too_many_entries, {{"n", std::to_string(n)}, {"max", std::to_string(kMaxWidth)}})};
   Eigen::VectorXd v(static_cast<Eigen::Index>(n));
   if (detail::is_packed_numbers(j)) {  // read, and every entry known to be finite
     detail::copy_packed_numbers(j, v.data());
@@ -47,24 +48,23 @@ Expected<Eigen::VectorXd> read_vector(const Json& j, const std::string& field) {
 
 Expected<Eigen::MatrixXd> read_matrix(const Json& j, const std::string& field) {
   if (detail::is_packed_numbers(j))  // [1, 2]: numbers where rows belong
-    return Error{sub(field, 0), std::string("expected a row (an array of numbers), got a number")};
+    return Error{sub(field, 0), why(Why::read_row_is_number)};
   if (!j.is_array())
-    return Error{field, std::string("expected a matrix (an array of rows) like [[1, -2], [2, 5]], got ") + detail::json_type_name(j)};
-  if (j.empty()) return Error{field, "is empty; a matrix needs at least one row"};
+    return Error{field, why(Why::read_not_matrix, {{"got", detail::json_type_words(j)}})};
+  if (j.empty()) return Error{field, why(Why::read_matrix_empty)};
   const size_t cols = detail::array_size(j[0]);
   // every row's shape first: the matrix is allocated only once it is known to be rectangular
   for (size_t r = 0; r < j.size(); ++r) {
     const std::string row_field = sub(field, r);  // once per row: cheap
     if (!detail::is_array_or_packed(j[r]))
-      return Error{row_field, std::string("expected a row (an array of numbers), got ") + detail::json_type_name(j[r])};
-    if (detail::array_size(j[r]) == 0) return Error{row_field, "is empty; a row needs at least one number"};
+      return Error{row_field, why(Why::read_not_row, {{"got", detail::json_type_words(j[r])}})};
+    if (detail::array_size(j[r]) == 0) return Error{row_field, why(Why::read_row_empty)};
     if (detail::array_size(j[r]) != cols)
-      return Error{row_field, "has " + std::to_string(detail::array_size(j[r])) + " entries but row 0 has " +
-                                  std::to_string(cols) + " (every row of a matrix needs the same length)"};
+      return Error{row_field, why(Why::read_ragged, {{"n", std::to_string(detail::array_size(j[r]))}, {"cols", std::to_string(cols)}})};
   }
   if (j.size() > size_t(kMaxWidth) || cols > size_t(kMaxWidth))
-    return Error{field, "is " + std::to_string(j.size()) + "×" + std::to_string(cols) +
-                            "; widths are limited to 1…" + std::to_string(kMaxWidth)};
+    return Error{field, why(Why::read_matrix_too_big, {{"rows", std::to_string(j.size())}, {"cols", std::to_string(cols)},
+                                                       {"max", std::to_string(kMaxWidth)}})};
   // row by row, as the rows come (row-major), then into Eigen's column-major order at once
   Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows(static_cast<Eigen::Index>(j.size()),
                                                                               static_cast<Eigen::Index>(cols));
@@ -87,9 +87,9 @@ std::optional<Error> read_option(const Json& obj, E& out) {
   std::string allowed;
   for (std::string_view n : OptionNames<E>::names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
   const Json& j = obj[key];
-  if (!j.is_string()) return Error{key, std::string("expected a string, one of ") + allowed + "; got " + detail::json_type_name(j)};
+  if (!j.is_string()) return Error{key, why(Why::read_option_not_string, {{"allowed", allowed}, {"got", detail::json_type_words(j)}})};
   const auto value = parse_option<E>(j.get<std::string>());
-  if (!value) return Error{key, "unknown value \"" + j.get<std::string>() + "\"; expected one of " + allowed};
+  if (!value) return Error{key, why(Why::read_option_unknown, {{"value", j.get<std::string>()}, {"allowed", allowed}})};
   out = *value;
   return std::nullopt;
 }
@@ -109,15 +109,14 @@ std::optional<Error> check_keys(const Json& obj) {
     if (std::find(fixed.begin(), fixed.end(), key) != fixed.end()) continue;
     const int w = layer_index(key, 'W'), b = layer_index(key, 'b');
     if (w >= kMaxLayers || b >= kMaxLayers)
-      return Error{key, "too many layers: at most " + std::to_string(kMaxLayers) + " weight matrices (W0…W7)"};
+      return Error{key, why(Why::network_too_many_layers, {{"max", std::to_string(kMaxLayers)}})};
     if (w >= 0) continue;
     if (b >= 0) {
       if (!item.value().is_null() && !obj.contains("W" + std::to_string(b)))
-        return Error{key, "there is no W" + std::to_string(b) + " (a bias belongs to the layer of its weight matrix)"};
+        return Error{key, why(Why::read_no_weight_for_bias, {{"k", std::to_string(b)}})};
       continue;
     }
-    if (key.empty()) return Error{"", "unknown key (an empty name); known keys are input, label, W0…W7, b0…b7, "
-                                          "activation, head, loss_form, softmax_backward, precision, dataset"};
+    if (key.empty()) return Error{"", why(Why::read_empty_key)};
     std::string best;
     size_t best_d = 3;
     std::vector<std::string> candidates = fixed;
@@ -127,9 +126,7 @@ std::optional<Error> check_keys(const Json& obj) {
     }
     for (const std::string& c : candidates)
       if (size_t d = detail::edit_distance(key, c); d < best_d) best_d = d, best = c;
-    return Error{key, "unknown key" + (best.empty() ? std::string("; known keys are input, label, W0…W7, b0…b7, activation, "
-                                                                    "head, loss_form, softmax_backward, precision, dataset")
-                                                    : "; did you mean \"" + best + "\"?")};
+    return Error{key, best.empty() ? why(Why::read_unknown_key) : why(Why::read_did_you_mean, {{"best", best}})};
   }
   return std::nullopt;
 }
@@ -139,22 +136,20 @@ std::optional<Error> read_dataset(const Json& obj, State& s) {
   if (!obj.contains("dataset")) return std::nullopt;
   const Json& j = obj["dataset"];
   if (!j.is_array())
-    return Error{"dataset", std::string("expected an array of samples like [{\"input\": [4, 1], \"label\": [0, 1]}], got ") +
-                                detail::json_type_name(j)};
+    return Error{"dataset", why(Why::read_dataset_not_array, {{"got", detail::json_type_words(j)}})};
   if (j.size() > size_t(kMaxSamples))
-    return Error{"dataset", "has " + std::to_string(j.size()) + " samples; at most " + std::to_string(kMaxSamples) +
-                                " are allowed"};
+    return Error{"dataset", why(Why::dataset_too_many, {{"n", std::to_string(j.size())}, {"max", std::to_string(kMaxSamples)}})};
   s.dataset.reserve(j.size());
   for (size_t i = 0; i < j.size(); ++i) {
     const std::string at = sub("dataset", i);
     const Json& d = j[i];
     if (!d.is_object())
-      return Error{at, std::string("expected a sample {\"input\": […], \"label\": […]}, got ") + detail::json_type_name(d)};
+      return Error{at, why(Why::read_not_sample, {{"got", detail::json_type_words(d)}})};
     for (const auto& item : d.items())
       if (item.key() != "input" && item.key() != "label")
-        return Error{at + "." + item.key(), "unknown key; a sample has input and label"};
+        return Error{at + "." + item.key(), why(Why::read_sample_key)};
     for (const char* key : {"input", "label"})
-      if (!d.contains(key)) return Error{at + "." + key, "is missing (a sample has input and label)"};
+      if (!d.contains(key)) return Error{at + "." + key, why(Why::read_sample_missing)};
     auto input = read_vector(d["input"], at + ".input");
     if (!input) return input.error();
     auto label = read_vector(d["label"], at + ".label");
@@ -176,15 +171,14 @@ detail::JsonLimits state_limits(size_t depth) {
 
 std::optional<Error> check_input_size(std::string_view text, const std::string& source) {
   if (text.size() <= kMaxInputBytes) return std::nullopt;
-  return Error{source, "is larger than " + std::to_string(kMaxInputBytes >> 20) +
-                           " MiB, the input size limit (the largest network, 8 × 256, takes about 11 MB)"};
+  return Error{source, why(Why::read_too_large, {{"mib", std::to_string(kMaxInputBytes >> 20)}})};
 }
 
 Expected<State> parse_state(std::string_view text, std::string_view source_view) {
   const std::string source(source_view);
   if (auto e = check_input_size(text, source)) return *e;
   if (detail::is_blank(text))
-    return Error{source, "is empty; expected one JSON object such as the output of `backprop-cli exercise`"};
+    return Error{source, why(Why::read_empty)};
   Json obj;
   // a state is 3 levels deep ({"W0": [[…]]}) and no vector is wider than kMaxWidth: far deeper
   // or longer input is refused before it is built
@@ -192,19 +186,17 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   limits.pack_numbers = true;
   if (const auto f = detail::read_json(text, limits, obj)) {
     if (f->kind == detail::JsonReadFailure::Kind::TooDeep)
-      return Error{source, "invalid JSON: nested deeper than 32 levels; a state needs 3 ({\"W0\": [[…]]})"};
+      return Error{source, why(Why::read_too_deep_state)};
     if (f->kind == detail::JsonReadFailure::Kind::TooLong && f->where == "dataset")
-      return Error{f->where, "has more than " + std::to_string(kMaxSamples) + " samples; at most " +
-                                 std::to_string(kMaxSamples) + " are allowed"};
+      return Error{f->where, why(Why::read_too_many_samples, {{"max", std::to_string(kMaxSamples)}})};
     if (f->kind == detail::JsonReadFailure::Kind::TooLong)
-      return Error{f->where, "has more than " + std::to_string(kMaxWidth) + " entries; widths are limited to 1…" +
-                                 std::to_string(kMaxWidth)};
+      return Error{f->where, why(Why::read_too_many_entries, {{"max", std::to_string(kMaxWidth)}})};
     return detail::json_failure_error(*f, source, limits);
   }
-  if (!obj.is_object()) return Error{source, std::string("expected one JSON object {…}, got ") + detail::json_type_name(obj)};
+  if (!obj.is_object()) return Error{source, why(Why::read_not_object, {{"got", detail::json_type_words(obj)}})};
   if (auto e = check_keys(obj)) return *e;
   for (const char* key : {"input", "label", "W0"})
-    if (!obj.contains(key)) return Error{key, "is missing (required: input, label, W0; W1… add layers)"};
+    if (!obj.contains(key)) return Error{key, why(Why::read_missing)};
 
   State s;
   auto input = read_vector(obj["input"], "input");
@@ -218,8 +210,7 @@ Expected<State> parse_state(std::string_view text, std::string_view source_view)
   while (layers < kMaxLayers && obj.contains("W" + std::to_string(layers))) ++layers;
   for (int k = layers + 1; k < kMaxLayers; ++k)
     if (obj.contains("W" + std::to_string(k)))
-      return Error{"W" + std::to_string(layers), "is missing; weights must be W0, W1, … without gaps (W" +
-                                                      std::to_string(k) + " is given)"};
+      return Error{"W" + std::to_string(layers), why(Why::read_gap, {{"k", std::to_string(k)}})};
   for (int k = 0; k < layers; ++k) {
     const std::string W = "W" + std::to_string(k), B = "b" + std::to_string(k);
     auto w = read_matrix(obj[W], W);

@@ -11,6 +11,8 @@
 #include "coursework/sheet_json.h"
 #include "coursework/words.h"
 #include "coursework_ko_table.h"  // generated for this test (kTable_ko): the wasm library has none built in
+#include "engine/reasons.h"
+#include "engine_ko_table.h"  // the same for the engine's reasons
 
 namespace {
 
@@ -23,6 +25,10 @@ struct InKorean {
     if (!bp::words_installed(Lang::Ko)) {
       std::string_view table = bp::words::kTable_ko;
       REQUIRE(bp::words_install(Lang::Ko, table));
+    }
+    if (!bp::reasons_installed(Lang::Ko)) {
+      std::string_view table = bp::reasons::kTable_ko;
+      REQUIRE(bp::reasons_install(Lang::Ko, table));
     }
     bp::lang::set_language(Lang::Ko);
   }

@@ -62,12 +62,14 @@ export async function frames(page, n = 2) {
 }
 
 /// A click as ImGui sees one (it reads input once per frame): move, press and release each in
-/// a frame of their own.
+/// a frame of their own. Two frames after the press: the frame counted first may have begun
+/// before the event arrived, and ImGui 1.86 keeps no queue — a press and release seen by the
+/// same frame are no press at all (what made the arrow-key test fail on a loaded machine).
 export async function click(page, { x, y }) {
   await page.mouse.move(x, y);
   await frames(page, 1);
   await page.mouse.down();
-  await frames(page, 1);
+  await frames(page, 2);
   await page.mouse.up();
   await frames(page, 2);
 }
@@ -111,7 +113,7 @@ export async function drag(page, { x, y }, dx = 12, steps = 5) {
 /// them) would be missed, as no person types.
 export async function press(page, key) {
   await page.keyboard.down(key);
-  await frames(page, 1);
+  await frames(page, 2);  // as click's press: seen by a whole frame before the release
   await page.keyboard.up(key);
   await frames(page, 1);
 }

@@ -14,6 +14,7 @@
 
 #include "app/embed.h"
 #include "app/fonts.h"
+#include "app/session.h"
 #include "app/logic/i18n.h"
 #include "coursework/words.h"
 #include "engine/reasons.h"
@@ -36,7 +37,7 @@ const std::set<std::string, std::less<>> kNames = {
     // functions and code in formulas and in the notebook
     "softmax", "logsumexp", "mean", "max", "log", "diag", "unsqueeze", "grad", "cross_entropy", "PyTorch", "numpy", "NaN", "mod",
     "crossentropy",  // F.cross_entropy as plain_math draws it
-    "Ctrl", "Shift", "CPU", "row", "major",  // row-major is said once in English beside its Korean
+    "Ctrl", "Shift", "CPU", "MiB", "MB", "NUL", "row", "major",  // row-major is said once in English beside its Korean
     // names: of the program, its files and commands, the state's fields, the language itself
     "backprop", "cli", "lab", "eval", "FILE", "json", "NumPy", "autograd", "English", "label", "Inkscape",
     "graph",  // backprop-lab-graph.svg, a file name
@@ -70,8 +71,8 @@ std::vector<std::string> english_words(std::string_view text) {
       i = text.find('"', i + 1) + 1;
       continue;
     }
-    if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') {  // a token of a command line
-      const size_t end = std::min(text.find_first_of(" ),", i), text.size());
+    if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '`') {  // a token of a command line
+      const size_t end = std::min(text.find_first_of(" ),`", i), text.size());
       const std::string_view token = text.substr(i, end - i);
       const size_t dot = token.rfind('.');
       const bool file = dot != std::string_view::npos && dot + 1 < token.size() && std::isalpha(static_cast<unsigned char>(token[dot + 1]));
@@ -83,7 +84,7 @@ std::vector<std::string> english_words(std::string_view text) {
         continue;
       }
       if (token == "backprop-cli" && end < text.size()) {  // its command word
-        i = std::min(text.find_first_of(" ),", end + 1), text.size());
+        i = std::min(text.find_first_of(" ),`", end + 1), text.size());
         continue;
       }
     }
@@ -229,7 +230,10 @@ TEST_CASE("the Korean catalogue: every string there, each in Korean, each drawab
   for (int i = 0; i < bp::reasons::kStringCount; ++i) {
     const std::string text = bp::why(static_cast<bp::Why>(i));
     const std::string key = "engine string " + std::to_string(i) + " (English \"" + bp::reasons::kEnglish[i] + "\")";
-    for (const auto& w : english_words(text)) problems.push_back(key + " has the English word \"" + w + "\"");
+    // the state's JSON keys and null, which a reason names as the file spells them
+    static const std::set<std::string> kJsonNames = {"input", "activation", "head", "loss_form", "dataset", "null"};
+    for (const auto& w : english_words(text))
+      if (!kJsonNames.count(w)) problems.push_back(key + " has the English word \"" + w + "\"");
     drawable(text, key);
   }
   for (int i = 0; i < bp::words::kStringCount; ++i)
@@ -432,6 +436,31 @@ TEST_CASE("the Answer sheet's verdicts and formulas follow a language switch") {
   REQUIRE(cell);
   CHECK(!cell->reshape_note.empty());
   CHECK_MESSAGE(english_words(cell->formula + cell->reshape_note).empty(), cell->formula << cell->reshape_note);
+  check_no_asserts();
+}
+
+TEST_CASE("a file that cannot be read, in Korean: the reason in Korean, the field as the file spells it") {
+  Ui ui;
+  ui.app->presentation.lang = app::Lang::Ko;
+  ui.frames(2);
+  REQUIRE(app::language() == app::Lang::Ko);
+  const char* const kBad[] = {
+      R"({"input": [4, 1], "label": [0, 1], "W0": "x"})",                       // not a matrix
+      R"({"input": [4, 1], "label": [0, 1], "W0": [[1, 2], [3]]})",              // ragged
+      R"({"input": [4, 1], "label": [0, 1], "W0": [[1, 2]], "actvation": "relu"})",  // did you mean
+      R"({"input": [4, 1], "W0": [[1, 2]]})",                                     // missing
+      R"({"input": [4, "a"], "label": [0, 1], "W0": [[1, 2]]})",                 // not a number
+      R"([1, 2])",                                                                 // not an object
+      "",                                                                          // empty
+  };
+  for (const char* bad : kBad) {
+    const std::string error = app::open_file(*ui.app, bad, "bad.json");
+    CHECK_MESSAGE(!error.empty(), bad);
+    const std::string said = ui.app->notice.text;
+    CHECK_MESSAGE(shows_hangul({{"x", said, 0, 0, 1, 1, 0, 0, 1, 1}}, "x"), said);
+    static const std::set<std::string> kJsonNames = {"input", "activation", "actvation", "head", "loss_form", "dataset", "null", "bad", "json"};
+    for (const auto& w : english_words(said)) CHECK_MESSAGE(kJsonNames.count(w), "English \"" << w << "\" in " << said);
+  }
   check_no_asserts();
 }
 
