@@ -44,6 +44,7 @@
 
   function render(m) {
     words = m.words || {};
+    if (m.lang && document.documentElement.lang !== m.lang) document.documentElement.lang = m.lang;
     const hidden = new Set(m.hidden || []);  // what a course page hid (hide=…) is not read out either
     for (const name of PANELS) sections[name].hidden = hidden.has(name.toLowerCase());
     const invalid = m.errors.length > 0;

@@ -195,6 +195,7 @@ std::string mirror_json(App& app) {
   json out;
   out["panel"] = screen_name(app.screen);
   out["words"] = words();
+  out["lang"] = lang_code(language());  // the page's lang: a screen reader picks its voice by it
   json errors = json::array();
   if (m.error)
     for (const bp::Error& e : bp::validate_all(m.state)) errors.push_back(e.line());

@@ -21,6 +21,8 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.compa
 
 std::string agreement_note(const bp::Report& r, bool numeric) {
   const bp::Agreement& a = numeric ? r.numeric_vs_autodiff : r.manual_vs_autodiff;
+  if (!numeric && r.manual_skip.skipped())  // the facts, said now: the note is in the evaluation's language
+    return trf(S::report_manual_skipped, {{"why", bp::manual_skip_text(r.manual_skip)}});
   if (language() == Lang::En || a.note.empty()) return a.note;
   if (numeric) {
     if (!a.compared)  // not computed yet, or switched off (evaluate.cpp's build_shown)
@@ -35,8 +37,7 @@ std::string agreement_note(const bp::Report& r, bool numeric) {
            disagreement(a.note);
   }
   if (!a.compared)
-    return starts_with(a.note, "manual Jacobian chain being computed") ? tr(S::report_manual_computing)
-                                                                        : trf(S::report_manual_skipped, {{"why", a.note}});
+    return tr(S::report_manual_computing);
   return tr(S::report_manual) + disagreement(a.note);
 }
 

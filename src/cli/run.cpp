@@ -21,7 +21,7 @@ const char* kUsage =
     "                        [--student ID [--course KEY] | --seed N] [--output DIR] [--lang L]\n"
     "       backprop-cli grade SHEETS… [--course KEY] [--format csv|json] [--points FILE] [--tolerance X]\n"
     "                          [--layout L] [--lang L]\n"
-    "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown]\n"
+    "       backprop-cli report SHEETS… [--course KEY] [--points FILE] [--format html|markdown] [--lang L]\n"
     "       backprop-cli link [FILE|-] [--base URL]\n"
     "       backprop-cli export [FILE|-] [--format pytorch|numpy]\n"
     "       backprop-cli train [FILE|-] [--optimizer sgd|momentum|adam] [--lr X] [--steps N]\n"
@@ -69,6 +69,11 @@ int dispatch(const Args& args, Io io) {
     return 0;
   }
   const Args rest(args.begin() + 1, args.end());
+  // --lang says every message in its language, also those about the options before it; the
+  // command's own parse still checks the value (and rejects --lang where it does not apply)
+  for (size_t i = 0; i + 1 < rest.size(); ++i)
+    if (rest[i] == "--lang" && (rest[i + 1] == "en" || rest[i + 1] == "ko"))
+      bp::lang::set_language(bp::lang::parse_lang(rest[i + 1], bp::lang::Lang::En));
   if (args[0] == "eval") return eval(rest, io);
   if (args[0] == "check") return check(rest, io);
   if (args[0] == "variant") return variant(rest, io);

@@ -99,7 +99,7 @@ AnswerSheet answer_sheet(const State& state, const Report& report) {
   AnswerSheet sheet;
   sheet.derivatives = state.softmax_backward == SoftmaxBackward::Exact ? Derivatives::Exact : Derivatives::Textbook;
   sheet.softmax_head = state.head == Head::SoftmaxCE;
-  sheet.jacobians_skipped = report.manual_skipped;
+  sheet.jacobians_skipped = manual_skip_text(report.manual_skip);
 
   // [SECTION] nodes: leaves from the state, computed values from the report
   for (const GraphNodeReport& g : report.graph) {

@@ -8,6 +8,7 @@
 
 #include "coursework/gradebook.h"
 #include "coursework/text_escape.h"
+#include "coursework/words.h"
 #include "engine/number_format.h"
 
 namespace bp {
@@ -32,11 +33,58 @@ std::vector<Mistake1> ranked_mistakes(const ClassStats& s) {
 
 std::string score_text(double x) { return format_number(x, 3); }
 
-// "transposed" → "transposed", "flatten_order" → "flatten order"
-std::string mistake_words(std::string name) {
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
+// a mistake code in words: "flatten_order" → "flatten order" (English), "펼치는 순서" (Korean)
+std::string mistake_words(const std::string& name) {
+  static const std::map<std::string, Msg> words = {
+      {"shape", Msg::report_mistake_shape},
+      {"transposed", Msg::report_mistake_transposed},
+      {"flatten_order", Msg::report_mistake_flatten_order},
+      {"sign_flipped", Msg::report_mistake_sign_flipped},
+      {"scaled", Msg::report_mistake_scaled},
+      {"relu_mask", Msg::report_mistake_relu_mask},
+      {"softmax_diagonal_only", Msg::report_mistake_softmax_diagonal_only},
+      {"label_ignored", Msg::report_mistake_label_ignored},
+      {"unknown", Msg::report_mistake_unknown}};
+  const auto it = words.find(name);
+  return it == words.end() ? name : say(it->second);
 }
+
+// the report's sentences: each number in HTML as <b data-n="name">n</b> (what tests and scripts
+// read), in Markdown as it is
+using Numbers = std::vector<std::pair<std::string, std::string>>;
+std::string sentence(Msg m, const Numbers& numbers, bool html) {
+  std::string text = html ? html_escape(say(m)) : std::string(say(m));
+  for (const auto& [name, value] : numbers) {
+    const std::string mark = "{" + name + "}";
+    if (const size_t at = text.find(mark); at != std::string::npos)
+      text.replace(at, mark.size(), html ? "<b data-n=\"" + name + "\">" + value + "</b>" : value);
+  }
+  return text;
+}
+
+Numbers summary_numbers(const ClassStats& s) {
+  return {{"sheets", std::to_string(s.sheets)},          {"graded", std::to_string(s.graded)},
+          {"unreadable", std::to_string(s.unreadable)},  {"missing", std::to_string(s.missing)},
+          {"edited", std::to_string(s.edited)},          {"copied_exercise", std::to_string(s.copied_exercise)},
+          {"no_student", std::to_string(s.no_student)},  {"possible_copies", std::to_string(s.possible_copies)}};
+}
+Numbers score_numbers(const ClassStats& s) {
+  return {{"mean", score_text(s.mean)}, {"median", score_text(s.median)}, {"min", score_text(s.min)},
+          {"max", score_text(s.max)},   {"graded_sheets", std::to_string(s.graded)}};
+}
+
+// "40 % transposed (4)": a cell's mistakes, most of the table's last text column
+std::string cell_mistakes(const CellStats& c) {
+  std::string out;
+  for (const auto& m : c.mistakes)
+    out += (out.empty() ? "" : ", ") + percent_text(m.second, c.answered) + " " + mistake_words(m.first) + " (" +
+           std::to_string(m.second) + ")";
+  return out;
+}
+
+constexpr Msg kCellColumns[] = {Msg::report_col_cell,     Msg::report_col_quantity, Msg::report_col_answered,
+                                Msg::report_col_right,    Msg::report_col_consistent, Msg::report_col_mistakes,
+                                Msg::report_col_empty,    Msg::report_col_unreadable, Msg::report_col_first_wrong};
 
 // [SECTION] SVG charts
 
@@ -54,7 +102,7 @@ std::string histogram_svg(const ClassStats& s) {
   const int top = *std::max_element(s.bins.begin(), s.bins.end());
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h << "\" viewBox=\"0 0 " << w << " "
-      << h << "\" role=\"img\" aria-label=\"score distribution\">\n";
+      << h << "\" role=\"img\" aria-label=\"" << html_escape(say(Msg::report_scores_chart)) << "\">\n";
   for (int i = 0; i < 10; ++i) {
     const double bh = top ? (h - bottom - 20) * static_cast<double>(s.bins[i]) / top : 0;
     const double x = left + i * bar, y = h - bottom - bh;
@@ -75,7 +123,7 @@ std::string cells_svg(const ClassStats& s) {
   const int h = row_h * static_cast<int>(s.cells.size()) + 10;
   std::ostringstream svg;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h << "\" viewBox=\"0 0 " << w << " "
-      << h << "\" role=\"img\" aria-label=\"verdicts by cell\">\n";
+      << h << "\" role=\"img\" aria-label=\"" << html_escape(say(Msg::report_cells_heading)) << "\">\n";
   int y = 5;
   for (const CellStats& c : s.cells) {
     const int total = std::max(1, s.graded);
@@ -89,11 +137,11 @@ std::string cells_svg(const ClassStats& s) {
           << colour << "\"><title>" << html_escape(c.notation) << ": " << n << " " << html_escape(what) << "</title></rect>\n";
       x += sw;
     };
-    segment(c.ok, "#009e73", "right");
-    segment(c.consistent, "#56b4e9", "consistent with their earlier values");
+    segment(c.ok, "#009e73", say(Msg::report_col_right));
+    segment(c.consistent, "#56b4e9", say(Msg::report_consistent_long));
     for (const auto& m : c.mistakes) segment(m.second, mistake_colour(m.first), mistake_words(m.first));
-    segment(c.unreadable, "#000000", "unreadable");
-    segment(c.empty, "#dddddd", "empty");
+    segment(c.unreadable, "#000000", say(Msg::report_col_unreadable));
+    segment(c.empty, "#dddddd", say(Msg::report_col_empty));
     y += row_h;
   }
   svg << "</svg>";
@@ -109,9 +157,9 @@ std::string legend(const ClassStats& s) {
     return "<span style=\"display:inline-block;width:.9em;height:.9em;background:" + std::string(colour) +
            ";margin:0 .3em 0 1em;vertical-align:middle\"></span>" + html_escape(what);
   };
-  std::string out = key("#009e73", "right") + key("#56b4e9", "consistent");
+  std::string out = key("#009e73", say(Msg::report_col_right)) + key("#56b4e9", say(Msg::report_col_consistent));
   for (const auto& m : seen) out += key(mistake_colour(m.first), mistake_words(m.first));
-  return out + key("#000000", "unreadable") + key("#dddddd", "empty");
+  return out + key("#000000", say(Msg::report_col_unreadable)) + key("#dddddd", say(Msg::report_col_empty));
 }
 
 }  // namespace
@@ -175,47 +223,44 @@ ClassStats class_stats(const std::vector<GradeRow>& rows) {
 
 std::string class_report_html(const std::vector<GradeRow>& rows) {
   const ClassStats s = class_stats(rows);
+  const std::string title = html_escape(say(Msg::report_title));
   std::ostringstream h;
-  h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Backprop exercise: class report</title>\n"
-       "<style>\nbody{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}\n"
+  h << "<!DOCTYPE html>\n<html lang=\"" << lang::lang_code(lang::language()) << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+    << title << "</title>\n"
+       "<style>\nbody{font-family:'DejaVu Sans','Noto Sans CJK KR','NanumGothic',Arial,sans-serif;max-width:60em;margin:2em auto;"
+       "padding:0 1em;color:#222}\n"
        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}\n"
        "td:first-child,th:first-child,td.text{text-align:left}caption{text-align:left;font-weight:bold}\n"
-       ".big{font-size:1.3em}\n</style>\n</head>\n<body>\n<h1>Backprop exercise: class report</h1>\n";
-  h << "<p id=\"summary\">Sheets: <b data-n=\"sheets\">" << s.sheets << "</b>; graded <b data-n=\"graded\">" << s.graded
-    << "</b>, unreadable <b data-n=\"unreadable\">" << s.unreadable << "</b>, missing <b data-n=\"missing\">" << s.missing
-    << "</b>. Exercise not the student's own: edited <b data-n=\"edited\">" << s.edited
-    << "</b>, another student's <b data-n=\"copied_exercise\">" << s.copied_exercise << "</b>, no student ID <b data-n=\"no_student\">"
-    << s.no_student << "</b>. Wrong answers identical to another sheet's: <b data-n=\"possible_copies\">" << s.possible_copies
-    << "</b>.</p>\n";
+       ".big{font-size:1.3em}\n</style>\n</head>\n<body>\n<h1>"
+    << title << "</h1>\n";
+  h << "<p id=\"summary\">" << sentence(Msg::report_summary, summary_numbers(s), true) << "</p>\n";
 
-  h << "<h2>What the class got wrong</h2>\n<ol id=\"top\">\n";
+  h << "<h2>" << html_escape(say(Msg::report_wrong_heading)) << "</h2>\n<ol id=\"top\">\n";
   const auto ranked = ranked_mistakes(s);
   for (size_t i = 0; i < ranked.size() && i < 8; ++i) {
     const Mistake1& m = ranked[i];
     h << "<li class=\"big\">" << percent_text(m.count, m.cell->answered) << " " << html_escape(mistake_words(m.name)) << " "
-      << html_escape(m.cell->notation) << " <small>(" << m.count << " of " << m.cell->answered << " who answered <code>"
-      << html_escape(m.cell->key) << "</code>)</small></li>\n";
+      << html_escape(m.cell->notation) << " <small>("
+      << lang::fill(html_escape(say(Msg::report_who_answered)), {{"count", std::to_string(m.count)},
+                                                                 {"answered", std::to_string(m.cell->answered)},
+                                                                 {"cell", "<code>" + html_escape(m.cell->key) + "</code>"}})
+      << ")</small></li>\n";
   }
-  if (ranked.empty()) h << "<li>No mistakes.</li>\n";
-  h << "</ol>\n<h2>Verdicts by cell</h2>\n" << cells_svg(s) << "\n<p class=\"legend\">" << legend(s)
-    << "</p>\n<table id=\"cells\">\n<tr><th>cell</th><th>quantity</th>"
-    << "<th>answered</th><th>right</th><th>consistent</th><th>mistakes</th><th>empty</th><th>unreadable</th>"
-       "<th>first wrong here</th></tr>\n";
-  for (const CellStats& c : s.cells) {
-    std::string mistakes;
-    for (const auto& m : c.mistakes)
-      mistakes += (mistakes.empty() ? "" : ", ") + percent_text(m.second, c.answered) + " " + mistake_words(m.first) +
-                  " (" + std::to_string(m.second) + ")";
+  if (ranked.empty()) h << "<li>" << html_escape(say(Msg::report_no_mistakes)) << "</li>\n";
+  h << "</ol>\n<h2>" << html_escape(say(Msg::report_cells_heading)) << "</h2>\n" << cells_svg(s) << "\n<p class=\"legend\">"
+    << legend(s) << "</p>\n<table id=\"cells\">\n<tr>";
+  for (Msg column : kCellColumns) h << "<th>" << html_escape(say(column)) << "</th>";
+  h << "</tr>\n";
+  for (const CellStats& c : s.cells)
     h << "<tr data-cell=\"" << html_escape(c.key) << "\"><td><code>" << html_escape(c.key) << "</code></td><td class=\"text\">"
       << html_escape(c.notation) << "</td><td data-n=\"answered\">" << c.answered << "</td><td data-n=\"ok\">" << c.ok
-      << "</td><td data-n=\"consistent\">" << c.consistent << "</td><td class=\"text\">" << html_escape(mistakes)
+      << "</td><td data-n=\"consistent\">" << c.consistent << "</td><td class=\"text\">" << html_escape(cell_mistakes(c))
       << "</td><td data-n=\"empty\">" << c.empty << "</td><td data-n=\"unreadable\">" << c.unreadable
       << "</td><td data-n=\"first_wrong\">" << c.first_wrong << "</td></tr>\n";
-  }
-  h << "</table>\n<h2>Scores</h2>\n<p id=\"scores\">Mean <b data-n=\"mean\">" << score_text(s.mean) << "</b> %, median <b data-n=\"median\">"
-    << score_text(s.median) << "</b> %, lowest <b data-n=\"min\">" << score_text(s.min) << "</b> %, highest <b data-n=\"max\">"
-    << score_text(s.max) << "</b> % of the points, over " << s.graded << " graded sheets.</p>\n"
-    << histogram_svg(s) << "\n<table id=\"bins\">\n<tr><th>score</th><th>sheets</th></tr>\n";
+  h << "</table>\n<h2>" << html_escape(say(Msg::report_scores_heading)) << "</h2>\n<p id=\"scores\">"
+    << sentence(Msg::report_scores, score_numbers(s), true) << "</p>\n"
+    << histogram_svg(s) << "\n<table id=\"bins\">\n<tr><th>" << html_escape(say(Msg::report_col_score)) << "</th><th>"
+    << html_escape(say(Msg::report_col_sheets)) << "</th></tr>\n";
   for (int i = 0; i < 10; ++i)
     h << "<tr><td>" << i * 10 << "–" << (i + 1) * 10 << " %</td><td data-n=\"bin" << i << "\">" << s.bins[i] << "</td></tr>\n";
   h << "</table>\n</body>\n</html>\n";
@@ -227,30 +272,26 @@ std::string class_report_html(const std::vector<GradeRow>& rows) {
 std::string class_report_markdown(const std::vector<GradeRow>& rows) {
   const ClassStats s = class_stats(rows);
   std::ostringstream m;
-  m << "# Backprop exercise: class report\n\nSheets: " << s.sheets << "; graded " << s.graded << ", unreadable "
-    << s.unreadable << ", missing " << s.missing << ". Exercise not the student's own: edited " << s.edited
-    << ", another student's " << s.copied_exercise << ", no student ID " << s.no_student
-    << ". Wrong answers identical to another sheet's: " << s.possible_copies << ".\n\n## What the class got wrong\n\n";
+  m << "# " << say(Msg::report_title) << "\n\n" << sentence(Msg::report_summary, summary_numbers(s), false) << "\n\n## "
+    << say(Msg::report_wrong_heading) << "\n\n";
   const auto ranked = ranked_mistakes(s);
   for (size_t i = 0; i < ranked.size() && i < 8; ++i)
     m << i + 1 << ". " << percent_text(ranked[i].count, ranked[i].cell->answered) << " "
       << markdown_escape(mistake_words(ranked[i].name)) << " " << markdown_escape(ranked[i].cell->notation) << " ("
-      << ranked[i].count << " of " << ranked[i].cell->answered << " who answered `" << ranked[i].cell->key << "`)\n";
-  if (ranked.empty()) m << "No mistakes.\n";
-  m << "\n## Verdicts by cell\n\n| cell | quantity | answered | right | consistent | mistakes | empty | unreadable | first wrong here |\n"
-       "|---|---|---:|---:|---:|---|---:|---:|---:|\n";
-  for (const CellStats& c : s.cells) {
-    std::string mistakes;
-    for (const auto& x : c.mistakes)
-      mistakes += (mistakes.empty() ? "" : ", ") + percent_text(x.second, c.answered) + " " + mistake_words(x.first) + " (" +
-                  std::to_string(x.second) + ")";
+      << sayf(Msg::report_who_answered, {{"count", std::to_string(ranked[i].count)},
+                                         {"answered", std::to_string(ranked[i].cell->answered)},
+                                         {"cell", "`" + ranked[i].cell->key + "`"}})
+      << ")\n";
+  if (ranked.empty()) m << say(Msg::report_no_mistakes) << "\n";
+  m << "\n## " << say(Msg::report_cells_heading) << "\n\n|";
+  for (Msg column : kCellColumns) m << " " << say(column) << " |";
+  m << "\n|---|---|---:|---:|---:|---|---:|---:|---:|\n";
+  for (const CellStats& c : s.cells)
     m << "| `" << c.key << "` | " << markdown_escape(c.notation) << " | " << c.answered << " | " << c.ok << " | "
-      << c.consistent << " | " << markdown_escape(mistakes) << " | " << c.empty << " | " << c.unreadable << " | "
+      << c.consistent << " | " << markdown_escape(cell_mistakes(c)) << " | " << c.empty << " | " << c.unreadable << " | "
       << c.first_wrong << " |\n";
-  }
-  m << "\n## Scores\n\nMean " << score_text(s.mean) << " %, median " << score_text(s.median) << " %, lowest "
-    << score_text(s.min) << " %, highest " << score_text(s.max) << " % of the points, over " << s.graded
-    << " graded sheets.\n\n| score | sheets |\n|---|---:|\n";
+  m << "\n## " << say(Msg::report_scores_heading) << "\n\n" << sentence(Msg::report_scores, score_numbers(s), false)
+    << "\n\n| " << say(Msg::report_col_score) << " | " << say(Msg::report_col_sheets) << " |\n|---|---:|\n";
   for (int i = 0; i < 10; ++i) m << "| " << i * 10 << "–" << (i + 1) * 10 << " % | " << s.bins[i] << " |\n";
   return m.str();
 }

@@ -156,11 +156,11 @@ class Phased : public Evaluation::Impl {
     leaves_ = net_.leaves();
     for (int leaf : leaves_)
       r_.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});
-    r_.manual_skipped = options.manual ? jacobian_chain_skip_reason(g) : "not computed (switched off for this evaluation)";
-    manual_due_ = r_.manual_skipped.empty();
+    r_.manual_skip = options.manual ? jacobian_chain_skip(g) : ManualSkip{ManualSkip::Reason::Off};
+    manual_due_ = !r_.manual_skip.skipped();
     if (!manual_due_) {
       r_.manual_vs_autodiff.compared = false;
-      r_.manual_vs_autodiff.note = "manual Jacobian chain " + r_.manual_skipped;
+      r_.manual_vs_autodiff.note = "manual Jacobian chain " + manual_skip_text(r_.manual_skip);
     }
     if (options.numeric) numeric_ = std::make_unique<NumericRun<T>>(net_);
     publish();

@@ -9,6 +9,7 @@
 #include <Eigen/Dense>
 
 #include "engine/graph.h"
+#include "engine/jacobian_chain.h"
 #include "engine/state.h"
 
 namespace bp {
@@ -52,7 +53,7 @@ struct Report {
   std::vector<NamedMatrix> node_grads;
   std::vector<JacobianReport> jacobians;  ///< every local Jacobian, from the loss back
   Agreement manual_vs_autodiff, numeric_vs_autodiff;
-  std::string manual_skipped;       ///< why manual/jacobians are empty ("" when computed)
+  ManualSkip manual_skip;  ///< why manual/jacobians are empty (manual_skip_text says it)
   long numeric_checked = 0, numeric_total = 0;
   double numeric_relative_step = 0;
   std::vector<std::string> warnings;  ///< non-finite values and similar

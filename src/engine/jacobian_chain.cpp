@@ -1,16 +1,26 @@
 // Dense Jacobian products, from the root to the leaves, in reverse creation order.
 #include "engine/jacobian_chain.h"
 
+#include "engine/reasons.h"
+
 namespace bp {
 
 template <typename T>
-std::string jacobian_chain_skip_reason(const Graph<T>& graph) {
+ManualSkip jacobian_chain_skip(const Graph<T>& graph) {
   for (const Node<T>& n : graph.nodes())
     if (n.role == NodeRole::Computed && n.value.size() > kManualMaxWidth)
-      return "skipped: " + n.name + " has " + std::to_string(n.value.size()) +
-             " entries; the manual Jacobian chain is limited to width " + std::to_string(kManualMaxWidth) +
-             " (its ∂h/∂W factors grow as width³)";
-  return "";
+      return {ManualSkip::Reason::TooWide, n.name, static_cast<long>(n.value.size())};
+  return {};
+}
+
+std::string manual_skip_text(const ManualSkip& skip) {
+  switch (skip.reason) {
+    case ManualSkip::Reason::None: return "";
+    case ManualSkip::Reason::Off: return why(Why::manual_off);
+    case ManualSkip::Reason::TooWide: break;
+  }
+  return why(Why::manual_too_wide,
+             {{"node", skip.node}, {"n", std::to_string(skip.entries)}, {"max", std::to_string(kManualMaxWidth)}});
 }
 
 template <typename T>
@@ -46,7 +56,7 @@ JacobianChain<T> jacobian_chain(const Graph<T>& graph, int root) {
 
 template JacobianChain<double> jacobian_chain<double>(const Graph<double>&, int);
 template JacobianChain<float> jacobian_chain<float>(const Graph<float>&, int);
-template std::string jacobian_chain_skip_reason<double>(const Graph<double>&);
-template std::string jacobian_chain_skip_reason<float>(const Graph<float>&);
+template ManualSkip jacobian_chain_skip<double>(const Graph<double>&);
+template ManualSkip jacobian_chain_skip<float>(const Graph<float>&);
 
 }  // namespace bp

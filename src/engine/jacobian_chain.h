@@ -33,8 +33,20 @@ struct JacobianChain {
 template <typename T>
 JacobianChain<T> jacobian_chain(const Graph<T>& graph, int root);
 
-/// Why the chain cannot be materialised for this graph ("" when it can).
+/// Why the chain was not run: a report keeps the facts, and says them in the reader's language.
+struct ManualSkip {
+  enum class Reason { None, TooWide, Off } reason = Reason::None;
+  std::string node;  ///< TooWide: the first node wider than kManualMaxWidth, and its entries
+  long entries = 0;
+
+  bool skipped() const { return reason != Reason::None; }
+};
+
+/// Whether the chain can be materialised for this graph (Reason::None when it can).
 template <typename T>
-std::string jacobian_chain_skip_reason(const Graph<T>& graph);
+ManualSkip jacobian_chain_skip(const Graph<T>& graph);
+
+/// "skipped: h has 300 entries; …", "not computed (…)" or "" — in the current language.
+std::string manual_skip_text(const ManualSkip& skip);
 
 }  // namespace bp

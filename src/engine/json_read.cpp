@@ -151,13 +151,13 @@ class Reader {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a byte-order mark, as editors on Windows write
     if (!value()) return false;
     skip_space();
-    return at_end() || error("text after the end of the JSON value");
+    return at_end() || error(Why::syntax_after_end);
   }
 
  private:
   bool value() {
     skip_space();
-    if (at_end()) return error("the text ends where a value was expected");
+    if (at_end()) return error(Why::syntax_ends_for_value);
     switch (text_[pos_]) {
       case '{': return object();
       case '[': return array();
@@ -170,7 +170,7 @@ class Reader {
       case 'n': return literal("null") && out_.null();
       default:
         if (text_[pos_] == '-' || is_digit(text_[pos_])) return number();
-        return error("expected a value (a number, a string, an array, an object, true, false or null), got " + here());
+        return error(Why::syntax_value, {{"got", here()}});
     }
   }
 
@@ -181,17 +181,17 @@ class Reader {
     if (peek('}')) return ++pos_, out_.end_object();
     for (;;) {
       skip_space();
-      if (!peek('"')) return error("expected a key in double quotes, got " + here());
+      if (!peek('"')) return error(Why::syntax_key, {{"got", here()}});
       std::string key;
       if (!string(key) || !out_.key(key)) return false;
       skip_space();
-      if (!peek(':')) return error("expected ':' after the key \"" + prefix(key, 40) + "\", got " + here());
+      if (!peek(':')) return error(Why::syntax_colon, {{"key", prefix(key, 40)}, {"got", here()}});
       ++pos_;
       if (!value()) return false;
       skip_space();
       if (peek(',')) { ++pos_; continue; }
       if (peek('}')) return ++pos_, out_.end_object();
-      return error("expected ',' or '}' after an object's entry, got " + here());
+      return error(Why::syntax_object_next, {{"got", here()}});
     }
   }
 
@@ -205,12 +205,12 @@ class Reader {
       skip_space();
       if (peek(',')) { ++pos_; continue; }
       if (peek(']')) return ++pos_, out_.end_array();
-      return error("expected ',' or ']' after an array's entry, got " + here());
+      return error(Why::syntax_array_next, {{"got", here()}});
     }
   }
 
   bool literal(std::string_view word) {
-    if (text_.substr(pos_, word.size()) != word) return error("expected a value, got " + here());
+    if (text_.substr(pos_, word.size()) != word) return error(Why::syntax_literal, {{"got", here()}});
     pos_ += word.size();
     return true;
   }
@@ -221,22 +221,22 @@ class Reader {
     const size_t start = pos_;
     const bool negative = peek('-');
     if (negative) ++pos_;
-    if (!digits()) return error("expected a digit after '-', got " + here());
+    if (!digits()) return error(Why::syntax_minus, {{"got", here()}});
     if (text_[start + negative] == '0' && pos_ - start - negative > 1) {
       pos_ = start + negative + 1;
-      return error("a number cannot start with 0 followed by digits (write 7, not 07)");
+      return error(Why::syntax_leading_zero);
     }
     bool integral = true;
     if (peek('.')) {
       ++pos_;
       integral = false;
-      if (!digits()) return error("expected a digit after the decimal point, got " + here());
+      if (!digits()) return error(Why::syntax_fraction, {{"got", here()}});
     }
     if (peek('e') || peek('E')) {
       ++pos_;
       integral = false;
       if (peek('+') || peek('-')) ++pos_;
-      if (!digits()) return error("expected a digit in the exponent, got " + here());
+      if (!digits()) return error(Why::syntax_exponent, {{"got", here()}});
     }
     const char* first = text_.data() + start;
     const char* last = text_.data() + pos_;
@@ -268,13 +268,13 @@ class Reader {
       const size_t run = pos_;
       while (!at_end() && plain(text_[pos_])) ++pos_;
       out.append(text_.data() + run, pos_ - run);
-      if (at_end()) return error("the text ends inside a string (a closing '\"' is missing)");
+      if (at_end()) return error(Why::syntax_string_open);
       const auto c = static_cast<unsigned char>(text_[pos_]);
       if (c == '"') return ++pos_, true;
       if (c == '\\') {
         if (!escape(out)) return false;
       } else if (c < 0x20) {
-        return error("a control character (byte " + hex(c) + ") inside a string; write it as \\u00" + hex(c).substr(2));
+        return error(Why::syntax_control, {{"byte", hex(c)}, {"escape", "\\u00" + hex(c).substr(2)}});
       } else if (!utf8_sequence(out)) {
         return false;
       }
@@ -283,7 +283,7 @@ class Reader {
 
   bool escape(std::string& out) {
     ++pos_;
-    if (at_end()) return error("the text ends inside an escape sequence");
+    if (at_end()) return error(Why::syntax_escape_open);
     const char c = text_[pos_++];
     switch (c) {
       case '"': out += '"'; return true;
@@ -295,17 +295,17 @@ class Reader {
       case 'r': out += '\r'; return true;
       case 't': out += '\t'; return true;
       case 'u': break;
-      default: --pos_; return error("an unknown escape \\" + here_char() + " in a string (known: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+      default: --pos_; return error(Why::syntax_escape_unknown, {{"escape", "\\" + here_char()}, {"known", R"(\" \\ \/ \b \f \n \r \t \uXXXX)"}});
     }
     std::uint32_t code = 0;
     if (!hex4(code)) return false;
-    if (code >= 0xDC00 && code <= 0xDFFF) return error("a \\u escape of a lone low surrogate (U+" + hex(code).substr(2) + ")");
+    if (code >= 0xDC00 && code <= 0xDFFF) return error(Why::syntax_low_surrogate, {{"code", hex(code).substr(2)}});
     if (code >= 0xD800 && code <= 0xDBFF) {
       std::uint32_t low = 0;
-      if (text_.substr(pos_, 2) != "\\u") return error("a high surrogate \\u escape not followed by its low surrogate");
+      if (text_.substr(pos_, 2) != "\\u") return error(Why::syntax_high_surrogate);
       pos_ += 2;
       if (!hex4(low)) return false;
-      if (low < 0xDC00 || low > 0xDFFF) return error("a high surrogate \\u escape not followed by its low surrogate");
+      if (low < 0xDC00 || low > 0xDFFF) return error(Why::syntax_high_surrogate);
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
     append_utf8(out, code);
@@ -314,10 +314,10 @@ class Reader {
 
   bool hex4(std::uint32_t& code) {
     for (int i = 0; i < 4; ++i, ++pos_) {
-      if (at_end()) return error("the text ends inside a \\u escape");
+      if (at_end()) return error(Why::syntax_u_open);
       const char c = text_[pos_];
       const int d = is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-      if (d < 0) return error("a \\u escape needs four hex digits, got " + here());
+      if (d < 0) return error(Why::syntax_u_digits, {{"got", here()}});
       code = code * 16 + static_cast<std::uint32_t>(d);
     }
     return true;
@@ -337,7 +337,7 @@ class Reader {
       const unsigned b = at(i);
       ok = i == 1 ? (b >= lo && b <= hi) : (b >= 0x80 && b <= 0xBF);
     }
-    if (!ok) return error("ill-formed UTF-8 (byte " + hex(b0) + ") inside a string");
+    if (!ok) return error(Why::syntax_utf8, {{"byte", hex(b0)}});
     out.append(text_.data() + pos_, n);
     pos_ += n;
     return true;
@@ -387,20 +387,20 @@ class Reader {
   // stay valid UTF-8)
   std::string here_char() const {
     const auto c = static_cast<unsigned char>(text_[pos_]);
-    return c >= 0x20 && c < 0x7F ? std::string(1, static_cast<char>(c)) : "byte " + hex(c);
+    return c >= 0x20 && c < 0x7F ? std::string(1, static_cast<char>(c)) : why(Why::syntax_byte, {{"byte", hex(c)}});
   }
   std::string here() const {
-    if (at_end()) return "the end of the text";
+    if (at_end()) return why(Why::syntax_end);
     const auto c = static_cast<unsigned char>(text_[pos_]);
     return c >= 0x20 && c < 0x7F ? "'" + here_char() + "'" : here_char();
   }
-  bool error(const std::string& what) {
+  bool error(Why what, std::initializer_list<std::pair<std::string_view, std::string_view>> values = {}) {
     size_t line = 1, column = 1;
     for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
       if (text_[i] == '\n') ++line, column = 1;
       else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;  // characters, not bytes
     }
-    return out_.syntax(what + " at line " + std::to_string(line) + ", column " + std::to_string(column));
+    return out_.syntax(why(Why::syntax_where, {{"what", why(what, values)}, {"line", std::to_string(line)}, {"column", std::to_string(column)}}));
   }
 
   std::string_view text_;
@@ -434,7 +434,7 @@ Error json_failure_error(const JsonReadFailure& f, const std::string& source, co
     case Kind::TooDeep: return Error{where, why(Why::read_too_deep, {{"max", std::to_string(limits.max_depth)}})};
     case Kind::Syntax: break;
   }
-  return Error{source, why(Why::read_invalid, {{"message", f.message}})};  // the syntax error itself stays English
+  return Error{source, why(Why::read_invalid, {{"message", f.message}})};
 }
 
 bool is_packed_numbers(const Json& j) {

@@ -10,29 +10,30 @@
 #include <string>
 
 #include "engine/number_format.h"
+#include "engine/reasons.h"
 #include "engine/training.h"
 
 namespace bp {
 namespace {
 
-std::optional<Error> check(const char* field, double v, bool ok, const char* rule) {
+std::optional<Error> check(const char* field, double v, bool ok, Why rule) {
   if (std::isfinite(v) && ok) return std::nullopt;
-  return Error{field, "is " + format_number(v) + "; it must be " + rule};
+  return Error{field, why(Why::optimizer_must, {{"value", format_number(v)}, {"rule", why(rule)}})};
 }
 
 }  // namespace
 
 std::optional<Error> validate(const OptimizerSettings& s) {
-  if (auto e = check("lr", s.lr, s.lr > 0, "a finite number > 0")) return e;
-  if (auto e = check("weight_decay", s.weight_decay, s.weight_decay >= 0, "a finite number ≥ 0")) return e;
+  if (auto e = check("lr", s.lr, s.lr > 0, Why::optimizer_positive)) return e;
+  if (auto e = check("weight_decay", s.weight_decay, s.weight_decay >= 0, Why::optimizer_nonnegative)) return e;
   if (s.kind == OptimizerKind::Momentum) {
-    if (auto e = check("momentum", s.momentum, s.momentum >= 0 && s.momentum < 1, "a number in [0, 1)")) return e;
-    if (s.nesterov && s.momentum == 0) return Error{"nesterov", "needs a momentum > 0 (as torch.optim.SGD)"};
+    if (auto e = check("momentum", s.momentum, s.momentum >= 0 && s.momentum < 1, Why::optimizer_unit)) return e;
+    if (s.nesterov && s.momentum == 0) return Error{"nesterov", why(Why::optimizer_nesterov)};
   }
   if (s.kind == OptimizerKind::Adam) {
-    if (auto e = check("beta1", s.beta1, s.beta1 >= 0 && s.beta1 < 1, "a number in [0, 1)")) return e;
-    if (auto e = check("beta2", s.beta2, s.beta2 >= 0 && s.beta2 < 1, "a number in [0, 1)")) return e;
-    if (auto e = check("eps", s.eps, s.eps >= 0, "a finite number ≥ 0")) return e;
+    if (auto e = check("beta1", s.beta1, s.beta1 >= 0 && s.beta1 < 1, Why::optimizer_unit)) return e;
+    if (auto e = check("beta2", s.beta2, s.beta2 >= 0 && s.beta2 < 1, Why::optimizer_unit)) return e;
+    if (auto e = check("eps", s.eps, s.eps >= 0, Why::optimizer_nonnegative)) return e;
   }
   return std::nullopt;
 }
@@ -100,18 +101,16 @@ Expected<TrainResult> train(const State& state, const OptimizerSettings& setting
   if (auto e = validate(settings)) return *e;
   if (auto e = validate(state)) return *e;
   if (steps < 0 || steps > kMaxTrainSteps)
-    return Error{"steps", "is " + std::to_string(steps) + "; it must be 0…" + std::to_string(kMaxTrainSteps)};
+    return Error{"steps", why(Why::train_steps, {{"n", std::to_string(steps)}, {"max", std::to_string(kMaxTrainSteps)}})};
   if (settings.train_input && !state.dataset.empty())
-    return Error{"train_input", "trains I, which only the single-sample training set uses; this state has a "
-                                "dataset (its loss does not depend on I)"};
+    return Error{"train_input", why(Why::train_input_dataset)};
   TrainResult r{{}, state};
   Optimizer optimizer(settings);
   r.losses.reserve(static_cast<size_t>(steps) + 1);
   for (int i = 0; i < steps; ++i) {
     r.losses.push_back(optimizer.step(r.state).loss);
     if (auto e = validate(r.state))
-      return Error{e->field, "after step " + std::to_string(i + 1) + ": " + e->reason +
-                                 " (training diverged; try a smaller lr)"};
+      return Error{e->field, why(Why::train_diverged, {{"step", std::to_string(i + 1)}, {"reason", e->reason}})};
   }
   r.losses.push_back(batch_gradient(r.state).loss);
   return r;

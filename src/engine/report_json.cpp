@@ -46,7 +46,7 @@ std::string report_to_json(const Report& r, int indent) {
   j["forward"] = block_json(r.forward);
   Json& grad = j["grad"];
   grad["autodiff"] = block_json(r.autodiff);
-  const bool manual = r.manual_skipped.empty();
+  const bool manual = !r.manual_skip.skipped();
   grad["manual"] = manual ? block_json(r.manual) : Json(nullptr);
   grad["manual_flat"] = manual ? block_json(r.manual_flat) : Json(nullptr);
   grad["numeric"] = r.numeric.empty() ? Json(nullptr) : block_json(r.numeric);
@@ -59,7 +59,7 @@ std::string report_to_json(const Report& r, int indent) {
   check["numeric_vs_autodiff"] = agreement_json(r.numeric_vs_autodiff);
   check["numeric_vs_autodiff"]["checked"] = r.numeric_checked;
   check["numeric_vs_autodiff"]["total"] = r.numeric_total;
-  if (!manual) j["manual_skipped"] = r.manual_skipped;
+  if (!manual) j["manual_skipped"] = manual_skip_text(r.manual_skip);
   j["warnings"] = r.warnings;
   j["precision"] = std::string(option_name(r.precision));
   Json nodes = Json::array();

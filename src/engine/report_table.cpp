@@ -59,7 +59,7 @@ std::string report_to_table(const Report& r, int sig) {
   }
 
   out << "\nLocal Jacobians (rows = outputs, columns = inputs; matrices flattened row-major)\n";
-  if (r.jacobians.empty()) out << "  " << r.manual_skipped << "\n";
+  if (r.jacobians.empty()) out << "  " << manual_skip_text(r.manual_skip) << "\n";
   for (const JacobianReport& J : r.jacobians) {
     out << "  ∂" << J.of << "/∂" << J.wrt << "  (" << shape(J.value) << ")\n";
     put_matrix(out, "", 4, J.value, false, sig);
@@ -70,7 +70,7 @@ std::string report_to_table(const Report& r, int sig) {
     const std::string& name = r.autodiff[i].name;
     out << "  ∇_" << name << " l  (" << shape(r.autodiff[i].value) << ")\n";
     put_matrix(out, "  autodiff ", 13, r.autodiff[i].value, r.autodiff[i].is_vector, sig);
-    if (r.manual_skipped.empty()) {
+    if (!r.manual_skip.skipped()) {
       put_matrix(out, "  manual   ", 13, r.manual[i].value, r.manual[i].is_vector, sig);
       for (const NamedMatrix& flat : r.manual_flat)
         if (flat.name == name) put_matrix(out, "  flat row ", 13, flat.value, true, sig);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <emscripten.h>
+#include <malloc.h>
 #include <imgui.h>
 
 #include "app/drawn_text.h"
@@ -250,12 +251,14 @@ EMSCRIPTEN_KEEPALIVE const char* lab_drawn_text() {
 // benchmark hook: the app's CPU time per frame (see app/frame_stats.h) and the last evaluation's
 EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
   static std::string out;
-  char buf[300];
+  char buf[360];
+  // heap_bytes: what malloc has handed out and not had back (wasm memory only ever grows, in steps)
   std::snprintf(buf, sizeof buf,
                 "{\"frames\": %ld, \"samples\": %d, \"median_ms\": %.4f, \"max_ms\": %.4f, \"last_ms\": %.4f, "
-                "\"evaluation_ms\": %.4f, \"evaluating\": %s}",
+                "\"evaluation_ms\": %.4f, \"evaluating\": %s, \"heap_bytes\": %zu}",
                 g_frames, g_app->stats.count(), g_app->stats.median(), g_app->stats.max(), g_app->stats.last(),
-                g_app->model.evaluation_ms, g_app->model.pending().empty() ? "false" : "true");
+                g_app->model.evaluation_ms, g_app->model.pending().empty() ? "false" : "true",
+                static_cast<size_t>(mallinfo().uordblks));
   return keep(out, buf);
 }
 

@@ -2,6 +2,9 @@
 // the error reasons), the contract unchanged: JSON keys, mistake codes, fields and exit statuses
 // stay English, and without --lang (or with --lang en) the output is the English one.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -70,4 +73,36 @@ test('error reasons in Korean, the field in English; a bad --lang follows the co
   const missing = run(['check', '--lang']);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /^error: --lang: [^\n]+\n$/);
+});
+
+test('--lang ko applies to the options before it, and to JSON syntax errors', () => {
+  const early = run(['key', '--student', ' s1', '--lang', 'ko']);
+  assert.equal(early.status, 2);
+  assert.match(early.stderr, /^error: --student: [^\n]*[\uAC00-\uD7A3][^\n]*\n$/, early.stderr);
+  const broken = run(['check', '--lang', 'ko'], '{"state": {"input": [4, 1],\n "label" [0, 1]}}');
+  assert.equal(broken.status, 2);
+  assert.match(broken.stderr, /2번째 줄 10번째 글자: 키 "label" 뒤에 ':'이 와야 하는데 '\['이\(가\) 왔습니다/, broken.stderr);
+  const english = run(['check'], '{"state": {"input": [4, 1],\n "label" [0, 1]}}');
+  assert.match(english.stderr, /expected ':' after the key "label", got '\[' at line 2, column 10/, english.stderr);
+});
+
+test('report --lang ko: the class report in Korean, its numbers and cells as in English', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-ko-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'a.json'), sheet);
+    fs.writeFileSync(path.join(dir, 'b.json'), `{"state": ${exercise}, "answers": {"h": "[2, 13]"}}`);
+    const en = run(['report', dir, '--format', 'html']), ko = run(['report', dir, '--format', 'html', '--lang', 'ko']);
+    assert.equal(ko.status, en.status);
+    assert.doesNotMatch(en.stdout, hangul);
+    assert.match(ko.stdout, /<html lang="ko">/);
+    assert.match(ko.stdout, /<h1>역전파 연습: 반 전체 보고서<\/h1>/);
+    assert.match(ko.stdout, /전치/, 'the mistake named in Korean');
+    const numbers = (html) => [...html.matchAll(/data-(?:n|cell)="([^"]+)">?([^<]*)/g)].map((m) => m.slice(1).join('='));
+    assert.deepEqual(numbers(ko.stdout), numbers(en.stdout), 'every number and cell where it was');
+    const md = run(['report', dir, '--format', 'markdown', '--lang', 'ko']).stdout;
+    assert.match(md, /^# 역전파 연습: 반 전체 보고서\n/);
+    assert.match(md, /\| 칸 \| 값 \| 답함 \| 맞음 \|/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -150,6 +150,18 @@ describe('a browser without WebGL 2', () => {
       await status.waitFor();
       assert.match(await status.textContent(), /no WebGL 2/);
       assert.equal(await page.evaluate(() => typeof window.backpropLab), 'undefined', 'the app was not loaded');
+      // in the language the app would start in: a Korean browser, lang= over it, a remembered choice
+      const korean = await env.browser.newContext({ locale: 'ko-KR' });
+      const ko = await korean.newPage();
+      await ko.goto(env.url);
+      assert.match(await ko.locator('#status').textContent(), /^이 브라우저에는 .*WebGL 2가 없습니다/);
+      assert.equal(await ko.evaluate(() => document.documentElement.lang), 'ko');
+      await ko.goto(env.url + '?lang=en');
+      assert.match(await ko.locator('#status').textContent(), /no WebGL 2/);
+      await ko.evaluate(() => localStorage.setItem('backpropLab.settings', 'ui_scale=1 theme=dark lang=en'));
+      await ko.goto(env.url);
+      assert.match(await ko.locator('#status').textContent(), /no WebGL 2/, 'the remembered English');
+      await korean.close();
     } finally {
       await env.close();
     }

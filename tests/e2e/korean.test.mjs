@@ -52,6 +52,7 @@ describe('한국어', () => {
       assert.ok(mirror.includes(korean), `the mirror says "${korean}"`);
     for (const english of ['Nothing selected', 'Loss ℓ', 'Stepper', 'No steps yet', 'Answer sheet', 'Gradients', 'agree:'])
       assert.ok(!mirror.includes(english), `no "${english}" left in the mirror`);
+    assert.equal(await app.page.evaluate(() => document.documentElement.lang), 'ko', 'the page says it is Korean (a screen reader\'s voice)');
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });
@@ -102,6 +103,7 @@ describe('한국어', () => {
     await click(app.page, await itemCentre(app.page, 'button:English'));
     await frames(app.page, 3);
     assert.ok((await drawn(app.page)).some((t) => t.text === 'Presets'), 'back to English');
+    await app.page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10000 });
     assert.deepEqual(app.errors, []);
     await app.context.close();
   });

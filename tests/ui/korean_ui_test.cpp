@@ -49,6 +49,8 @@ const std::set<std::string, std::less<>> kNames = {
     "Space", "Home", "Alt", "Enter", "Esc", "SVG", "PNG", "svg", "png", "Markdown", "LaTeX", "JSON", "CSV",
     // what a notebook prints, and the op names of the exercise
     "tensor", "array", "ReLU", "relu",
+    // JSON's literals and text encoding, as a state file spells them
+    "true", "false", "UTF",
     // the optimizers and their PyTorch parameters, named as torch.optim and the JSON format do
     "sgd", "momentum", "adam", "SGD", "Adam", "AdamW", "Nesterov", "weight_decay", "dampening", "tol",
     // the dataset presets, as the JSON format names them, and the tool they come from
@@ -100,8 +102,8 @@ std::vector<std::string> english_words(std::string_view text) {
     while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
       digit |= std::isdigit(static_cast<unsigned char>(text[j++])) != 0;
     const std::string word(text.substr(i, j - i));
-    // s_i, ∇_O: a subscripted symbol (every part of one or two letters)
-    bool symbol = word.size() <= 2 || digit;
+    // s_i, ∇_O: a subscripted symbol (every part of one or two letters); \uXXXX: an escape
+    bool symbol = word.size() <= 2 || digit || (i > 0 && text[i - 1] == '\\');
     for (size_t a = 0, b = 0; !symbol && word.find('_') != std::string::npos && a <= word.size(); a = b + 1) {
       b = std::min(word.find('_', a), word.size());
       if (b - a > 2) break;
@@ -453,6 +455,15 @@ TEST_CASE("a file that cannot be read, in Korean: the reason in Korean, the fiel
       R"({"input": [4, "a"], "label": [0, 1], "W0": [[1, 2]]})",                 // not a number
       R"([1, 2])",                                                                 // not an object
       "",                                                                          // empty
+      // the JSON reader's syntax errors: what was expected, and where
+      R"({"input": [4, 1],)",                        // ends where a key was expected
+      R"({"input" [4, 1]})",                         // no ':'
+      R"({"input": [4, 1]} x)",                      // text after the end
+      R"({"input": [07]})",                          // a leading zero
+      R"({"input": "\q"})",                          // an unknown escape
+      R"({"input": "\u12"})",                        // a short \u escape
+      "{\"input\": \"\x80\"}",                      // ill-formed UTF-8
+      "{\"input\": \"a\x01\"}",                     // a control character
   };
   for (const char* bad : kBad) {
     const std::string error = app::open_file(*ui.app, bad, "bad.json");
@@ -461,6 +472,7 @@ TEST_CASE("a file that cannot be read, in Korean: the reason in Korean, the fiel
     CHECK_MESSAGE(shows_hangul({{"x", said, 0, 0, 1, 1, 0, 0, 1, 1}}, "x"), said);
     for (const auto& w : english_words(said))
       CHECK_MESSAGE((kJsonNames.count(w) || w == "actvation"), "English \"" << w << "\" in " << said);  // the key as typed
+    CHECK_MESSAGE(said.find("expected") == std::string::npos, said);
   }
   check_no_asserts();
 }

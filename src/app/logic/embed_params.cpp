@@ -225,14 +225,15 @@ class Reader {
 std::string_view part_name(Part p) { return kParts[static_cast<size_t>(p)]; }
 
 bp::Expected<std::string> parse_origin(std::string_view text) {
-  const std::string bad = in_quotes(text) + " is not an origin such as https://course.example.edu";
+  const std::string quoted = in_quotes(text);
+  const auto bad = [&](S why) { return bp::Error{"origin", trf(why, {{"value", quoted}})}; };
   std::string s = lower(text);
-  if (s == "*" || s == "null") return bp::Error{"origin", in_quotes(text) + " would answer any page; name the host page's origin"};
+  if (s == "*" || s == "null") return bad(S::embed_origin_any);
   if (!s.empty() && s.back() == '/') s.pop_back();
   std::string scheme;
   for (std::string_view sc : {"http://", "https://"})
     if (s.compare(0, sc.size(), sc) == 0) scheme = std::string(sc);
-  if (scheme.empty()) return bp::Error{"origin", bad};
+  if (scheme.empty()) return bad(S::embed_origin_not);
   std::string host = s.substr(scheme.size()), port;
   const size_t colon = host.rfind(':');
   const bool ipv6 = !host.empty() && host.front() == '[';
@@ -241,14 +242,14 @@ bp::Expected<std::string> parse_origin(std::string_view text) {
     host.resize(colon);
     if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) || std::stol(port) < 1 ||
         std::stol(port) > 65535)
-      return bp::Error{"origin", bad + " (the port must be 1 to 65535)"};
+      return bad(S::embed_origin_port);
     port = std::to_string(std::stol(port));  // "08000" is port 8000
   }
   const bool host_ok = ipv6 ? host.size() > 2 && host.back() == ']' &&
                                   std::all_of(host.begin() + 1, host.end() - 1, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; })
                             : !host.empty() && host.size() <= 253 && std::all_of(host.begin(), host.end(), host_char) &&
                                   host.front() != '.' && host.front() != '-';
-  if (!host_ok) return bp::Error{"origin", bad + " (no path, query or user name: scheme://host[:port])"};
+  if (!host_ok) return bad(S::embed_origin_host);
   if ((scheme == "http://" && port == "80") || (scheme == "https://" && port == "443")) port.clear();
   return scheme + host + (port.empty() ? "" : ":" + port);
 }
