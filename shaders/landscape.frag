@@ -23,7 +23,7 @@ float log1p_small(float t) { return t < 1e-3 ? t * (1.0 - 0.5 * t) : log(1.0 + t
 #define OTHERS(c, j) t += j == c ? 0.0 : exp(o[j] - o[c]);
 // one class's term (one line: GLSL 3.30 has no line continuation)
 #define CLASS_TERM(c) { float y = texelFetch(u_samples, ivec2(label0 + c, row), 0).r; float top = -1e38; FOR_OUTPUTS_OF(OTHERS_TOP, c) float sum = 0.0; FOR_OUTPUTS_OF(SHIFTED, c) float t = 0.0; FOR_OUTPUTS_OF(OTHERS, c) float term = top > 0.0 ? top + log(sum) : log1p_small(t); loss += y == 0.0 ? 0.0 : y * term; }
-float cross_entropy(float o[kMaxWidth], int row, int label0) {
+float cross_entropy(float o[kInOut], int row, int label0) {
   float loss = 0.0;
   FOR_OUTPUTS(CLASS_TERM)
   return loss;
@@ -44,7 +44,7 @@ void main() {
   const int n = kOutputs;
   float total = 0.0;
   for (int s = 0; s < u_sample_count; ++s) {
-    float v[kMaxWidth];
+    float v[kInOut];
 #define LOAD(i) v[i] = texelFetch(u_samples, ivec2(i, s), 0).r;
     FOR_INPUTS(LOAD)
     mlp(v);

@@ -18,6 +18,9 @@ const int kLayers = K_LAYERS;
 const int kSizes[9] = int[9](SIZES);
 const int kStarts[8] = int[8](STARTS);
 const int kMaxWidth = 64;
+// v, the pass's input and output, holds max(N_IN, N_OUT) entries: WebGL zero-fills every local
+// array, and a software renderer spends a store per entry and pixel on it
+const int kInOut = IN_OUT;
 const int kBiasTexel = 16;
 const int kOutputs = N_OUT;
 
@@ -51,7 +54,7 @@ float activate(float x) {
 
 // v holds the input (n0 entries) and receives the output O (kOutputs entries)
 #if PARAMS_IN_UNIFORMS  // a small network: straight-line code (field_renderer.cpp writes MLP_BODY)
-void mlp(inout float v[kMaxWidth]) { MLP_BODY }
+void mlp(inout float v[kInOut]) { MLP_BODY }
 #else
 #if SWAP
 // unit j of layer k with a swapped parameter of its own: the stored value's term exchanged for
@@ -62,7 +65,7 @@ float swapped(ivec3 at, float value, float stored, int k, int j, vec4 a[16]) {
   return (value - stored) * x;
 }
 #endif
-void mlp(inout float v[kMaxWidth]) {
+void mlp(inout float v[kInOut]) {
   vec4 a[16];  // the layer's input, four to a vec4, zero past its width (the texture's padding is 0 too)
   for (int i = 0; i < 16; ++i) a[i] = vec4(0.0);
 #define LOAD_INPUT(i) a[i / 4][i - (i / 4) * 4] = v[i];

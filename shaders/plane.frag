@@ -16,7 +16,7 @@ out vec4 frag_color;
 void main() {
   vec2 uv = gl_FragCoord.xy / u_size;
   vec2 x = mix(u_window.xy, u_window.zw, uv);
-  float v[kMaxWidth];
+  float v[kInOut];
   v[0] = x.x;
   v[1] = x.y;
   mlp(v);

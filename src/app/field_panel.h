@@ -11,9 +11,12 @@
 namespace app {
 
 /// Milliseconds per frame each view may spend on its picture, on average: two views take ~8 ms
-/// beside a software renderer's ~40 ms of drawing the rest of the page at 1280×800 and training's
-/// 5 ms (a fast GPU draws a picture whole well within it).
+/// beside a software renderer's ~25 ms of drawing the rest of the page at 1280×800 (a fast GPU
+/// draws a picture whole well within it). While ▶ Train runs, half of it: training's steps take
+/// their share of the frame, and every step asks for new pictures anyway.
 inline constexpr double kFieldBudgetMs = 4.0;
+inline constexpr double kFieldTrainingBudgetMs = 2.0;
+double field_budget_ms(const App& app);
 
 /// The image of a field on screen: its square and the window it shows.
 struct FieldImage {

@@ -120,6 +120,7 @@ std::string field_defines(const bp::State& s, const FieldSwap* swap) {
   d += "#define SIZES " + sizes + "\n#define STARTS " + starts + "\n";
   d += "#define N_IN " + std::to_string(s.input.size()) + "\n";
   d += "#define N_OUT " + std::to_string(outputs) + "\n";
+  d += "#define IN_OUT " + std::to_string(std::max<long>({static_cast<long>(s.input.size()), outputs, 1})) + "\n";
   d += "#define ACTIVATION " + std::to_string(static_cast<int>(s.activation)) + "\n";
   d += "#define HEAD " + std::to_string(s.head == bp::Head::Mse ? 1 : 0) + "\n";
   d += "#define PARAMS_IN_UNIFORMS " + std::to_string(uniforms ? 1 : 0) + "\n";

@@ -12,6 +12,7 @@
 #include "engine/json_read.h"
 
 #include "app/app.h"
+#include "app/field_panel.h"
 #include "app/theme.h"
 #include "engine/evaluate.h"
 #include "engine/training.h"
@@ -258,6 +259,8 @@ std::string landscape_unavailable(const App& app) {
   return not_drawn(s, app.landscape.field, S::field_too_wide_landscape);
 }
 
+double field_budget_ms(const App& app) { return app.training.running ? kFieldTrainingBudgetMs : kFieldBudgetMs; }
+
 void landscape_update(App& app) {
   LandscapeView& v = app.landscape;
   if (!landscape_unavailable(app).empty()) return;
@@ -291,7 +294,8 @@ void landscape_update(App& app) {
   v.revision = app.model.revision;
   v.step = step;
   if (v.gradient_revision != app.model.revision) {  // the exact gradient of the training-set loss
-    const bp::BatchGradient g = bp::batch_gradient(s, false);
+    const bp::BatchGradient* ahead = gradient_ahead(app.training, s);  // training computed it already
+    const bp::BatchGradient g = ahead ? *ahead : bp::batch_gradient(s, false);
     const auto params = bp::trained_parameters(s, false);
     v.gradient = {0, 0};
     v.loss = g.loss;

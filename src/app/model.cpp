@@ -20,10 +20,11 @@ double ms_since(std::chrono::steady_clock::time_point start) {
 }
 }  // namespace
 
-void Model::recompute(double budget_ms) { start(bp::validate(state), budget_ms); }
+void Model::recompute(double budget_ms, bool defer_checks) { start(bp::validate(state), budget_ms, defer_checks); }
 
-void Model::start(std::optional<bp::Error> invalid, double budget_ms) {
+void Model::start(std::optional<bp::Error> invalid, double budget_ms, bool defer_checks) {
   ++revision;
+  checks_deferred = defer_checks;
   error = std::move(invalid);
   evaluation_.reset();
   report.reset();
@@ -31,7 +32,7 @@ void Model::start(std::optional<bp::Error> invalid, double budget_ms) {
   evaluation_ms = 0;
   if (error) return;
   const auto start = std::chrono::steady_clock::now();
-  evaluation_ = std::make_shared<bp::Evaluation>(state);  // forward + autodiff
+  evaluation_ = std::make_shared<bp::Evaluation>(state, bp::EvaluateOptions{!defer_checks, !defer_checks});  // forward + autodiff
   // and a frame's share of the rest at once: a small network (the exercise) is then complete, as
   // the views (the stepper's Jacobian steps) expect; only a big one arrives in parts
   if (budget_ms > 0) evaluation_->step(budget_ms);  // (a step does at least one unit of work)
@@ -48,11 +49,11 @@ void Model::refresh() {
 void Model::advance(double budget_ms) {
   if (!evaluation_) return;
   const auto start = std::chrono::steady_clock::now();
-  const std::string before = evaluation_->pending();
+  const bool chain_was_due = evaluation_->chain_due();
   if (budget_ms > 0) evaluation_->step(budget_ms);  // (a step does at least one unit of work)
   evaluation_ms += ms_since(start);
   // a new part came in (the chain, or the finite differences): the views redraw from it
-  if (evaluation_->done() || evaluation_->pending().find("manual") != before.find("manual")) {
+  if (evaluation_->done() || evaluation_->chain_due() != chain_was_due) {
     ++revision;
     refresh();
   }

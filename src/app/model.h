@@ -18,9 +18,13 @@ struct Model {
   /// well under a millisecond); the manual chain and the finite differences of a big network
   /// follow over the next frames, about this much per frame, so no frame freezes.
   static constexpr double kFrameBudgetMs = 8.0;
-  /// The same while ▶ Train runs: every step starts the evaluation again, so a big network's chain
-  /// and finite differences never finish then; the exercise's do, within a fraction of this.
+  /// The same while ▶ Train runs: every step starts the evaluation again; the exercise's chain and
+  /// finite differences finish within a fraction of this.
   static constexpr double kTrainingBudgetMs = 1.0;
+  /// While ▶ Train runs a network with more weights (entries) than this, its chain and finite differences
+  /// wait for the pause: they would start again at every step and never finish, and the chain alone
+  /// (8 × 64: 16 MB of local Jacobians) costs more than a frame.
+  static constexpr long kDeferChecksAbove = 2000;
 
   bp::State state = bp::exercise_state();  ///< what the user edits; may be invalid mid-edit
   std::optional<bp::Error> error;          ///< why `state` cannot be evaluated (nullopt: valid)
@@ -28,12 +32,15 @@ struct Model {
   bool stale = false;                      ///< `report` lacks parts still being computed (see pending())
   double evaluation_ms = 0;                ///< CPU time of the current state's evaluation so far
   long revision = 0;                       ///< bumps on every change; views cache on it
+  bool checks_deferred = false;            ///< `report` has forward + autodiff only (see recompute)
 
   Model() { recompute(); }
 
   /// After changing `state` in place: validates and starts the evaluation (forward + autodiff now,
   /// and `budget_ms` of the rest).
-  void recompute(double budget_ms = kFrameBudgetMs);
+  /// `defer_checks`: forward + autodiff only, the chain and the finite differences switched off
+  /// (checks_deferred), until the next recompute without it.
+  void recompute(double budget_ms = kFrameBudgetMs, bool defer_checks = false);
   /// After a UI edit of `state`: the same (kept for the call sites of edits).
   void edited() { recompute(); }
   /// One frame's share of the evaluation (the app calls it every frame).
@@ -54,7 +61,7 @@ struct Model {
 
  private:
   // evaluates `state` unless it is invalid: forward + autodiff, then `budget_ms` of the rest
-  void start(std::optional<bp::Error> invalid, double budget_ms);
+  void start(std::optional<bp::Error> invalid, double budget_ms, bool defer_checks = false);
   void refresh();  // report, stale and revision from the evaluation in progress
   std::shared_ptr<bp::Evaluation> evaluation_;  // in progress (shared: Model stays copyable)
 };

@@ -170,7 +170,7 @@ void landscape_view(App& app, float width) {
   LandscapeView& v = app.landscape;
   landscape_update(app);
   pickers(app, width);
-  v.field.advance(kFieldBudgetMs);
+  v.field.advance(field_budget_ms(app));
   const FieldImage image = field_image("##landscape", v.field, v.window, width, v.a->name(), v.b->name());
   if (image.hovered) {
     const auto p = image.from_screen(ImGui::GetIO().MousePos);

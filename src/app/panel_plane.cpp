@@ -199,7 +199,7 @@ void plane_view(App& app, float width) {
   const int classes = static_cast<int>(s.label.size());
   toolbar(app, classes);
   plane_update(app);
-  v.field.advance(kFieldBudgetMs);
+  v.field.advance(field_budget_ms(app));
   const FieldImage image = field_image("##plane", v.field, v.window, width, "I[0]", "I[1]");
   interact(app, image, classes);
   draw_points(app, image);

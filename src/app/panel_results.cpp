@@ -103,6 +103,7 @@ void results_tab(App& app) {
       same_line_or_wrap(ImGui::CalcTextSize(precision.c_str()).x);
       text_colored(theme::kMuted, precision);
       if (model.stale) inline_warning(trf(S::results_still_computing, {{"what", model.pending()}}));
+      if (model.checks_deferred) note(tr(S::results_checks_deferred));
       for (const std::string& w : r.warnings) inline_warning(w);
       if (ImGui::CollapsingHeader(tr_id(S::results_forward, "Forward").c_str(), ImGuiTreeNodeFlags_DefaultOpen)) forward(r);
       if (ImGui::CollapsingHeader(tr_id(S::results_gradients, "Gradients").c_str(), ImGuiTreeNodeFlags_DefaultOpen))

@@ -27,9 +27,10 @@ void set_current(Training& t, double loss, const std::vector<double>& samples) {
   }
 }
 
+// the curve's last point, from the gradient at the state (kept: the next step and the landscape use it)
 void measure_current(Training& t, const bp::State& state) {
-  const bp::BatchGradient now = bp::batch_gradient(state, false);
-  set_current(t, now.loss, now.sample_losses);
+  t.ahead = bp::batch_gradient(state, t.settings.train_input);
+  set_current(t, t.ahead->loss, t.ahead->sample_losses);
 }
 
 // a run starts from the state as it is: the curve starts with its loss
@@ -40,6 +41,7 @@ void begin_run(Training& t, const Model& model) {
   t.sample_losses.clear();
   t.last.reset();
   ++t.run;
+  t.left = model.state;  // the run is this state's now (measure_current's gradient is of it)
   measure_current(t, model.state);
 }
 
@@ -54,7 +56,9 @@ std::string step_once(Training& t, Model& model) {
   StepRecord r;
   r.params = bp::trained_parameters(model.state, t.settings.train_input);
   for (const auto& p : r.params) r.before.push_back(bp::parameter_value(model.state, p));
-  const bp::BatchGradient g = t.optimizer->step(model.state);
+  const bp::BatchGradient* ahead = gradient_ahead(t, model.state);
+  const bp::BatchGradient g = ahead ? t.optimizer->step(model.state, std::move(*t.ahead)) : t.optimizer->step(model.state);
+  t.ahead.reset();
   r.grad = g.grads;
   for (const auto& p : r.params) r.after.push_back(bp::parameter_value(model.state, p));
   r.loss_before = g.loss;
@@ -75,12 +79,21 @@ std::string step_once(Training& t, Model& model) {
 
 // after the steps of a click or a frame: the panels and the curve's last point follow
 void settle_steps(Training& t, Model& model, bool ok) {
-  model.recompute(t.running ? Model::kTrainingBudgetMs : Model::kFrameBudgetMs);
+  t.left = model.state;  // (measure_current's gradient is of this state)
+  long weights = 0;
+  for (const Eigen::MatrixXd& w : model.state.weights) weights += static_cast<long>(w.size());
+  const bool big = weights > Model::kDeferChecksAbove;
+  model.recompute(t.running ? Model::kTrainingBudgetMs : Model::kFrameBudgetMs, t.running && big);
   if (ok) measure_current(t, model.state);
-  t.left = model.state;
 }
 
 }  // namespace
+
+const bp::BatchGradient* gradient_ahead(const Training& t, const bp::State& state) {
+  if (!t.ahead || !t.left || !bp::identical(*t.left, state)) return nullptr;
+  const size_t want = bp::trained_parameter_count(state, t.settings.train_input);
+  return t.ahead->grads.size() == want ? &*t.ahead : nullptr;  // the same "train I too" as now
+}
 
 std::string training_blocked(const Training& t, const Model& model) {
   if (model.error) return error_line(*model.error);
@@ -109,7 +122,10 @@ void train_pause(Training& t) {
 }
 
 int train_advance(Training& t, Model& model, double seconds, double budget_ms) {
-  if (!t.running) return 0;
+  if (!t.running) {
+    if (model.checks_deferred && !model.error) model.recompute();  // paused: the chain and the finite differences now
+    return 0;
+  }
   if (!training_blocked(t, model).empty()) {
     t.running = false;
     return 0;

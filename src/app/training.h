@@ -43,7 +43,13 @@ struct Training {
   int sample = 0;           ///< the dataset's sample that (I, label) was set to last
   std::string dataset_status;  ///< what loading a preset did to the network ("I and O were resized to 2")
   std::optional<bp::State> left;           ///< the state the run's last step left (another change ends the run)
+  /// The training-set gradient at `left` (with I when settings.train_input): the curve's last point,
+  /// the next step's gradient and the landscape's arrow — one computation for the three.
+  std::optional<bp::BatchGradient> ahead;
 };
+
+/// The gradient at `state` if the training has it (ahead, computed at this very state), else null.
+const bp::BatchGradient* gradient_ahead(const Training& t, const bp::State& state);
 
 }  // namespace app
 

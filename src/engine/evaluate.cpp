@@ -11,6 +11,7 @@
 #include "engine/finite_differences.h"
 #include "engine/jacobian_chain.h"
 #include "engine/network.h"
+#include "engine/reasons.h"
 #include "engine/number_format.h"
 
 namespace bp {
@@ -156,7 +157,7 @@ class Phased : public Evaluation::Impl {
     leaves_ = net_.leaves();
     for (int leaf : leaves_)
       r_.autodiff.push_back({report_name(g[leaf].name), to_f64(g[leaf].grad), is_vector_leaf(g[leaf].name)});
-    r_.manual_skip = options.manual ? jacobian_chain_skip(g) : ManualSkip{ManualSkip::Reason::Off};
+    r_.manual_skip = options.manual ? jacobian_chain_skip(g) : ManualSkip{ManualSkip::Reason::Off, "", 0};
     manual_due_ = !r_.manual_skip.skipped();
     if (!manual_due_) {
       r_.manual_vs_autodiff.compared = false;
@@ -167,6 +168,7 @@ class Phased : public Evaluation::Impl {
   }
 
   bool done() const override { return finished_; }
+  bool chain_due() const override { return manual_due_; }
 
   void step(double budget_ms) override {
     const auto start = std::chrono::steady_clock::now();
@@ -200,12 +202,14 @@ class Phased : public Evaluation::Impl {
 
   std::string pending() const override {
     if (finished_) return "";
-    std::string what;
-    if (manual_due_) what = "the manual Jacobian chain";
-    if (numeric_ && !numeric_done_)
-      what += (what.empty() ? "" : " and ") + std::string("the finite differences (") +
-              std::to_string(numeric_->result.checked) + " of " + std::to_string(numeric_->planned()) + " entries)";
-    return what.empty() ? "the comparison of the three methods" : what;
+    const std::string manual = manual_due_ ? why(Why::pending_manual) : "";
+    const std::string numeric =
+        numeric_ && !numeric_done_
+            ? why(Why::pending_numeric, {{"checked", std::to_string(numeric_->result.checked)},
+                                         {"total", std::to_string(numeric_->planned())}})
+            : "";
+    if (!manual.empty() && !numeric.empty()) return why(Why::pending_both, {{"manual", manual}, {"numeric", numeric}});
+    return !manual.empty() ? manual : !numeric.empty() ? numeric : why(Why::pending_comparison);
   }
 
  private:
@@ -328,6 +332,7 @@ bool Evaluation::done() const { return impl_->done(); }
 void Evaluation::step(double budget_ms) { impl_->step(budget_ms); }
 const Report& Evaluation::report() const { return impl_->report(); }
 std::string Evaluation::pending() const { return impl_->pending(); }
+bool Evaluation::chain_due() const { return impl_->chain_due(); }
 
 Report evaluate(const State& state, const EvaluateOptions& options) {
   Evaluation e(state, options);

@@ -89,6 +89,8 @@ class Evaluation {
   /// What is still being computed, for the panels ("" when done), e.g. "the finite differences
   /// (120 of 5000 entries)".
   std::string pending() const;
+  /// The manual chain is still to come (it arrives whole, in one step).
+  bool chain_due() const;
 
   struct Impl {
     virtual ~Impl() = default;
@@ -96,6 +98,7 @@ class Evaluation {
     virtual void step(double budget_ms) = 0;
     virtual const Report& report() const = 0;
     virtual std::string pending() const = 0;
+    virtual bool chain_due() const = 0;
   };
 
  private:

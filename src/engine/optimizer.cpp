@@ -46,9 +46,10 @@ void Optimizer::reset() {
   second_.clear();
 }
 
-BatchGradient Optimizer::step(State& state) {
+BatchGradient Optimizer::step(State& state) { return step(state, batch_gradient(state, settings_.train_input)); }
+
+BatchGradient Optimizer::step(State& state, BatchGradient grad) {
   const OptimizerSettings& o = settings_;
-  BatchGradient grad = batch_gradient(state, o.train_input);
   const std::vector<ParameterRef> params = trained_parameters(state, o.train_input);
   const bool fresh = first_.size() != params.size();  // the first step (or the network changed shape)
   if (fresh) {

@@ -70,6 +70,8 @@ class Optimizer {
   /// One full-batch step in place: the gradient at `state`, then the update of every trained
   /// parameter. Returns that gradient (its loss is the loss before the update).
   BatchGradient step(State& state);
+  /// The same with the gradient at `state` already computed (batch_gradient(state, train_input)).
+  BatchGradient step(State& state, BatchGradient gradient);
   int steps() const { return steps_; }
   /// Forgets the moments and the step count (as a fresh torch optimizer).
   void reset();

@@ -6,7 +6,8 @@
 //   ceiling   the largest network (8 × 256): setState, and the longest frame while its
 //             evaluation completes over the following frames  ≤ ~50 ms each
 //   fields    the Train tab's plane and landscape shaders: a redraw of each at 512² for the
-//             exercise (GPU time, each part timed by a one-pixel read-back) ≤ 4 ms; frames per second at 8 × 64
+//             exercise (GPU time, each part timed by a one-pixel read-back) ≤ 4 ms, beside the renderer's
+//             floor measured in the same page (a colour-only shader, the exercise written by hand); frames per second at 8 × 64
 //             with a 2-D input while ▶ Train runs over a 20-point dataset ≥ 20
 //   Korean    lang/ko.txt + lang/ko-font.ttf, fetched only in Korean: the font ≤ 250 KB gzip; the
 //             UI reads Korean ≤ 300 ms after both files arrived (median of 5 cold loads of ?lang=ko)
@@ -99,6 +100,55 @@ async function ceiling(page, digits) {
 }
 
 
+// what a 512² picture costs this renderer at the least, timed as Field::draw_part times its parts
+// (a draw, then a one-pixel read-back): a shader that only writes a colour, and the exercise's
+// 2 × 2 network as straight-line code with one softmax; medians of 15
+function rendererFloor(page) {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const vs = '#version 300 es\nvoid main() { gl_Position = vec4(gl_VertexID == 1 ? 3.0 : -1.0, gl_VertexID == 2 ? 3.0 : -1.0, 0.0, 1.0); }';
+    const shaders = {
+      trivial: 'out vec4 o; void main() { o = vec4(gl_FragCoord.xy / 512.0, 0.5, 1.0); }',
+      network: `uniform vec4 u[2]; out vec4 o;
+        void main() {
+          vec2 x = mix(vec2(-5.0), vec2(5.0), gl_FragCoord.xy / 512.0);
+          float h0 = max(u[0].x * x.x + u[0].y * x.y, 0.0), h1 = max(u[0].z * x.x + u[0].w * x.y, 0.0);
+          float p = 1.0 / (1.0 + exp((u[1].z - u[1].x) * h0 + (u[1].w - u[1].y) * h1));
+          o = vec4(p, 0.3, 1.0 - p, 1.0);
+        }`,
+    };
+    const texture = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA8, 512, 512);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, gl.createFramebuffer());
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, texture, 0);
+    gl.viewport(0, 0, 512, 512);
+    const pixel = new Uint8Array(4), out = {};
+    for (const [name, body] of Object.entries(shaders)) {
+      const program = gl.createProgram();
+      for (const [type, source] of [[gl.VERTEX_SHADER, vs], [gl.FRAGMENT_SHADER, '#version 300 es\nprecision highp float;\n' + body]]) {
+        const shader = gl.createShader(type);
+        gl.shaderSource(shader, source);
+        gl.compileShader(shader);
+        gl.attachShader(program, shader);
+      }
+      gl.linkProgram(program);
+      gl.useProgram(program);
+      gl.uniform4fv(gl.getUniformLocation(program, 'u'), [1, -2, 2, 5, 3, -3, -1, 1]);
+      const times = [];
+      for (let i = 0; i < 15; ++i) {
+        const t0 = performance.now();
+        gl.drawArrays(gl.TRIANGLES, 0, 3);
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+        times.push(performance.now() - t0);
+      }
+      out[name] = times.sort((a, b) => a - b)[7];
+    }
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return out;
+  });
+}
+
 async function fields(env) {
   const { page, context } = await openApp(env, { width: 1280, height: 800 });
   for (let i = 0; i < 5 && !(await page.evaluate(() => window.backpropLabTesting.itemRect('plane'))); ++i) {
@@ -122,6 +172,9 @@ async function fields(env) {
   console.log('fields: the Train tab\'s shaders (GPU time per picture, read-back-timed, SwiftShader):');
   for (const [what, xs] of [['plane', plane], ['landscape', landscape]])
     console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}`);
+  const floor = await rendererFloor(page);
+  console.log(`  this renderer's floor, in the same page: a 512² pass whose shader only writes a colour ${ms(floor.trivial)}, ` +
+              `the exercise's network written out by hand (no iso-line, no class mixing) ${ms(floor.network)}`);
   // 8 × 64 training on a 20-point dataset by ▶ Train (20 steps/s, each a new picture of both
   // views): the pictures refine coarse-first within the per-frame budget
   const big = planeNetwork({ layers: 8, width: 64, activation: 'tanh' });

@@ -232,3 +232,68 @@ TEST_CASE("Train tab: Load dataset trains on the mean over its samples; the arro
   CHECK(h.undo_steps() == steps + 1);
   ui_test::check_no_asserts();
 }
+
+TEST_CASE("Train tab: one gradient per state serves the curve, the next step and the landscape; a stale one is never used") {
+  Ui ui;
+  open_train(ui);
+  ui.app->model.replace(bp::random_state(3, 2, 3));
+  ui.frames(1);
+  ui.click(ui.centre_of("button:Step"));
+  ui.frames(1);
+  app::Training& t = ui.app->training;
+  const bp::State& now = ui.app->model.state;
+  const bp::BatchGradient* ahead = app::gradient_ahead(t, now);
+  REQUIRE(ahead);  // the gradient at the state the step left
+  const bp::BatchGradient exact = bp::batch_gradient(now, false);
+  REQUIRE(ahead->grads.size() == exact.grads.size());
+  for (size_t i = 0; i < exact.grads.size(); ++i) CHECK(bits_equal(ahead->grads[i], exact.grads[i]));
+  CHECK(t.losses.back() == exact.loss);
+  // the next step moves by exactly that gradient
+  const bp::State before = now;
+  ui.click(ui.centre_of("button:Step"));
+  for (size_t k = 0; k < before.weights.size(); ++k)
+    CHECK(bits_equal(ui.app->model.state.weights[k], before.weights[k] - t.settings.lr * exact.grads[k]));
+  // an edit, or "train I too", makes it another state's: not used
+  bp::State edited = ui.app->model.state;
+  edited.weights[0](0, 0) += 1;
+  CHECK_FALSE(app::gradient_ahead(t, edited));
+  t.settings.train_input = true;
+  CHECK_FALSE(app::gradient_ahead(t, ui.app->model.state));
+  ui_test::check_no_asserts();
+}
+
+TEST_CASE("Train tab: while ▶ Train runs an 8 × 64 network, autodiff alone, said on the Results tab; Pause runs the chain and the finite differences") {
+  Ui ui;
+  open_train(ui);
+  ui.app->model.replace(bp::random_state(3, 8, 64));
+  ui.app->model.settle();
+  REQUIRE(ui.app->model.report->manual_vs_autodiff.compared);
+  ui.click(ui.centre_of("button:▶ Train"));
+  for (int i = 0; i < 10; ++i) ui.frame(1.0 / 20);
+  REQUIRE(ui.app->training.running);
+  CHECK(ui.app->model.checks_deferred);
+  CHECK(ui.app->model.report->manual_skip.reason == bp::ManualSkip::Reason::Off);
+  CHECK(ui.app->model.report->jacobians.empty());
+  ui.click(ui.centre_of("tab:Results"));
+  ui.frames(2);
+  std::string results;
+  for (const auto& text : ui.texts()) results += text.text + " ";
+  CHECK_MESSAGE(results.find("While ▶ Train runs, a network this big is checked by autodiff alone") != std::string::npos, results);
+  ui.click(ui.centre_of("tab:Train"));
+  ui.frames(2);
+  ui.click(ui.centre_of("button:Pause"));
+  ui.frames(2);
+  CHECK_FALSE(ui.app->model.checks_deferred);
+  ui.app->model.settle();
+  CHECK(ui.app->model.report->manual_vs_autodiff.compared);
+  CHECK(ui.app->model.report->numeric_vs_autodiff.compared);
+  CHECK_FALSE(ui.app->model.report->jacobians.empty());
+  // a small network keeps all three checks while training
+  ui.app->model.replace(bp::random_state(3, 2, 3));
+  ui.frames(1);
+  ui.click(ui.centre_of("button:▶ Train"));
+  for (int i = 0; i < 5; ++i) ui.frame(1.0 / 20);
+  CHECK_FALSE(ui.app->model.checks_deferred);
+  CHECK(ui.app->model.report->manual_vs_autodiff.compared);
+  ui_test::check_no_asserts();
+}
