@@ -251,12 +251,15 @@ void Field::draw_part(long pixels) {
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, weights_);
   glBindVertexArray(vao_);
-  const auto t0 = std::chrono::steady_clock::now();
-  glDrawArrays(GL_TRIANGLES, 0, 3);
   // the part's real cost, so the next parts fit the budget: reading one of its pixels waits for
-  // the draw (WebGL's finish() need not wait; a read-back must)
+  // the draw (WebGL's finish() need not wait; a read-back must). A read-back first waits for what
+  // was queued before (the last frame's UI, on a software renderer many milliseconds), which is
+  // not the part's.
   unsigned char pixel[4];
   glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glReadPixels(x, row_, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+  const auto t0 = std::chrono::steady_clock::now();
+  glDrawArrays(GL_TRIANGLES, 0, 3);
   glReadPixels(x, row_, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
   last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   level_ms_[level_] += last_ms_;
