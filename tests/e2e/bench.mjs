@@ -50,12 +50,14 @@ async function toggleFlow(page) {
 }
 
 async function frameMedian(page) {
+  console.error('# settling for the per-frame median');
   await frames(page, SETTLE_FRAMES);
   return page.evaluate(() => window.backpropLabTesting.frameStats().median_ms);
 }
 
 // drags a cell left and right for SETTLE_FRAMES frames: an edit on every frame
 async function dragMedian(page, cell) {
+  console.error(`# dragging ${cell}`);
   const value = async () => JSON.stringify(JSON.parse(await page.evaluate(() => window.backpropLab.getState())).W0);
   const before = await value();
   const r = await page.evaluate((name) => window.backpropLabTesting.itemRect(name), cell);
@@ -261,7 +263,7 @@ async function main() {
     console.log(`start: navigation → first frame, median of ${STARTS} cold loads: ${ms(median(firsts))} ` +
                 `(${firsts.map((t) => t.toFixed(0)).join(', ')} ms)   budget 1500 ms: ${median(firsts) <= 1500 ? 'ok' : 'OVER'}`);
 
-    const { page } = await openApp(env);
+    const { page, context } = await openApp(env);
     const rows = [];
     rows.push(['the exercise, idle', await frameMedian(page), true]);
     // dragging a weight: an edit, and so a full evaluation, on every frame
@@ -300,6 +302,7 @@ async function main() {
       console.log(`  ${what}: longest frame until evaluated ${ms(c.longestFrame).padStart(8)}   budget ~50 ms: ` +
                   `${c.longestFrame <= 50 ? 'ok' : 'OVER'}   (the evaluation: ${ms(c.evaluation)} of CPU over the frames)`);
     }
+    await context.close();  // its 8 × 256 page would draw on beside the fields' (one renderer, two cores)
     await fields(env);
   } finally {
     await env.close();
