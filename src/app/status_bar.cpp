@@ -21,7 +21,8 @@
 namespace app {
 namespace {
 
-std::string state_message(const Model& m, bool& ok, ImVec4& color) {
+// the state's one line, and what its tooltip adds ("" for none)
+std::string state_message(const Model& m, bool& ok, ImVec4& color, std::string& tip) {
   ok = false;
   color = theme::kError;
   if (m.error) {
@@ -33,9 +34,19 @@ std::string state_message(const Model& m, bool& ok, ImVec4& color) {
     color = theme::kWarning;
     return trf(S::status_evaluated_but, {{"warning", m.report->warnings.front()}});
   }
-  ok = m.report->manual_vs_autodiff.ok && m.report->numeric_vs_autodiff.ok;
+  const bp::Agreement &manual = m.report->manual_vs_autodiff, &numeric = m.report->numeric_vs_autodiff;
+  ok = manual.ok && numeric.ok;
   color = ok ? theme::kOk : theme::kError;
-  return tr(ok ? S::status_agree : S::status_disagree);
+  if (!ok) return tr(S::status_disagree);
+  // agreement is claimed only for what was compared: a big network skips the chain, training
+  // defers both, a big evaluation brings them in over frames
+  if (manual.compared && numeric.compared) return tr(S::status_agree);
+  if (manual.compared || numeric.compared) {
+    tip = trf(S::status_agree_two_tip, {{"other", tr(manual.compared ? S::status_method_numeric : S::status_method_manual)}});
+    return trf(S::status_agree_two, {{"method", tr(manual.compared ? S::status_method_manual : S::status_method_numeric)}});
+  }
+  tip = tr(S::status_autodiff_only_tip);
+  return tr(S::status_autodiff_only);
 }
 
 // UI scale A− / 125 % / A+ (Ctrl+= / Ctrl+− too) and the light theme
@@ -110,12 +121,14 @@ void status_bar(App& app, const Rect& rect) {
     }
     bool ok = false;
     ImVec4 color;
-    const std::string message = state_message(app.model, ok, color);
+    std::string tip;
+    const std::string message = state_message(app.model, ok, color, tip);
     // the message wraps within the bar rather than running under the controls
     const float avail = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail);
     ImGui::AlignTextToFramePadding();
     text_colored(color, message);
+    if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
     ImGui::PopTextWrapPos();
     share_row(app);
     presentation(app);

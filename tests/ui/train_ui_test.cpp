@@ -279,6 +279,8 @@ TEST_CASE("Train tab: while ▶ Train runs an 8 × 64 network, autodiff alone, s
   std::string results;
   for (const auto& text : ui.texts()) results += text.text + " ";
   CHECK_MESSAGE(results.find("While ▶ Train runs, a network this big is checked by autodiff alone") != std::string::npos, results);
+  CHECK(probe_checks::shows(ui.texts(), "✓ evaluated by autodiff (see Results)"));
+  CHECK_FALSE(probe_checks::shows(ui.texts(), "the three gradients agree"));  // only what was compared
   ui.click(ui.centre_of("tab:Train"));
   ui.frames(2);
   ui.click(ui.centre_of("button:Pause"));
@@ -288,6 +290,8 @@ TEST_CASE("Train tab: while ▶ Train runs an 8 × 64 network, autodiff alone, s
   CHECK(ui.app->model.report->manual_vs_autodiff.compared);
   CHECK(ui.app->model.report->numeric_vs_autodiff.compared);
   CHECK_FALSE(ui.app->model.report->jacobians.empty());
+  ui.frames(1);
+  CHECK(probe_checks::shows(ui.texts(), "✓ evaluated: the three gradients agree"));
   // a small network keeps all three checks while training
   ui.app->model.replace(bp::random_state(3, 2, 3));
   ui.frames(1);
@@ -295,5 +299,16 @@ TEST_CASE("Train tab: while ▶ Train runs an 8 × 64 network, autodiff alone, s
   for (int i = 0; i < 5; ++i) ui.frame(1.0 / 20);
   CHECK_FALSE(ui.app->model.checks_deferred);
   CHECK(ui.app->model.report->manual_vs_autodiff.compared);
+  ui_test::check_no_asserts();
+}
+
+TEST_CASE("the status bar claims agreement only for what was compared: 8 × 256 skips the manual chain") {
+  Ui ui;
+  ui.app->model.replace(bp::random_state(1, bp::kMaxLayers, bp::kMaxWidth));
+  ui.app->model.settle();
+  REQUIRE(ui.app->model.report->manual_skip.reason == bp::ManualSkip::Reason::TooWide);
+  ui.frames(2);
+  CHECK(probe_checks::shows(ui.texts(), "✓ evaluated: numeric and autodiff agree"));
+  CHECK_FALSE(probe_checks::shows(ui.texts(), "the three gradients agree"));
   ui_test::check_no_asserts();
 }
