@@ -123,8 +123,7 @@ export async function press(page, key) {
 export async function typeIntoCell(page, at, text) {
   await page.keyboard.down('Control');
   await frames(page);
-  await page.mouse.click(at.x, at.y);
-  await frames(page);
+  await click(page, at);  // the press held over frames: ImGui 1.86 drops a press and release in one frame
   await page.keyboard.up('Control');
   await frames(page);
   await page.keyboard.type(text);
@@ -156,8 +155,7 @@ export async function clickItem(page, name) {
     const r = await page.evaluate((n) => window.backpropLabTesting.itemRect(n), name);
     if (!r) throw new Error(`${name} is not drawn`);
     if (r.y >= 0 && r.y + r.h <= viewport.height - 40) {
-      await page.mouse.click(r.x + Math.min(20, r.w / 2), r.y + r.h / 2);
-      await frames(page, 3);
+      await click(page, { x: r.x + Math.min(20, r.w / 2), y: r.y + r.h / 2 });
       return;
     }
     await page.mouse.move(r.x + 10, viewport.height / 2);
