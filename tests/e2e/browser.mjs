@@ -128,8 +128,8 @@ export async function typeIntoCell(page, at, text) {
   await frames(page);
   await page.keyboard.type(text);
   await frames(page);
-  await page.keyboard.press('Enter');
-  await frames(page, 3);
+  await press(page, 'Enter');  // keyboard.press may send down and up within one frame: no Enter for ImGui
+  await frames(page, 2);
 }
 
 /// Keys held together for a frame (Ctrl+Z: down in order, up in reverse), as a person presses them.
