@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coursework/grade.h"
@@ -80,6 +81,8 @@ bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i);
 /// The value of --lang (args[i]), en or ko: the language of what coursework says to a person (messages,
 /// handouts); the JSON keys, field names and mistake codes stay English. Sets it for the process.
 std::optional<bp::Error> lang_option(const Args& args, size_t& i);
+/// --lang's value: sets the language and true for "en" or "ko", else false and nothing changes.
+bool set_lang_flag(std::string_view code);
 
 /// The value of --tolerance (args[i]): a number strictly between 0 and 1.
 bp::Expected<double> tolerance_option(const Args& args, size_t& i);

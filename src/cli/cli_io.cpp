@@ -70,11 +70,15 @@ bp::Expected<bp::WeightLayout> layout_option(const Args& args, size_t& i) {
 std::optional<bp::Error> lang_option(const Args& args, size_t& i) {
   auto v = option_value(args, i, "en or ko");
   if (!v) return v.error();
-  // exactly the two codes: parse_lang's leniency ("ko-KR") is for locales, not for a flag
-  if (v.value() != "en" && v.value() != "ko")
-    return bp::Error{"--lang", "unknown value \"" + v.value() + "\"; expected en or ko"};
-  bp::lang::set_language(bp::lang::parse_lang(v.value(), bp::lang::Lang::En));
+  if (!set_lang_flag(v.value())) return bp::Error{"--lang", "unknown value \"" + v.value() + "\"; expected en or ko"};
   return std::nullopt;
+}
+
+bool set_lang_flag(std::string_view code) {
+  // exactly the two codes: parse_lang's leniency ("ko-KR") is for locales, not for a flag
+  if (code != "en" && code != "ko") return false;
+  bp::lang::set_language(bp::lang::parse_lang(code, bp::lang::Lang::En));
+  return true;
 }
 
 bp::Expected<double> tolerance_option(const Args& args, size_t& i) {

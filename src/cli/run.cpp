@@ -72,8 +72,7 @@ int dispatch(const Args& args, Io io) {
   // --lang says every message in its language, also those about the options before it; the
   // command's own parse still checks the value (and rejects --lang where it does not apply)
   for (size_t i = 0; i + 1 < rest.size(); ++i)
-    if (rest[i] == "--lang" && (rest[i + 1] == "en" || rest[i + 1] == "ko"))
-      bp::lang::set_language(bp::lang::parse_lang(rest[i + 1], bp::lang::Lang::En));
+    if (rest[i] == "--lang") set_lang_flag(rest[i + 1]);
   if (args[0] == "eval") return eval(rest, io);
   if (args[0] == "check") return check(rest, io);
   if (args[0] == "variant") return variant(rest, io);

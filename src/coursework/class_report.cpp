@@ -54,11 +54,8 @@ std::string mistake_words(const std::string& name) {
 using Numbers = std::vector<std::pair<std::string, std::string>>;
 std::string sentence(Msg m, const Numbers& numbers, bool html) {
   std::string text = html ? html_escape(say(m)) : std::string(say(m));
-  for (const auto& [name, value] : numbers) {
-    const std::string mark = "{" + name + "}";
-    if (const size_t at = text.find(mark); at != std::string::npos)
-      text.replace(at, mark.size(), html ? "<b data-n=\"" + name + "\">" + value + "</b>" : value);
-  }
+  for (const auto& [name, value] : numbers)
+    text = lang::fill(std::move(text), {{name, html ? "<b data-n=\"" + name + "\">" + value + "</b>" : value}});
   return text;
 }
 
