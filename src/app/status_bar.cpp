@@ -128,7 +128,13 @@ void status_bar(App& app, const Rect& rect) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail);
     ImGui::AlignTextToFramePadding();
     text_colored(color, message);
-    if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
+    if (!tip.empty() && ImGui::IsItemHovered()) {  // wrapped within the screen: a phone is narrower than the sentence
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(std::min(ImGui::GetFontSize() * 32, ImGui::GetIO().DisplaySize.x - 4 * ImGui::GetStyle().WindowPadding.x));
+      text(tip);
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
     ImGui::PopTextWrapPos();
     share_row(app);
     presentation(app);

@@ -280,6 +280,18 @@ TEST_CASE("Train tab: while ▶ Train runs an 8 × 64 network, autodiff alone, s
   for (const auto& text : ui.texts()) results += text.text + " ";
   CHECK_MESSAGE(results.find("While ▶ Train runs, a network this big is checked by autodiff alone") != std::string::npos, results);
   CHECK(probe_checks::shows(ui.texts(), "✓ evaluated by autodiff (see Results)"));
+  {  // its tooltip, hovered on a phone: drawn whole, inside the screen
+    ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+    ui.frames(3);
+    const auto status = ui.centre_of_text("✓ evaluated by autodiff (see Results)");
+    ui.mouse(ImVec2(status.x - 40, status.y), false);
+    ui.frames(30);
+    CHECK(probe_checks::shows(ui.texts(), "The manual Jacobian chain and the finite differences were not compared"));
+    for (const auto& p : probe_checks::cut_horizontally(ui.texts())) FAIL_CHECK(p);
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+    ui.mouse(ImVec2(1, 1), false);
+    ui.frames(3);
+  }
   CHECK_FALSE(probe_checks::shows(ui.texts(), "the three gradients agree"));  // only what was compared
   ui.click(ui.centre_of("tab:Train"));
   ui.frames(2);
