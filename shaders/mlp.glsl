@@ -89,9 +89,14 @@ void mlp(inout float v[kInOut]) {
 }
 #endif
 
-// an anti-aliased line where f crosses a multiple of `period` (one pixel wide)
-float iso_line(float f, float period) {
+// The pixel's point in the picture's coordinates: u_map = (x0, y0, and the step a pixel makes in
+// x and y), set per level by Field::draw_part (two multiply-adds where mix() and a division took six)
+uniform vec4 u_map;
+vec2 pixel_point() { return u_map.xy + gl_FragCoord.xy * u_map.zw; }
+
+// an anti-aliased line where f crosses a multiple of `period`, given slope = fwidth(f): one pixel
+// wide, full within half a pixel of the crossing, fading out over the next
+float iso_line(float f, float period, float slope) {
   float d = abs(fract(f / period + 0.5) - 0.5) * period;
-  float w = max(fwidth(f), 1e-30);
-  return 1.0 - smoothstep(0.5, 1.5, d / w);
+  return clamp(1.5 - d / slope, 0.0, 1.0);
 }

@@ -1,41 +1,43 @@
-// The decision boundary: each pixel is an input (x, y) = (I[0], I[1]) inside u_window, coloured
-// by the network's output there. softmax_ce: the class probabilities mix the classes' colours
-// (Σ p_c·colour_c, then mixed over the background by u_strength); the iso-line is where the top
-// two probabilities are equal (p = 0.5 with two classes). mse: output u_output on a diverging
-// scale over ±u_range, its iso-line at 0.5.
-uniform vec4 u_window;     // x0, y0, x1, y1: the target's corners in input coordinates
-uniform vec2 u_size;       // the target's pixels
+// The decision boundary: each pixel is an input (x, y) = (I[0], I[1]), coloured by the network's
+// output there. softmax_ce: the class probabilities mix the classes' colours (Σ p_c·colour_c); the
+// iso-line is where the top two classes tie (p = 0.5 with two), found on the logits, which cross
+// there smoothly where the probabilities jump (a saturated boundary would draw a dashed line).
+// mse: output u_output on a diverging scale over ±u_range, its iso-line at 0.5.
+// A software renderer pays for every operation at every pixel: what depends only on uniforms is
+// worked out on the CPU (the class colours come already mixed over the background).
 uniform int u_output;      // mse: the output shown
 uniform float u_range;     // mse: the value drawn in full colour
-uniform vec3 u_colors[8];  // per class (classes past 8 repeat them)
+uniform vec3 u_colors[8];  // per class, as a certain pixel shows it (classes past 8 repeat them)
 uniform vec3 u_background;
-uniform float u_strength;  // how much of a class colour a certain pixel shows
 uniform vec4 u_line;
 out vec4 frag_color;
 
 void main() {
-  vec2 uv = gl_FragCoord.xy / u_size;
-  vec2 x = mix(u_window.xy, u_window.zw, uv);
+  vec2 x = pixel_point();
   float v[kInOut];
   v[0] = x.x;
   v[1] = x.y;
   mlp(v);
   vec3 color;
-  float margin;  // zero on the iso-line
-#if HEAD == 0  // softmax_ce
+  float margin, slope;  // zero on the iso-line, and its change over a pixel
+#if HEAD == 0 && N_OUT == 2  // softmax_ce of two classes: p0 = 1 / (1 + e^(O1 − O0)), one exp
   {
-    float top = v[0];
-#define TOP(c) top = max(top, v[c]);
+    margin = v[0] - v[1];
+    color = mix(u_colors[1], u_colors[0], 1.0 / (1.0 + exp(-margin)));
+    slope = fwidth(margin);
+  }
+#elif HEAD == 0  // softmax_ce
+  {
+    float top = v[0], second = -3.4e38;  // the two largest logits (without branches)
+#define TOP(c) second = c == 0 ? second : max(second, min(top, v[c])); top = max(top, v[c]);
     FOR_OUTPUTS(TOP)
     float sum = 0.0;
-#define EXP(c) v[c] = exp(v[c] - top); sum += v[c];  // stable softmax: the largest term is exp(0) = 1
-    FOR_OUTPUTS(EXP)
     vec3 mixed = vec3(0.0);
-    float p1 = 0.0, p2 = 0.0;  // the two largest probabilities (without branches)
-#define MIX(c) { float p = v[c] / sum; mixed += p * u_colors[c - (c / 8) * 8]; float low = min(p, p1); p1 = max(p, p1); p2 = max(p2, low); }
+#define MIX(c) { float e = exp(v[c] - top); sum += e; mixed += e * u_colors[c - (c / 8) * 8]; }  // stable: the largest is e^0
     FOR_OUTPUTS(MIX)
-    color = mix(u_background, mixed, u_strength);
-    margin = p1 - p2;
+    color = mixed * (1.0 / sum);
+    margin = top - second;  // ≥ 0: its slope from both logits', as a tie is a kink of it
+    slope = fwidth(top) + fwidth(second);
   }
 #else  // mse
   {
@@ -43,11 +45,11 @@ void main() {
 #define PICK(c) value = u_output == c ? v[c] : value;
     FOR_OUTPUTS(PICK)
     float t = clamp(value / u_range, -1.0, 1.0);
-    color = mix(u_background, t < 0.0 ? u_colors[0] : u_colors[1], u_strength * abs(t));
+    color = mix(u_background, t < 0.0 ? u_colors[0] : u_colors[1], abs(t));
     margin = value - 0.5;
+    slope = fwidth(margin);
   }
 #endif
-  float d = abs(margin);
-  float line = 1.0 - smoothstep(0.5, 1.5, d / max(fwidth(margin), 1e-30));
+  float line = clamp(1.5 - abs(margin) / max(slope, 1e-30), 0.0, 1.0);  // iso_line's, at 0 only
   frag_color = vec4(mix(color, u_line.rgb, line * u_line.a), 1.0);
 }

@@ -230,6 +230,12 @@ void frame(App& app) {
   app.history.track(app, ImGui::IsAnyItemActive() || app.graph.drag_node >= 0 || app.training.running);
 }
 
+uint64_t offscreen_look(const App& app) {
+  uint64_t h = app.grid.placement();
+  for (uint64_t r : {app.plane.field.revision(), app.landscape.field.revision()}) h = (h ^ r) * 0x9E3779B97F4A7C15ull;
+  return h;
+}
+
 const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }
 
 }  // namespace app

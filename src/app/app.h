@@ -126,4 +126,9 @@ void sync_answers(App& app);
 /// Builds the whole UI for one frame, between ImGui::NewFrame() and ImGui::Render().
 void frame(App& app);
 
+/// What the frame shows beyond ImGui's draw data, as one number that changes with it: the shader
+/// pictures redrawn into the same textures, the canvas grid's placement (drawn by a callback).
+/// The platform presents a frame only when this or the draw data changed.
+uint64_t offscreen_look(const App& app);
+
 }  // namespace app

@@ -3,6 +3,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+
 namespace app {
 
 class CanvasGrid {
@@ -15,6 +19,16 @@ class CanvasGrid {
   /// Queues the grid into `draw_list`, filling [min, max] (logical pixels). `origin` is where
   /// a major line crosses (it moves when panning); `spacing` is between dots.
   void draw(ImDrawList* draw_list, ImVec2 min, ImVec2 max, ImVec2 origin, float spacing);
+  /// Where the last draw() put the grid (its callback reads these, not the draw data), as one number.
+  uint64_t placement() const {
+    uint64_t h = 0;
+    for (float v : {min_.x, min_.y, max_.x, max_.y, origin_.x, origin_.y, spacing_}) {
+      uint32_t bits;
+      std::memcpy(&bits, &v, sizeof bits);
+      h = (h ^ bits) * 0x100000001B3ull;
+    }
+    return h;
+  }
 
  private:
   static void render(const ImDrawList* list, const ImDrawCmd* cmd);

@@ -26,7 +26,7 @@ int parameter_slots(const bp::State& s) {
   return n;
 }
 
-// binds `texture` as a float image of width × rows texels (R32F or RGBA32F)
+// binds `texture` as a float image of width × rows texels (`internal` RGBA32F: four floats each)
 void upload_texture(unsigned texture, int unit, GLint internal, GLenum format, const float* data, int width, int rows) {
   glActiveTexture(GL_TEXTURE0 + unit);
   glBindTexture(GL_TEXTURE_2D, texture);
@@ -128,7 +128,7 @@ std::string field_defines(const bp::State& s, const FieldSwap* swap) {
   d += "#define SWAP " + std::to_string(swap ? 1 : 0) + "\n";
   d += unrolled("FOR_INPUTS", static_cast<int>(s.input.size()));
   d += unrolled("FOR_OUTPUTS", outputs);
-  d += unrolled("FOR_OUTPUTS_OF", outputs, "c");  // the inner loop of a loop over the outputs
+  d += unrolled("FOR_ROW_TEXELS", (static_cast<int>(s.input.size()) + outputs + 3) / 4);  // a sample's row (landscape)
   if (uniforms) d += straight_line_mlp(s, swap);
   return d;
 }
@@ -208,6 +208,7 @@ void Field::start(FieldJob job) {
   if (!use_program(job.defines)) {  // this shape does not compile here: no picture (and no retry)
     active_ = compiled_ = false;
     shown_ = -1;
+    ++revision_;
     done_ = {};
     return;
   }
@@ -217,6 +218,7 @@ void Field::start(FieldJob job) {
   glUniform1i(uniform("u_samples"), 1);
   job.prepare(*this);
   macs_ = std::max(job.macs_per_pixel, 1.0);
+  window_ = job.window;
   // the finest level the measured rate draws whole within one frame's budget, else the coarsest
   first_level_ = 0;
   for (int l = kLevels - 1; l > 0; --l)
@@ -245,7 +247,8 @@ void Field::draw_part(long pixels) {
   glScissor(x, row_, width, rows);
   glDisable(GL_BLEND);
   glUseProgram(program_);
-  glUniform2f(uniform("u_size"), float(size), float(size));
+  const auto& w = window_;  // mlp.glsl's pixel_point(): a pixel centre's point is origin + centre · step
+  glUniform4f(uniform("u_map"), float(w[0]), float(w[1]), float((w[2] - w[0]) / size), float((w[3] - w[1]) / size));
   glActiveTexture(GL_TEXTURE0 + 1);
   glBindTexture(GL_TEXTURE_2D, samples_);
   glActiveTexture(GL_TEXTURE0);
@@ -271,6 +274,7 @@ void Field::draw_part(long pixels) {
     done_[level_] = true;
     shown_ = shown_key_ == key_ ? std::max(shown_, level_) : level_;
     shown_key_ = key_;
+    ++revision_;
     row_ = col_ = 0;
     while (level_ < kLevels && done_[level_]) ++level_;  // a finer level drawn before (finish) is kept
     if (level_ == kLevels) active_ = false;
@@ -361,7 +365,10 @@ void Field::upload_network(const bp::State& state) {
 }
 
 void Field::upload_samples(const std::vector<float>& data, int width, int rows) {
-  upload_texture(samples_, 1, GL_R32F, GL_RED, data.data(), width, rows);
+  const int texels = (width + 3) / 4;  // a sample's row in one to a few fetches, not one per entry
+  std::vector<float> padded(size_t(texels) * 4 * std::max(rows, 1), 0.0f);
+  for (int r = 0; r < rows; ++r) std::copy_n(&data[size_t(r) * width], width, &padded[size_t(r) * texels * 4]);
+  upload_texture(samples_, 1, GL_RGBA32F, GL_RGBA, padded.data(), texels, std::max(rows, 1));
 }
 
 }  // namespace app

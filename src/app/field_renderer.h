@@ -15,12 +15,14 @@ namespace app {
 
 class Field;
 
-/// One picture: its key (the same key, the same picture: nothing is redrawn), its cost per pixel
-/// in multiply-adds (to plan the parts), the #define lines its program is compiled with (the
-/// network's shape: field_defines) and what sets it up — textures and uniforms — with that
-/// program in use.
+/// One picture: its key (the same key, the same picture: nothing is redrawn), its window (x0, y0,
+/// x1, y1: the corners in its coordinates — an input for the plane, two parameters' values for the
+/// landscape), its cost per pixel in multiply-adds (to plan the parts), the #define lines its
+/// program is compiled with (the network's shape: field_defines) and what sets it up — textures
+/// and uniforms — with that program in use.
 struct FieldJob {
   uint64_t key = 0;
+  std::array<double, 4> window = {0, 0, 1, 1};
   double macs_per_pixel = 1;
   std::string defines;
   std::function<void(Field&)> prepare;
@@ -76,6 +78,9 @@ class Field {
   int resolution() const { return shown_ < 0 ? 0 : kSizes[shown_]; }
   bool refining() const { return active_ || pending_.prepare != nullptr; }
   uint64_t shown_key() const { return shown_key_; }
+  /// Changes whenever what texture() holds changes (a level finished, or no picture): the same
+  /// texture can hold a new picture, which the UI's draw data would not tell.
+  uint64_t revision() const { return revision_; }
   /// Level `l`'s pixels (kSizes[l]² RGBA, rows from the bottom: glReadPixels of its framebuffer).
   std::vector<unsigned char> read(int l) const;
   /// Measured: multiply-adds per millisecond, and the last part's time (timed by a read-back).
@@ -95,7 +100,7 @@ class Field {
   /// The network's parameters, where field_defines put them (uniforms or the weight texture); the
   /// network must be at most kMaxWidth wide.
   void upload_network(const bp::State& state);
-  /// A second R32F texture (unit 1, u_samples): `rows` rows of `width` floats.
+  /// A second texture (unit 1, u_samples, RGBA32F): `rows` rows of `width` floats, four to a texel.
   void upload_samples(const std::vector<float>& data, int width, int rows);
 
  private:
@@ -111,9 +116,10 @@ class Field {
   bool gl_ok_ = false;
   std::array<unsigned, kLevels> textures_{}, framebuffers_{};
   FieldJob pending_;
-  uint64_t key_ = 0, shown_key_ = 0;
+  uint64_t key_ = 0, shown_key_ = 0, revision_ = 0;
   bool has_key_ = false, active_ = false, compiled_ = false;
   double macs_ = 1;
+  std::array<double, 4> window_{};
   int level_ = 0, row_ = 0, col_ = 0, shown_ = -1, first_level_ = 0;
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;

@@ -227,19 +227,18 @@ void plane_update(App& app) {
   job.defines = field_defines(s, nullptr);
   const Window2 w = v.window;
   const int output = v.mse_output;
-  job.prepare = [state = s, w, output, range](Field& f) {
+  job.window = {w.x0, w.y0, w.x1, w.y1};
+  job.prepare = [state = s, output, range](Field& f) {
     f.upload_network(state);
-    f.set_vec4("u_window", {float(w.x0), float(w.y0), float(w.x1), float(w.y1)});
     f.set_int("u_output", output);
     f.set_float("u_range", float(range));
-    std::array<float, 24> colors{};
+    std::array<float, 24> colors{};  // as a certain pixel shows them: mixed over the background here, not per pixel
     for (int c = 0; c < 8; ++c) {
-      const auto k = state.head == bp::Head::Mse ? class_color(c == 0 ? 0 : 3) : class_color(c);
+      const auto k = plane_color(state.head == bp::Head::Mse ? (c == 0 ? 0 : 3) : c);
       std::copy(k.begin(), k.end(), colors.begin() + 3 * c);
     }
     f.set_vec3s("u_colors", colors.data(), 8);
     f.set_vec3s("u_background", field_background().data(), 1);
-    f.set_float("u_strength", kPlaneStrength);
     f.set_vec4("u_line", line_color());
   };
   v.field.request(std::move(job));
@@ -329,7 +328,7 @@ void landscape_update(App& app) {
   if (!v.field.wants(h.h)) return;
   FieldJob job;
   job.key = h.h;
-  job.macs_per_pixel = (forward_macs(s) + 3.0 * n_out * n_out) * static_cast<double>(set.size());
+  job.macs_per_pixel = (forward_macs(s) + 4.0 * n_out) * static_cast<double>(set.size());
   std::vector<float> samples(size_t(n0 + n_out) * set.size());
   for (size_t r = 0; r < set.size(); ++r)
     for (int i = 0; i < n0 + n_out; ++i)
@@ -337,7 +336,8 @@ void landscape_update(App& app) {
   const auto ta = swap_of(*v.a), tb = swap_of(*v.b);
   const FieldSwap swap{ta, tb};
   job.defines = field_defines(s, &swap);  // a small network's picks are compiled in
-  job.prepare = [state = s, w = v.window, samples = std::move(samples), n0, n_out, ta, tb, pa = *v.a, pb = *v.b,
+  job.window = {v.window.x0, v.window.y0, v.window.x1, v.window.y1};
+  job.prepare = [state = s, samples = std::move(samples), n0, n_out, ta, tb, pa = *v.a, pb = *v.b,
                  rows = static_cast<int>(set.size())](Field& f) {
     f.upload_network(state);
     f.upload_samples(samples, n0 + n_out, rows);
@@ -345,7 +345,6 @@ void landscape_update(App& app) {
     f.set_ivec3("u_swap_a", ta);
     f.set_ivec3("u_swap_b", tb);
     f.set_vec2("u_swap_stored", field_float(pick_value(state, pa)), field_float(pick_value(state, pb)));
-    f.set_vec4("u_window", {float(w.x0), float(w.y0), float(w.x1), float(w.y1)});
     f.set_vec2("u_decades", float(kLowDecade), float(kHighDecade));
     std::array<float, 15> stops{};
     for (int i = 0; i < 5; ++i) std::copy(kViridis[i], kViridis[i] + 3, stops.begin() + 3 * i);

@@ -2,6 +2,7 @@
 #include "app/frame_stats.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace app {
 
@@ -19,6 +20,12 @@ double FrameStats::median() const {
   const auto end = sorted.begin() + count_;  // before wrapping, only the first count_ are set
   std::nth_element(sorted.begin(), sorted.begin() + count_ / 2, end);
   return sorted[count_ / 2];
+}
+
+double FrameStats::shown_median(double now, double period) {
+  const double m = median();
+  if (shown_ == 0 || now - shown_at_ >= period || now < shown_at_ || std::abs(m - shown_) > 0.25 * shown_) shown_ = m, shown_at_ = now;
+  return shown_;
 }
 
 double FrameStats::max() const {

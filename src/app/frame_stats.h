@@ -16,10 +16,16 @@ class FrameStats {
   double median() const;
   /// The longest of the kept frames (the app's ceiling is ~50 ms); 0 before the first.
   double max() const;
+  /// The median as the status bar shows it, taken again after `period` seconds (`now`, in
+  /// seconds) or at once when it moved by more than a quarter (the first frames' slow start, a
+  /// big network): a figure that changes every frame cannot be read, and a page at rest would be
+  /// drawn again for each flicker of its last digit.
+  double shown_median(double now, double period = 1.0);
 
  private:
   std::array<double, kCapacity> ms_{};
   int next_ = 0, count_ = 0;
+  double shown_ = 0, shown_at_ = 0;
 };
 
 }  // namespace app

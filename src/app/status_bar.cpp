@@ -139,7 +139,7 @@ void status_bar(App& app, const Rect& rect) {
     share_row(app);
     presentation(app);
     language_switch(app);
-    const std::string ms = bp::format_number(app.stats.median(), 2) + " ms";
+    const std::string ms = bp::format_number(app.stats.shown_median(ImGui::GetTime()), 2) + " ms";
     std::string timing = trf(S::status_frame, {{"ms", ms}});
     const std::string brief = trf(S::status_frame_brief, {{"ms", ms}});
     // the long form where it fits, else the short one on the same row (a landscape phone at 200 %

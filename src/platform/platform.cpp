@@ -13,6 +13,7 @@
 
 #include "app/session.h"
 #include "app/theme.h"
+#include "platform/frame_look.h"
 #include "platform/gl.h"
 #include "platform/settings.h"
 #ifdef __EMSCRIPTEN__
@@ -51,6 +52,7 @@ void update_fonts(Platform& p, float factor) {
   if (!app::update_presentation(*p.app, p.pixel_scale * factor)) return;
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  ++p.font_generation;  // GL may hand the new texture the old one's name
   if (asked && p.remember_presentation) save_settings(app::theme::settings_text(p.app->presentation));
 }
 
@@ -177,6 +179,20 @@ void frame(void* arg) {
   const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
   p.app->stats.add(elapsed.count());
 
+  // a frame that looks as the one on screen is not drawn again (a screenshot or picture always is)
+  const uint64_t look = frame_look(*ImGui::GetDrawData(), app::offscreen_look(*p.app) ^ p.font_generation);
+  const bool present = look != p.look || p.frames_presented == 0 || !p.capture_path.empty() || picture;
+  p.look = look;
+  ++p.frames;
+  if (!present) {
+#ifdef __EMSCRIPTEN__
+    web_frame_drawn(p.frames, p.frames_presented);  // the browser paces the loop (requestAnimationFrame)
+#else
+    SDL_WaitEventTimeout(nullptr, 16);  // no vsync without a swap: wait for input or a 60 Hz tick
+#endif
+    return;
+  }
+  ++p.frames_presented;
   const ImGuiIO& io = ImGui::GetIO();
   const int fb_w = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
   const int fb_h = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
@@ -198,9 +214,8 @@ void frame(void* arg) {
   }
 #endif
   SDL_GL_SwapWindow(p.window);
-  ++p.frames;
 #ifdef __EMSCRIPTEN__
-  web_frame_drawn(p.frames);
+  web_frame_drawn(p.frames, p.frames_presented);
 #endif
 }
 

@@ -2,6 +2,7 @@
 // browser), Dear ImGui's SDL2 + OpenGL3 backends, and ONE frame function that both the native
 // loop and the browser's emscripten_set_main_loop_arg call.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -16,7 +17,10 @@ struct Platform {
   SDL_GLContext gl = nullptr;
   app::App* app = nullptr;
   float pixel_scale = 1.0f;     ///< framebuffer pixels per logical pixel (devicePixelRatio)
-  long frames = 0;              ///< frames drawn so far
+  long frames = 0;              ///< frames run so far (input read, UI built)
+  long frames_presented = 0;    ///< of those, the ones drawn and presented (frame_look changed)
+  uint64_t look = 0;            ///< frame_look of the frame on screen
+  uint64_t font_generation = 0; ///< font texture rebuilds (part of the look)
   bool quit = false;            ///< the window was closed
   std::string capture_path;     ///< non-empty: the next frame is also written to this PNG
   int width = 1280, height = 800;  ///< the window's first size (natively; the browser window decides on the web)

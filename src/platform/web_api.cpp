@@ -39,7 +39,7 @@ EM_JS(void, js_download_png, (const char* name, const char* svg), {
 
 namespace {
 app::App* g_app = nullptr;
-long g_frames = 0;
+long g_frames = 0, g_presented = 0;  // frames run, and of those drawn and presented
 
 const char* keep(std::string& buffer, std::string value) {
   buffer = std::move(value);
@@ -70,8 +70,9 @@ void web_attach(app::App& app) {
 
 app::App& web_app() { return *g_app; }
 
-void web_frame_drawn(long frames) {
+void web_frame_drawn(long frames, long presented) {
   g_frames = frames;
+  g_presented = presented;
   if (frames == 1) js_first_frame();
 }
 
@@ -251,12 +252,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_drawn_text() {
 // benchmark hook: the app's CPU time per frame (see app/frame_stats.h) and the last evaluation's
 EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
   static std::string out;
-  char buf[360];
+  char buf[400];
   // heap_bytes: what malloc has handed out and not had back (wasm memory only ever grows, in steps)
   std::snprintf(buf, sizeof buf,
-                "{\"frames\": %ld, \"samples\": %d, \"median_ms\": %.4f, \"max_ms\": %.4f, \"last_ms\": %.4f, "
+                "{\"frames\": %ld, \"presented\": %ld, \"samples\": %d, \"median_ms\": %.4f, \"max_ms\": %.4f, \"last_ms\": %.4f, "
                 "\"evaluation_ms\": %.4f, \"evaluating\": %s, \"heap_bytes\": %zu}",
-                g_frames, g_app->stats.count(), g_app->stats.median(), g_app->stats.max(), g_app->stats.last(),
+                g_frames, g_presented, g_app->stats.count(), g_app->stats.median(), g_app->stats.max(), g_app->stats.last(),
                 g_app->model.evaluation_ms, g_app->model.pending().empty() ? "false" : "true",
                 static_cast<size_t>(mallinfo().uordblks));
   return keep(out, buf);

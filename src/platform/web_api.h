@@ -9,8 +9,9 @@ namespace platform {
 /// Points the JS API at the app; before this (and before the first frame) the API is not ready.
 void web_attach(app::App& app);
 
-/// Called after each frame; the first resolves backpropLab.ready.
-void web_frame_drawn(long frames);
+/// Called after each frame (`presented` of them drawn: platform/frame_look.h); the first resolves
+/// backpropLab.ready.
+void web_frame_drawn(long frames, long presented);
 
 /// The app the JS API serves (after web_attach); web_share.cpp's functions use it too.
 app::App& web_app();

@@ -9,9 +9,11 @@
 //             exercise (GPU time, each part timed by a one-pixel read-back) ≤ 4 ms, beside the renderer's
 //             floor measured in the same page (a colour-only shader, the exercise written by hand); frames per second at 8 × 64
 //             with a 2-D input while ▶ Train runs over a 20-point dataset ≥ 20
+//   rest      the page at rest with the exercise (graph canvas, Train tab): the browser's CPU, frames
+//             per second and how many were presented (not budgeted)
 //   Korean    lang/ko.txt + lang/ko-font.ttf, fetched only in Korean: the font ≤ 250 KB gzip; the
 //             UI reads Korean ≤ 300 ms after both files arrived (median of 5 cold loads of ?lang=ko)
-// usage: node tests/e2e/bench.mjs [--fields | --korean]   (make bench-app builds build/web first; either option: that part alone)
+// usage: node tests/e2e/bench.mjs [--fields | --korean | --rest]   (make bench-app builds build/web first; an option: that part alone)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -212,6 +214,36 @@ async function fields(env) {
   await context.close();
 }
 
+// the browser's CPU time (every Chromium process, /proc/PID/stat: user + system) while the page
+// sits at rest with the exercise, on the graph canvas and on the Train tab, over 5 s each: a
+// frame that looks as the one on screen is not drawn again (platform/frame_look.h)
+async function rest(env) {
+  const ticks = () => {
+    let t = 0;
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chromium')) continue;
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        t += Number(f[11]) + Number(f[12]);  // utime, stime: clock ticks (USER_HZ, 100 here)
+      } catch { /* gone meanwhile */ }
+    }
+    return t / 100;
+  };
+  const { page, context } = await openApp(env);
+  console.log('rest: the page with the exercise, untouched for 5 s (no budget):');
+  for (const where of ['the graph canvas', 'the Train tab']) {
+    if (where === 'the Train tab') await click(page, await itemCentre(page, 'tab:Train'));
+    await frames(page, 120);
+    const stats = () => page.evaluate(() => window.backpropLabTesting.frameStats());
+    const [c0, s0, t0] = [ticks(), await stats(), performance.now()];
+    await new Promise((r) => setTimeout(r, 5000));
+    const [c1, s1, seconds] = [ticks(), await stats(), (performance.now() - t0) / 1000];
+    console.log(`  ${where.padEnd(18)} browser CPU ${(100 * (c1 - c0) / seconds).toFixed(0).padStart(4)} % of a core, ` +
+                `${((s1.frames - s0.frames) / seconds).toFixed(0)} frames/s, of them presented ${s1.presented - s0.presented}`);
+  }
+  await context.close();
+}
+
 // the Korean files' sizes, and how soon after they arrived the UI reads Korean (web_lang.cpp notes
 // the arrival in Module.labLanguages.ko; the switch shows this page's clock at the first frame that
 // draws Hangul other than the language switch's own 한국어)
@@ -240,7 +272,7 @@ async function korean(env) {
 }
 
 async function main() {
-  const part = process.argv.includes('--fields') ? fields : process.argv.includes('--korean') ? korean : null;
+  const part = process.argv.includes('--fields') ? fields : process.argv.includes('--korean') ? korean : process.argv.includes('--rest') ? rest : null;
   if (part) {
     const env = await start();
     try {
@@ -260,6 +292,7 @@ async function main() {
       await context.close();
     }
     await korean(env);
+    await rest(env);
     console.log(`start: navigation → first frame, median of ${STARTS} cold loads: ${ms(median(firsts))} ` +
                 `(${firsts.map((t) => t.toFixed(0)).join(', ')} ms)   budget 1500 ms: ${median(firsts) <= 1500 ? 'ok' : 'OVER'}`);
 

@@ -212,6 +212,45 @@ describe('the Train tab\'s shader views', () => {
     assert.deepEqual(app.errors, []);
   });
 
+  test('a frame is drawn only when it looks different: each finer picture at once, at rest almost never', async () => {
+    const { page } = app;
+    await frames(page, 5);
+    // frame by frame from a weight's change until both pictures are whole: what was shown, and
+    // how many frames were presented (frameStats; the frame function updates both at once)
+    const rows = await page.evaluate(async (state) => {
+      const t = window.backpropLabTesting, out = [];
+      const row = () => {
+        const f = t.frameStats(), s = t.fieldStats();
+        return { frames: f.frames, presented: f.presented, plane: s.plane.resolution, landscape: s.landscape.resolution,
+                 refining: s.plane.refining || s.landscape.refining };
+      };
+      out.push(row());
+      if (window.backpropLab.setState(state)) return [];
+      for (let i = 0; i < 600 && (out.length < 3 || out.at(-1).refining); ++i) {
+        await new Promise((r) => requestAnimationFrame(r));
+        out.push(row());
+      }
+      return out;
+    }, JSON.stringify({ ...EXERCISE, W1: [[3.25, -3], [-1, 1]] }));
+    assert.ok(rows.length > 2 && !rows.at(-1).refining, `the pictures were not finished: ${JSON.stringify(rows.at(-1))}`);
+    const changes = rows.slice(1).filter((r, i) => r.plane !== rows[i].plane || r.landscape !== rows[i].landscape);
+    assert.ok(rows.at(-1).plane === 512 && changes.length >= 1, `the plane reached ${rows.at(-1).plane}² in ${changes.length} steps`);
+    for (let i = 1; i < rows.length; ++i) {
+      const [a, b] = [rows[i - 1], rows[i]];
+      if (a.plane !== b.plane || a.landscape !== b.landscape)
+        assert.ok(b.presented > a.presented, `frame ${b.frames}: the plane ${a.plane}² → ${b.plane}², the landscape ${a.landscape}² → ${b.landscape}², not presented`);
+    }
+    assert.ok(rows[1].presented > rows[0].presented, 'the frame after the new weight was not presented');
+    // at rest only what changes is drawn: the status bar's frame time, once a second at most
+    const stats = () => page.evaluate(() => window.backpropLabTesting.frameStats());
+    const before = await stats();
+    await frames(page, 60);
+    const after = await stats();
+    const [ran, presented] = [after.frames - before.frames, after.presented - before.presented];
+    console.log(`from the change to 512²: ${rows.length - 1} frames, ${rows.at(-1).presented - rows[0].presented} presented; at rest: ${presented} of ${ran}`);
+    assert.ok(ran >= 60 && presented <= 8, `at rest ${presented} of ${ran} frames were presented`);
+  });
+
   test('screenshots of the Train tab: 390×844, 1280×720, 1920×1080', async () => {
     for (const [width, height] of [[390, 844], [1280, 720], [1920, 1080]]) {
       const { page, context, errors } = await openApp(suite.env, { width, height });

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_stats.h"
 #include "app/mirror.h"
 #include "app/logic/math_notation.h"
 #include "probe_checks.h"
@@ -57,6 +58,20 @@ bp::State with(bp::State s, void (*change)(bp::State&)) {
 }
 
 }  // namespace
+
+TEST_CASE("the status bar's frame time is taken again once a second, or at once when it moved by more than a quarter") {
+  app::FrameStats stats;
+  stats.add(1.0);
+  CHECK(stats.shown_median(10.0) == 1.0);
+  for (int i = 0; i < 2; ++i) stats.add(1.2);
+  CHECK(stats.median() == 1.2);
+  CHECK(stats.shown_median(10.5) == 1.0);  // within the second, a last digit's change: the figure shown stays
+  CHECK(stats.shown_median(11.0) == 1.2);  // a second on: the median now
+  for (int i = 0; i < 10; ++i) stats.add(3.0);
+  CHECK(stats.shown_median(11.1) == 3.0);  // more than a quarter away: at once
+  for (int i = 0; i < 20; ++i) stats.add(2.9);
+  CHECK(stats.shown_median(2.0) == 2.9);   // a clock that went back (a new ImGui context) takes it again
+}
 
 TEST_CASE("every tab, selection and step of every preset draws with no ImGui assertion") {
   Ui ui;
