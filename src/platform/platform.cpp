@@ -147,6 +147,9 @@ void frame(void* arg) {
     presentation_keys(p, event);
     panel_keys(p, event);
     if (event.type == SDL_QUIT) p.quit = true;
+    // the window's pixels were lost (uncovered, restored or resized without a compositor): drawn
+    // again even though the frame looks the same
+    if (event.type == SDL_WINDOWEVENT && event.window.event != SDL_WINDOWEVENT_MOVED) p.redraw = true;
     if (event.type == SDL_DROPFILE) {  // a state or an answer sheet dropped on the window
       open_dropped(*p.app, event.drop.file);
       SDL_free(event.drop.file);
@@ -181,8 +184,9 @@ void frame(void* arg) {
 
   // a frame that looks as the one on screen is not drawn again (a screenshot or picture always is)
   const uint64_t look = frame_look(*ImGui::GetDrawData(), app::offscreen_look(*p.app) ^ p.font_generation);
-  const bool present = look != p.look || p.frames_presented == 0 || !p.capture_path.empty() || picture;
+  const bool present = look != p.look || p.redraw || p.frames_presented == 0 || !p.capture_path.empty() || picture;
   p.look = look;
+  p.redraw = false;
   ++p.frames;
   if (!present) {
 #ifdef __EMSCRIPTEN__

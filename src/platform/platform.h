@@ -20,6 +20,7 @@ struct Platform {
   long frames = 0;              ///< frames run so far (input read, UI built)
   long frames_presented = 0;    ///< of those, the ones drawn and presented (frame_look changed)
   uint64_t look = 0;            ///< frame_look of the frame on screen
+  bool redraw = false;          ///< the next frame is drawn whatever its look (a window event)
   uint64_t font_generation = 0; ///< font texture rebuilds (part of the look)
   bool quit = false;            ///< the window was closed
   std::string capture_path;     ///< non-empty: the next frame is also written to this PNG
