@@ -13,6 +13,7 @@
 #include "app/drawn_text.h"
 #include "app/embed.h"
 #include "app/fonts.h"
+#include "app/hash.h"
 #include "app/logic/i18n.h"
 #include "app/panels.h"
 #include "app/theme.h"
@@ -231,9 +232,9 @@ void frame(App& app) {
 }
 
 uint64_t offscreen_look(const App& app) {
-  uint64_t h = app.grid.placement();
-  for (uint64_t r : {app.plane.field.revision(), app.landscape.field.revision()}) h = (h ^ r) * 0x9E3779B97F4A7C15ull;
-  return h;
+  Hash h;
+  for (uint64_t part : {app.grid.placement(), app.plane.field.revision(), app.landscape.field.revision()}) h.word(part);
+  return h.h;
 }
 
 const char* display_name(const std::string& name) { return name == "input" ? "I" : name.c_str(); }

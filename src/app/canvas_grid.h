@@ -4,8 +4,9 @@
 #include <imgui.h>
 
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
+
+#include "app/hash.h"
 
 namespace app {
 
@@ -21,13 +22,9 @@ class CanvasGrid {
   void draw(ImDrawList* draw_list, ImVec2 min, ImVec2 max, ImVec2 origin, float spacing);
   /// Where the last draw() put the grid (its callback reads these, not the draw data), as one number.
   uint64_t placement() const {
-    uint64_t h = 0;
-    for (float v : {min_.x, min_.y, max_.x, max_.y, origin_.x, origin_.y, spacing_}) {
-      uint32_t bits;
-      std::memcpy(&bits, &v, sizeof bits);
-      h = (h ^ bits) * 0x100000001B3ull;
-    }
-    return h;
+    Hash h;
+    for (float v : {min_.x, min_.y, max_.x, max_.y, origin_.x, origin_.y, spacing_}) h.add(v);
+    return h.h;
   }
 
  private:

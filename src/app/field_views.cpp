@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/field_panel.h"
+#include "app/hash.h"
 #include "app/theme.h"
 #include "engine/evaluate.h"
 #include "engine/training.h"
@@ -20,14 +21,8 @@
 namespace app {
 namespace {
 
-// FNV-1a over bytes: a picture's key
-struct Hash {
-  uint64_t h = 1469598103934665603ull;
-  void bytes(const void* p, size_t n) {
-    const auto* c = static_cast<const unsigned char*>(p);
-    for (size_t i = 0; i < n; ++i) h = (h ^ c[i]) * 1099511628211ull;
-  }
-  template <typename T> void add(const T& v) { bytes(&v, sizeof v); }
+// a picture's key: what it shows (its network, window and theme)
+struct PictureKey : Hash {
   void matrix(const Eigen::MatrixXd& m) {
     add(m.rows());
     add(m.cols());
@@ -215,7 +210,7 @@ void plane_update(App& app) {
   v.mse_output = std::clamp(v.mse_output, 0, outputs - 1);
   double range = 1;
   for (const auto& p : training_set(s)) range = std::max(range, p.label.cwiseAbs().maxCoeff());
-  Hash h;
+  PictureKey h;
   h.network(s);
   h.window(v.window);
   h.add(v.mse_output);
@@ -312,7 +307,7 @@ void landscape_update(App& app) {
 
   const std::vector<bp::Sample> set = training_set(s);
   const int n0 = static_cast<int>(s.input.size()), n_out = static_cast<int>(s.label.size());
-  Hash h;
+  PictureKey h;
   h.network(s);
   h.window(v.window);
   for (const ParamPick& p : {*v.a, *v.b}) {  // field by field: the struct has padding
