@@ -1,4 +1,4 @@
-// Field: level textures with their framebuffers, parts (rows or part of a row) timed by reading
+// Field: level textures with their framebuffers, parts (bands of rows or part of one) timed by reading
 // one of their pixels back (the rate of multiply-adds per millisecond it measures plans the next
 // parts), the GL state put back after.
 #include "app/field_renderer.h"
@@ -17,6 +17,7 @@ namespace app {
 namespace {
 
 constexpr int kBiasTexel = 16;  // mlp.glsl's: a row's texel holding the bias
+constexpr int kBand = 2;        // a part's rows (or a multiple of them): a quad's height
 constexpr int kUniformParams = 512;            // at most this many in uniforms (128 vec4: WebGL2 has ≥ 224)
 
 // the parameter slots of a network, biases included (0 where there is none)
@@ -104,7 +105,7 @@ float field_float(double v) {
   return static_cast<float>(std::clamp(v, -kMax, kMax));
 }
 
-std::string field_defines(const bp::State& s, const FieldSwap* swap) {
+std::string field_defines(const bp::State& s, const FieldSwap* swap, bool margin) {
   const bool uniforms = parameter_slots(s) <= kUniformParams;
   std::string sizes = std::to_string(s.input.size()), starts;
   int start = 0;
@@ -126,11 +127,21 @@ std::string field_defines(const bp::State& s, const FieldSwap* swap) {
   d += "#define PARAMS_IN_UNIFORMS " + std::to_string(uniforms ? 1 : 0) + "\n";
   d += "#define PARAM_VEC4S " + std::to_string(std::max((start + 3) / 4, 1)) + "\n";
   d += "#define SWAP " + std::to_string(swap ? 1 : 0) + "\n";
+  d += "#define MARGIN " + std::to_string(margin ? 1 : 0) + "\n";
   d += unrolled("FOR_INPUTS", static_cast<int>(s.input.size()));
   d += unrolled("FOR_OUTPUTS", outputs);
   d += unrolled("FOR_ROW_TEXELS", (static_cast<int>(s.input.size()) + outputs + 3) / 4);  // a sample's row (landscape)
   if (uniforms) d += straight_line_mlp(s, swap);
   return d;
+}
+
+std::optional<bp::State> margin_network(const bp::State& s) {
+  if (s.head != bp::Head::SoftmaxCE || !s.layers() || s.weights.back().rows() != 2) return std::nullopt;
+  bp::State m = s;
+  Eigen::MatrixXd& w = m.weights.back();
+  w = (w.row(0) - w.row(1)).eval();
+  if (auto& b = m.biases.back()) b = Eigen::VectorXd::Constant(1, (*b)(0) - (*b)(1));
+  return m;
 }
 
 bool Field::use_program(const std::string& defines) {
@@ -235,11 +246,12 @@ void Field::start(FieldJob job) {
 
 void Field::draw_part(long pixels) {
   const int size = kSizes[level_];
-  // whole rows from the start of a row, else the rest of the current row (a tile of one row):
-  // one pixel of a big network's landscape can cost a million multiply-adds
-  int x = col_, width = size, rows = 1;
-  if (col_ == 0 && pixels >= size) rows = static_cast<int>(std::min<long>(pixels / size, size - row_));
-  else width = static_cast<int>(std::min<long>(std::max(pixels, 1L), size - col_));
+  // bands of two rows: software renderers shade 2 × 2 quads, so a lone row or column costs as
+  // much as two. Whole bands from the start of one, else a tile of the current band, two
+  // columns at least (one pixel of a big network's landscape can cost a million multiply-adds)
+  int x = col_, width = size, rows = kBand;
+  if (col_ == 0 && pixels >= kBand * size) rows = kBand * static_cast<int>(std::min<long>(pixels / (kBand * size), (size - row_) / kBand));
+  else width = kBand * static_cast<int>(std::clamp<long>(pixels / (kBand * kBand), 1L, (size - col_) / kBand));
   SavedGl saved;
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffers_[level_]);
   glViewport(0, 0, size, size);
@@ -269,7 +281,7 @@ void Field::draw_part(long pixels) {
   const double macs = double(width) * rows * macs_;
   if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small parts: overhead-bound
   if (width == size) row_ += rows;
-  else if ((col_ += width) == size) col_ = 0, ++row_;
+  else if ((col_ += width) == size) col_ = 0, row_ += kBand;
   if (row_ >= size) {
     done_[level_] = true;
     shown_ = shown_key_ == key_ ? std::max(shown_, level_) : level_;
@@ -291,8 +303,14 @@ void Field::advance(double budget_ms) {
   double spent = 0;
   bool first = true;
   while (active_ && (first || spent < budget_ms)) {
-    const long left = long(kSizes[level_]) * kSizes[level_] - (long(row_) * kSizes[level_] + col_);
-    const long pixels = std::clamp(static_cast<long>((budget_ms - spent) * rate_ / macs_), 1L, left);
+    const long left = long(kSizes[level_]) * (kSizes[level_] - row_) - long(kBand) * col_;
+    const double time_left = budget_ms - spent;
+    long pixels = std::clamp(static_cast<long>(time_left * rate_ / macs_), 1L, left);
+    // the rest of the level at once when it takes at most twice the time left: a part pays a fixed
+    // cost (two read-backs) and a frame of delay, and the debt evens the frames out; a level that
+    // would then be split begins in a frame of its own
+    if (double(left) * macs_ / rate_ <= 2 * time_left) pixels = left;
+    else if (!first && row_ == 0 && col_ == 0 && double(left) * macs_ / rate_ <= 2 * budget_ms) break;
     draw_part(pixels);
     spent += last_ms_;
     first = false;

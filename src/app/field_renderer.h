@@ -1,11 +1,12 @@
 // A picture computed per pixel by a fragment shader (the plane's decision boundary, the loss
 // landscape), drawn into textures (FBOs) only when what it shows changes, and refined coarse
-// first — 16², 32², … 512² — in parts (rows, or part of a row) within a per-frame budget, so a big
+// first — 16², 32², … 512² — in parts (bands of two rows, or part of one) within a per-frame budget, so a big
 // network keeps the app responsive on a software renderer while a fast GPU draws it whole.
 #pragma once
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,8 +41,14 @@ struct FieldSwap {
 /// The #define lines mlp.glsl needs for `state`'s network: its shape, activation, head, where
 /// its parameters live (uniforms for a small network, the texture otherwise), the loops over
 /// inputs and outputs unrolled (FOR_INPUTS, FOR_OUTPUTS), a small network's forward pass as
-/// straight-line code (MLP_BODY) and SWAP (the landscape's parameters; null for the plane).
-std::string field_defines(const bp::State& state, const FieldSwap* swap);
+/// straight-line code (MLP_BODY), SWAP (the landscape's parameters; null for the plane) and
+/// MARGIN (the plane of two classes: `state` is margin_network's, its one output O0 − O1).
+std::string field_defines(const bp::State& state, const FieldSwap* swap, bool margin = false);
+
+/// Two classes under softmax: p0 = σ(O0 − O1) depends on the difference alone, so the plane's
+/// shader gets the network whose last layer is it, W[0] − W[1] (and b[0] − b[1]), worked out once
+/// in float64 instead of two rows and a subtraction per pixel. Null for any other head or width.
+std::optional<bp::State> margin_network(const bp::State& state);
 
 class Field {
  public:
@@ -120,7 +127,8 @@ class Field {
   bool has_key_ = false, active_ = false, compiled_ = false;
   double macs_ = 1;
   std::array<double, 4> window_{};
-  int level_ = 0, row_ = 0, col_ = 0, shown_ = -1, first_level_ = 0;
+  int level_ = 0, shown_ = -1, first_level_ = 0;
+  int row_ = 0, col_ = 0;  // where the current level stands: its band's first row, the columns of the band drawn
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;
   double debt_ = 0;  // ms drawn past the budget, not yet made up for by frames without parts

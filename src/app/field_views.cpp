@@ -218,12 +218,14 @@ void plane_update(App& app) {
   if (!v.field.wants(h.h)) return;
   FieldJob job;
   job.key = h.h;
-  job.macs_per_pixel = forward_macs(s) + 4.0 * outputs;
-  job.defines = field_defines(s, nullptr);
+  std::optional<bp::State> margin = margin_network(s);  // two classes: one output, O0 − O1
+  const bp::State& drawn = margin ? *margin : s;
+  job.macs_per_pixel = forward_macs(drawn) + 4.0 * outputs;
+  job.defines = field_defines(drawn, nullptr, margin.has_value());
   const Window2 w = v.window;
   const int output = v.mse_output;
   job.window = {w.x0, w.y0, w.x1, w.y1};
-  job.prepare = [state = s, output, range](Field& f) {
+  job.prepare = [state = margin ? std::move(*margin) : s, output, range](Field& f) {
     f.upload_network(state);
     f.set_int("u_output", output);
     f.set_float("u_range", float(range));
@@ -233,6 +235,8 @@ void plane_update(App& app) {
       std::copy(k.begin(), k.end(), colors.begin() + 3 * c);
     }
     f.set_vec3s("u_colors", colors.data(), 8);
+    const std::array<float, 3> step = {colors[0] - colors[3], colors[1] - colors[4], colors[2] - colors[5]};
+    f.set_vec3s("u_color_step", step.data(), 1);  // MARGIN: class 0's colour minus class 1's
     f.set_vec3s("u_background", field_background().data(), 1);
     f.set_vec4("u_line", line_color());
   };

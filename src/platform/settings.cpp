@@ -17,8 +17,8 @@ namespace platform {
 #ifdef __EMSCRIPTEN__
 
 EM_JS(char*, js_load_settings, (), {
-  let text = '';
-  try { text = localStorage.getItem('backpropLab.settings') || ''; } catch (e) {}
+  let text = "";
+  try { text = localStorage.getItem('backpropLab.settings') || ""; } catch (e) {}
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
   stringToUTF8(text, ptr, size);

@@ -16,7 +16,7 @@ namespace platform {
 namespace {
 
 EM_JS(char*, js_browser_language, (), {
-  const text = String((navigator.languages && navigator.languages[0]) || navigator.language || '');
+  const text = String((navigator.languages && navigator.languages[0]) || navigator.language || "");
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
   stringToUTF8(text, ptr, size);

@@ -7,7 +7,7 @@
 //             evaluation completes over the following frames  ≤ ~50 ms each
 //   fields    the Train tab's plane and landscape shaders: a redraw of each at 512² for the
 //             exercise (GPU time, each part timed by a one-pixel read-back) ≤ 4 ms, beside the renderer's
-//             floor measured in the same page (a colour-only shader, the exercise written by hand); frames per second at 8 × 64
+//             floor measured in the same page (a colour-only shader, the exercise's network and its loss written by hand); frames per second at 8 × 64
 //             with a 2-D input while ▶ Train runs over a 20-point dataset ≥ 20
 //   rest      the page at rest with the exercise (graph canvas, Train tab): the browser's CPU, frames
 //             per second and how many were presented (not budgeted)
@@ -105,8 +105,10 @@ async function ceiling(page, digits) {
 
 
 // what a 512² picture costs this renderer at the least, timed as Field::draw_part times its parts
-// (a draw, then a one-pixel read-back): a shader that only writes a colour, and the exercise's
-// 2 × 2 network as straight-line code with one softmax; medians of 15
+// (a draw, then a one-pixel read-back): a shader that only writes a colour, the exercise's 2 × 2
+// network as straight-line code with one softmax, and the exercise's loss over (W0[0,0], W1[0,0])
+// as straight-line code with the landscape's colour scale (no contour lines, tiny losses not
+// kept: less than the landscape must do); medians of 15
 function rendererFloor(page) {
   return page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2');
@@ -119,6 +121,18 @@ function rendererFloor(page) {
           float h0 = max(u[0].x * x.x + u[0].y * x.y, 0.0), h1 = max(u[0].z * x.x + u[0].w * x.y, 0.0);
           float p = 1.0 / (1.0 + exp((u[1].z - u[1].x) * h0 + (u[1].w - u[1].y) * h1));
           o = vec4(p, 0.3, 1.0 - p, 1.0);
+        }`,
+      landscape: `uniform vec4 u[2]; uniform vec3 stops[5]; out vec4 o;
+        void main() {
+          vec2 w = mix(vec2(-2.0), vec2(4.0), gl_FragCoord.xy / 512.0);  // (W0[0,0], W1[0,0])
+          float h0 = max(w.x * 4.0 + u[0].y, 0.0), h1 = max(u[0].z * 4.0 + u[0].w, 0.0);  // ReLU(W0·[4, 1])
+          float d = (w.y - u[1].z) * h0 + (u[1].y - u[1].w) * h1;  // O0 − O1, the label class 1
+          float loss = max(d, 0.0) + log(1.0 + exp(-abs(d)));      // −log s1
+          float x = clamp((log2(loss) * 0.30103 + 38.0) / 42.0, 0.0, 1.0) * 4.0;
+          vec3 c = mix(stops[0], stops[1], clamp(x, 0.0, 1.0));
+          c = mix(c, stops[2], clamp(x - 1.0, 0.0, 1.0));
+          c = mix(c, stops[3], clamp(x - 2.0, 0.0, 1.0));
+          o = vec4(mix(c, stops[4], clamp(x - 3.0, 0.0, 1.0)), 1.0);
         }`,
     };
     const texture = gl.createTexture();
@@ -139,6 +153,7 @@ function rendererFloor(page) {
       gl.linkProgram(program);
       gl.useProgram(program);
       gl.uniform4fv(gl.getUniformLocation(program, 'u'), [1, -2, 2, 5, 3, -3, -1, 1]);
+      gl.uniform3fv(gl.getUniformLocation(program, 'stops'), [0.27, 0, 0.33, 0.23, 0.32, 0.55, 0.13, 0.57, 0.55, 0.37, 0.79, 0.38, 0.99, 0.91, 0.14]);
       const times = [];
       for (let i = 0; i < 15; ++i) {
         const t0 = performance.now();
@@ -178,7 +193,8 @@ async function fields(env) {
     console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}`);
   const floor = await rendererFloor(page);
   console.log(`  this renderer's floor, in the same page: a 512² pass whose shader only writes a colour ${ms(floor.trivial)}, ` +
-              `the exercise's network written out by hand (no iso-line, no class mixing) ${ms(floor.network)}`);
+              `the exercise's network written out by hand (no iso-line, no class mixing) ${ms(floor.network)}, ` +
+              `its loss over two weights by hand, log-coloured (no contour lines) ${ms(floor.landscape)}`);
   // 8 × 64 training on a 20-point dataset by ▶ Train (20 steps/s, each a new picture of both
   // views): the pictures refine coarse-first within the per-frame budget
   const big = planeNetwork({ layers: 8, width: 64, activation: 'tanh' });
@@ -209,8 +225,9 @@ async function fields(env) {
       await new Promise((r) => requestAnimationFrame(r));
     return { seconds: (performance.now() - t0) / 1000, stats: window.backpropLabTesting.fieldStats() };
   });
-  console.log(`  8 × 64 at rest: 512² reached in ${rest.seconds.toFixed(1)} s; levels 16²…512² took ` +
-              `${rest.stats.plane.level_ms.map((t) => t.toFixed(0)).join(' / ')} ms of GPU time (${(rest.stats.plane.macs_per_ms / 1e6).toFixed(1)} M multiply-adds/ms)`);
+  const reached = rest.stats.plane.refining ? `${rest.stats.plane.resolution}² reached, 512² not yet,` : '512² reached';
+  console.log(`  8 × 64 at rest: ${reached} in ${rest.seconds.toFixed(1)} s; levels 16²…512² took ` +
+              `${rest.stats.plane.level_ms.map((t) => t.toFixed(0)).join(' / ')} ms of GPU time (${(rest.stats.plane.macs_per_ms / 1e6).toFixed(2)} M multiply-adds/ms)`);
   await context.close();
 }
 

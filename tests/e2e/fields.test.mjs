@@ -1,7 +1,8 @@
 // Browser end-to-end test of the Train tab's shader views in WebGL2 (SwiftShader): the plane's
 // pixels, read back through samplePlane at 16 × 16 points, decode to the class probabilities the
 // engine computes at each pixel's centre (and getResult agrees with the engine's numbers there),
-// for 12 networks of every activation, up to 8 × 64; the landscape's colours decode to the engine's
+// for 12 networks of every activation, up to 8 × 64 (and 8 × 64's 32² as the app refines it, part
+// by part over frames); the landscape's colours decode to the engine's
 // log10 loss; a real mouse drag of I on the plane changes getState().input; screenshots of the
 // Train tab at 390×844, 1280×720 and 1920×1080 go to artifacts/.
 // Tolerances, for 8-bit colour: |Δp| ≤ 3/255 + 0.01 (a channel's rounding, ×1/0.6 for the mix over
@@ -79,6 +80,22 @@ function decodeDecade(px, stops, [lo, hi]) {
   return lo + at * (hi - lo);
 }
 
+// samplePlane's pixels at planePoints against the engine's p (n classes): ≥ 100 points compared
+function comparePlane(name, out, n) {
+  let compared = 0, worst = 0;
+  for (let k = 0; k < out.pixels.length; k += 5) {
+    const engine = out.engine[k];
+    if ([0, 1, 2, 3, 4].some((d) => margin(out.engine[k + d]) < 0.06)) continue;  // on or by the iso-line
+    const got = decodeP(out.pixels[k], out.colors, n);
+    const err = Math.max(...got.map((p, c) => Math.abs(p - engine[c])));
+    worst = Math.max(worst, err);
+    assert.ok(err <= 3 / 255 + 0.01, `${name} at ${out.centres[k]}: pixel ${out.pixels[k]} → p ${got}, engine ${engine}`);
+    ++compared;
+  }
+  assert.ok(compared >= 100, `${name}: ${compared} points compared`);
+  return { compared, worst };
+}
+
 // 16 × 16 points of the window, each with its 4 neighbours 2 pixels away (the iso-line check)
 function planePoints([x0, y0, x1, y1], resolution) {
   const points = [], px = (x1 - x0) / resolution, py = (y1 - y0) / resolution;
@@ -103,24 +120,13 @@ describe('the Train tab\'s shader views', () => {
     for (const [name, state] of NETWORKS) {
       const t0 = Date.now();
       assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify(state)), '', name);
-      // SwiftShader evaluates ~10 M multiply-adds per ms: the widest networks are read at 128²
+      // SwiftShader evaluates 8 × 64 at ~0.1–0.3 M multiply-adds per ms here: the widest networks are read at 128²
       const resolution = Object.values(state).some((m) => Array.isArray(m) && m.length > 32) ? 128 : 512;
       const first = await samplePlane(page, [], resolution);
       assert.ok(!first.error, `${name}: ${first.error}`);
       assert.equal(first.resolution, resolution, `${name}: the picture at ${resolution}²`);
       const out = await samplePlane(page, planePoints(first.window, first.resolution), resolution);
-      const n = state.label.length;
-      let compared = 0, worst = 0;
-      for (let k = 0; k < out.pixels.length; k += 5) {
-        const engine = out.engine[k];
-        if ([0, 1, 2, 3, 4].some((d) => margin(out.engine[k + d]) < 0.06)) continue;  // on or by the iso-line
-        const got = decodeP(out.pixels[k], out.colors, n);
-        const err = Math.max(...got.map((p, c) => Math.abs(p - engine[c])));
-        worst = Math.max(worst, err);
-        assert.ok(err <= 3 / 255 + 0.01, `${name} at ${out.centres[k]}: pixel ${out.pixels[k]} → p ${got}, engine ${engine}`);
-        ++compared;
-      }
-      assert.ok(compared >= 100, `${name}: ${compared} points compared`);
+      const { compared, worst } = comparePlane(name, out, state.label.length);
       // the API's engine values are getResult's s at that input
       const [cx, cy] = out.centres[0];
       assert.equal(await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify({ ...state, input: [cx, cy] })), '');
@@ -128,6 +134,29 @@ describe('the Train tab\'s shader views', () => {
       s.flat().forEach((v, c) => assert.ok(Math.abs(v - out.engine[0][c]) <= 1e-12, `${name}: getResult s = ${s}, engine ${out.engine[0]}`));
       console.log(`${name}: ${compared} points, worst |Δp| = ${worst.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
+  });
+
+  test('a big network\'s plane drawn part by part over frames equals the engine: no band or tile left out', async () => {
+    const { page } = app;
+    const [name, state] = NETWORKS[10];  // 8 × 64: a 32² row is over a frame's budget on SwiftShader
+    const rows = await page.evaluate(async (s) => {
+      if (window.backpropLab.setState(s)) return [];
+      const out = [];
+      for (let i = 0; i < 900; ++i) {  // frames, until 32² is whole (samplePlane would draw it at once)
+        await new Promise((r) => requestAnimationFrame(r));
+        const p = window.backpropLabTesting.fieldStats().plane;
+        out.push({ ms: p.level_ms[1], resolution: p.resolution });
+        if (p.resolution >= 32) break;
+      }
+      return out;
+    }, JSON.stringify(state));
+    assert.ok(rows.length && rows.at(-1).resolution >= 32, `${name}: 32² not drawn in ${rows.length} frames`);
+    const parts = rows.filter((r, i) => i && r.ms > rows[i - 1].ms).length + (rows[0].ms > 0 ? 1 : 0);
+    assert.ok(parts >= 3, `${name}: 32² was drawn in ${parts} frames' parts (the test needs several)`);
+    const first = await samplePlane(page, [], 32);
+    assert.equal(first.resolution, 32);
+    const { compared, worst } = comparePlane(name, await samplePlane(page, planePoints(first.window, 32), 32), 2);
+    console.log(`${name} at 32², drawn over ${rows.length} frames in parts in ${parts} of them: ${compared} points, worst |Δp| = ${worst.toFixed(4)}`);
   });
 
   test('the landscape\'s colours decode to the engine\'s log10 loss (the exercise\'s 1e-20 plateau too)', async () => {
