@@ -54,14 +54,14 @@ FieldImage field_image(const char* id, const Field& field, const Window2& window
   return image;
 }
 
-void field_status(const Field& field) {
+void field_status(const Field& field, ShownFigure& shown) {
   const std::string n = std::to_string(field.resolution());
   if (!field.texture()) {
     text_colored(theme::kMuted, tr(S::field_drawing));
   } else if (field.refining()) {  // a software renderer's rate of a big network can be under 1 M/ms
+    const double r = shown.update(field.rate(), ImGui::GetTime());
     char rate[32];
-    std::snprintf(rate, sizeof rate, "%.3g %s", field.rate() >= 1e6 ? field.rate() / 1e6 : field.rate() / 1e3,
-                  field.rate() >= 1e6 ? "M" : "k");
+    std::snprintf(rate, sizeof rate, "%.3g %s", r >= 1e6 ? r / 1e6 : r / 1e3, r >= 1e6 ? "M" : "k");
     text_colored(theme::kMuted, trf(S::field_refining, {{"n", n}, {"rate", rate}}));
   } else {
     text_colored(theme::kMuted, trf(S::field_drawn, {{"n", n}}));

@@ -41,7 +41,9 @@ struct FieldImage {
 FieldImage field_image(const char* id, const Field& field, const Window2& window, float width,
                        const std::string& x_name, const std::string& y_name);
 
-/// One line under a field: its resolution, and "refining…" while finer levels are coming.
-void field_status(const Field& field);
+/// One line under a field: its resolution, and "refining…" while finer levels are coming, with
+/// the measured rate as `rate` shows it (once a second: the rate changes with every part, and the
+/// frame would be drawn again for each, while the picture on screen stays the same).
+void field_status(const Field& field, ShownFigure& rate);
 
 }  // namespace app

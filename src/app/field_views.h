@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/field_renderer.h"
+#include "app/frame_stats.h"
 #include "engine/state.h"
 
 namespace app {
@@ -23,6 +24,7 @@ struct Window2 {
 
 struct PlaneView {
   Field field;
+  ShownFigure rate_shown;    ///< the rate under the picture while it refines (field_status)
   Window2 window;
   bool fitted = true;        ///< the window follows the data and I (until the user zooms or pans)
   long fitted_revision = -1;
@@ -48,6 +50,7 @@ struct ParamPick {
 
 struct LandscapeView {
   Field field;
+  ShownFigure rate_shown;         ///< the rate under the picture while it refines (field_status)
   std::optional<ParamPick> a, b;  ///< the two parameters (x, then y)
   bool picking_b = false;         ///< the next click on the grid picks b (else a)
   Window2 window;                 ///< over (a, b)

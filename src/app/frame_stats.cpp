@@ -22,9 +22,8 @@ double FrameStats::median() const {
   return sorted[count_ / 2];
 }
 
-double FrameStats::shown_median(double now, double period) {
-  const double m = median();
-  if (shown_ == 0 || now - shown_at_ >= period || now < shown_at_ || std::abs(m - shown_) > 0.25 * shown_) shown_ = m, shown_at_ = now;
+double ShownFigure::update(double value, double now, double period) {
+  if (shown_ == 0 || now - at_ >= period || now < at_ || std::abs(value - shown_) > 0.25 * shown_) shown_ = value, at_ = now;
   return shown_;
 }
 

@@ -181,7 +181,7 @@ void landscape_view(App& app, float width) {
   app.probe.add("landscape", image.min.x, image.min.y, image.max.x - image.min.x, image.max.y - image.min.y);
   const auto set = training_set(app.model.state);
   legend(image.min.x - ImGui::GetCursorScreenPos().x, image.max.x - image.min.x, v.loss);
-  field_status(v.field);
+  field_status(v.field, v.rate_shown);
   const std::string samples = set.size() > 1 ? trf(S::landscape_set_mean, {{"n", std::to_string(set.size())}})
                                              : std::string(tr(S::landscape_set_one));
   const std::string line = trf(v.trajectory.size() > 1 ? S::landscape_line_run : S::landscape_line,

@@ -208,7 +208,7 @@ void plane_view(App& app, float width) {
     const auto x = image.from_screen(ImGui::GetIO().MousePos);
     ImGui::SetTooltip("%s", trf(S::plane_tip, {{"x", bp::format_number(x[0], 4)}, {"y", bp::format_number(x[1], 4)}}).c_str());
   }
-  field_status(v.field);
+  field_status(v.field, v.rate_shown);
   const std::string set = s.dataset.empty() ? std::string(tr(S::plane_set_one))
                                             : trf(S::plane_set_n, {{"n", std::to_string(s.dataset.size())}});
   if (s.head == bp::Head::Mse) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <imgui.h>
 
@@ -158,10 +160,22 @@ void loss_curve(App& app, float width) {
   const ImVec2 lo(origin.x + left, origin.y + font * 0.5f), hi(origin.x + width - theme::scaled(4), origin.y + height - bottom);
   dl->AddRect(lo, hi, axis_color);
   if (t.losses.empty()) {
-    const char* empty = tr(S::train_curve_empty);
-    const ImVec2 size = ImGui::CalcTextSize(empty);
-    if (size.x < hi.x - lo.x)
-      draw_text(dl, ImGui::GetFont(), font, ImVec2((lo.x + hi.x - size.x) / 2, (lo.y + hi.y - size.y) / 2), axis_color, empty);
+    // wrapped within the box (a narrow panel shows it in two lines), each line centred
+    const std::string_view empty = tr(S::train_curve_empty);
+    ImFont* f = ImGui::GetFont();
+    const float wrap = hi.x - lo.x - theme::scaled(12), line = ImGui::GetTextLineHeight();
+    std::vector<std::string_view> lines;
+    for (const char *s = empty.data(), *end = s + empty.size(); s < end;) {
+      const char* e = std::max(f->CalcWordWrapPositionA(font / f->FontSize, s, end, wrap), s + 1);
+      lines.emplace_back(s, static_cast<size_t>(e - s));
+      for (s = e; s < end && *s == ' ';) ++s;
+    }
+    if (lines.size() * line < hi.y - lo.y)
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const float w = ImGui::CalcTextSize(lines[i].data(), lines[i].data() + lines[i].size()).x;
+        const float y = (lo.y + hi.y - lines.size() * line) / 2 + i * line;
+        draw_text(dl, f, font, ImVec2((lo.x + hi.x - w) / 2, y), axis_color, lines[i]);
+      }
     return;
   }
   std::vector<const std::vector<double>*> series{&t.losses};

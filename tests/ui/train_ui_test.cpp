@@ -324,3 +324,26 @@ TEST_CASE("the status bar claims agreement only for what was compared: 8 × 256 
   CHECK_FALSE(probe_checks::shows(ui.texts(), "the three gradients agree"));
   ui_test::check_no_asserts();
 }
+
+TEST_CASE("Train tab: the empty loss curve says what it will show, whole and inside its box, on a phone and a laptop, in both languages") {
+  for (const app::Lang lang : {app::Lang::En, app::Lang::Ko})
+    for (const ImVec2 size : {ImVec2(390, 844), ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+      Ui ui;
+      ui.app->presentation.lang = lang;
+      ImGui::GetIO().DisplaySize = size;
+      open_train(ui);
+      const std::string what = std::string(lang == app::Lang::Ko ? "ko" : "en") + " at " +
+                               std::to_string(int(size.x)) + "×" + std::to_string(int(size.y));
+      const auto box = ui.app->probe.find("train:loss-curve");
+      REQUIRE_MESSAGE(box, what);
+      std::string said;  // the lines drawn inside the box, top to bottom, each seen whole
+      for (const auto& t : ui.texts()) {
+        if (t.x < box->x || t.x + t.w > box->x + box->w || t.y < box->y || t.y + t.h > box->y + box->h) continue;
+        const probe_checks::Box seen = probe_checks::visible(t);
+        CHECK_MESSAGE((seen.x0 == t.x && seen.x1 == t.x + t.w), what, ": ", probe_checks::describe(t), " is clipped");
+        said += (said.empty() ? "" : " ") + t.text;
+      }
+      CHECK_MESSAGE(said == app::tr(app::S::train_curve_empty), what, ": the box says \"", said, "\"");
+    }
+  ui_test::check_no_asserts();
+}
