@@ -1,6 +1,6 @@
-// Field: level textures with their framebuffers, parts (bands of rows or part of one) timed by reading
-// one of their pixels back (the rate of multiply-adds per millisecond it measures plans the next
-// parts), the GL state put back after.
+// Field: level textures with their framebuffers, parts (bands of rows, or part of one) timed by
+// reading one of their pixels back (the rate of multiply-adds per millisecond it measures plans
+// the next parts), the GL state put back after.
 #include "app/field_renderer.h"
 
 #include <algorithm>
@@ -239,6 +239,7 @@ void Field::start(FieldJob job) {
     }
   level_ = first_level_;
   level_ms_ = {};
+  level_parts_ = {};
   done_ = {};
   row_ = col_ = 0;
   active_ = true;
@@ -250,8 +251,10 @@ void Field::draw_part(long pixels) {
   // much as two. Whole bands from the start of one, else a tile of the current band, two
   // columns at least (one pixel of a big network's landscape can cost a million multiply-adds)
   int x = col_, width = size, rows = kBand;
-  if (col_ == 0 && pixels >= kBand * size) rows = kBand * static_cast<int>(std::min<long>(pixels / (kBand * size), (size - row_) / kBand));
-  else width = kBand * static_cast<int>(std::clamp<long>(pixels / (kBand * kBand), 1L, (size - col_) / kBand));
+  if (col_ == 0 && pixels >= kBand * size)
+    rows = kBand * static_cast<int>(std::min<long>(pixels / (kBand * size), (size - row_) / kBand));
+  else
+    width = kBand * static_cast<int>(std::clamp<long>(pixels / (kBand * kBand), 1L, (size - col_) / kBand));
   SavedGl saved;
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffers_[level_]);
   glViewport(0, 0, size, size);
@@ -278,6 +281,7 @@ void Field::draw_part(long pixels) {
   glReadPixels(x, row_, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
   last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   level_ms_[level_] += last_ms_;
+  ++level_parts_[level_];
   const double macs = double(width) * rows * macs_;
   if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small parts: overhead-bound
   if (width == size) row_ += rows;

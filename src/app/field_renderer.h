@@ -1,7 +1,8 @@
 // A picture computed per pixel by a fragment shader (the plane's decision boundary, the loss
 // landscape), drawn into textures (FBOs) only when what it shows changes, and refined coarse
-// first — 16², 32², … 512² — in parts (bands of two rows, or part of one) within a per-frame budget, so a big
-// network keeps the app responsive on a software renderer while a fast GPU draws it whole.
+// first — 16², 32², … 512² — in parts (bands of two rows, or part of one) within a per-frame
+// budget, so a big network keeps the app responsive on a software renderer while a fast GPU
+// draws it whole.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -85,6 +86,10 @@ class Field {
   int resolution() const { return shown_ < 0 ? 0 : kSizes[shown_]; }
   bool refining() const { return active_ || pending_.prepare != nullptr; }
   uint64_t shown_key() const { return shown_key_; }
+  /// The key of the picture being drawn (or, when none is, the last one started): a new job's
+  /// levels are has_level's and level_ms's from the frame it starts, while texture() may still
+  /// show the picture before it.
+  uint64_t key() const { return key_; }
   /// Changes whenever what texture() holds changes (a level finished, or no picture): the same
   /// texture can hold a new picture, which the UI's draw data would not tell.
   uint64_t revision() const { return revision_; }
@@ -95,6 +100,8 @@ class Field {
   double last_part_ms() const { return last_ms_; }
   /// The GPU time the current picture's level `l` took, summed over its parts (0: not drawn).
   double level_ms(int l) const { return level_ms_[l]; }
+  /// The parts the current picture's level `l` was drawn in (each pays its read-backs).
+  int level_parts(int l) const { return level_parts_[l]; }
 
   // for FieldJob::prepare: uniforms of the program in use (a name the program lacks is ignored)
   void set_int(const char* name, int v);
@@ -128,11 +135,12 @@ class Field {
   double macs_ = 1;
   std::array<double, 4> window_{};
   int level_ = 0, shown_ = -1, first_level_ = 0;
-  int row_ = 0, col_ = 0;  // where the current level stands: its band's first row, the columns of the band drawn
+  int row_ = 0, col_ = 0;  // where the current level stands: its band's first row, the band's columns drawn
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
   double last_ms_ = 0;
   double debt_ = 0;  // ms drawn past the budget, not yet made up for by frames without parts
   std::array<double, kLevels> level_ms_{};
+  std::array<int, kLevels> level_parts_{};
   std::array<bool, kLevels> done_{};
 };
 

@@ -166,11 +166,15 @@ void loss_curve(App& app, float width) {
     const float wrap = hi.x - lo.x - theme::scaled(12), line = ImGui::GetTextLineHeight();
     std::vector<std::string_view> lines;
     for (const char *s = empty.data(), *end = s + empty.size(); s < end;) {
-      const char* e = std::max(f->CalcWordWrapPositionA(font / f->FontSize, s, end, wrap), s + 1);
+      const char* e = f->CalcWordWrapPositionA(font / f->FontSize, s, end, wrap);
+      if (e == s) {  // not even a word fits: say nothing rather than cut one
+        lines.clear();
+        break;
+      }
       lines.emplace_back(s, static_cast<size_t>(e - s));
       for (s = e; s < end && *s == ' ';) ++s;
     }
-    if (lines.size() * line < hi.y - lo.y)
+    if (!lines.empty() && lines.size() * line < hi.y - lo.y)
       for (size_t i = 0; i < lines.size(); ++i) {
         const float w = ImGui::CalcTextSize(lines[i].data(), lines[i].data() + lines[i].size()).x;
         const float y = (lo.y + hi.y - lines.size() * line) / 2 + i * line;

@@ -263,7 +263,8 @@ EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
   return keep(out, buf);
 }
 
-// benchmark hook: the shader views' pictures (resolution, refining, GPU ms per level, measured rate)
+// benchmark hook: the shader views' pictures (resolution shown, refining, the key of the picture
+// being drawn and its levels done, GPU ms and parts per level, measured rate)
 EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
   static std::string out;
   std::string json = "{";
@@ -279,7 +280,12 @@ EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
       std::snprintf(buf, sizeof buf, "%s%.3f", l ? ", " : "", field->level_ms(l));
       json += buf;
     }
-    json += "]}";
+    json += "], \"level_parts\": [";
+    for (int l = 0; l < app::Field::kLevels; ++l) json += (l ? ", " : "") + std::to_string(field->level_parts(l));
+    json += "], \"level_done\": [";
+    for (int l = 0; l < app::Field::kLevels; ++l) json += std::string(l ? ", " : "") + (field->has_level(l) ? "true" : "false");
+    std::snprintf(buf, sizeof buf, "], \"key\": \"%016llx\"}", static_cast<unsigned long long>(field->key()));
+    json += buf;
   }
   return keep(out, json + "}");
 }

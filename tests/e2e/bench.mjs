@@ -175,7 +175,7 @@ async function fields(env) {
     await frames(page, 5);
   }
   const exercise = { input: [4, 1], label: [0, 1], W0: [[1, -2], [2, 5]], W1: [[3, -3], [-1, 1]] };
-  const plane = [], landscape = [];
+  const plane = [], landscape = [], parts = { plane: [], landscape: [] };
   for (let i = 1; i <= 12; ++i) {  // a weight changes: both pictures are drawn again, same programs
     const error = await page.evaluate((s) => window.backpropLab.setState(s), JSON.stringify({ ...exercise, W1: [[3 + i / 64, -3], [-1, 1]] }));
     if (error) throw new Error(error);
@@ -186,11 +186,15 @@ async function fields(env) {
       if (!stats.plane.refining && !stats.landscape.refining) break;
     }
     if (!stats.plane.level_ms.at(-1) || !stats.landscape.level_ms.at(-1)) throw new Error(`the exercise's 512² pictures were not drawn: ${JSON.stringify(stats)}`);
-    if (i > 2) plane.push(stats.plane.level_ms.at(-1)), landscape.push(stats.landscape.level_ms.at(-1));  // past the first compiles
+    if (i > 2) {  // past the first compiles
+      plane.push(stats.plane.level_ms.at(-1)), landscape.push(stats.landscape.level_ms.at(-1));
+      for (const k of ['plane', 'landscape']) if (stats[k].level_parts) parts[k].push(stats[k].level_parts.at(-1));  // (an older build has none)
+    }
   }
   console.log('fields: the Train tab\'s shaders (GPU time per picture, read-back-timed, SwiftShader):');
   for (const [what, xs] of [['plane', plane], ['landscape', landscape]])
-    console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}`);
+    console.log(`  the exercise, ${what} redrawn at 512², median of ${xs.length} ${ms(median(xs)).padStart(10)}   budget 4 ms: ${median(xs) <= 4 ? 'ok' : 'OVER'}` +
+                (parts[what].length ? `   (in ${Math.min(...parts[what])}–${Math.max(...parts[what])} parts)` : ''));
   const floor = await rendererFloor(page);
   console.log(`  this renderer's floor, in the same page: a 512² pass whose shader only writes a colour ${ms(floor.trivial)}, ` +
               `the exercise's network written out by hand (no iso-line, no class mixing) ${ms(floor.network)}, ` +
