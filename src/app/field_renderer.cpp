@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <utility>
 
 #include "app/gl_program.h"
@@ -216,6 +217,7 @@ void Field::start(FieldJob job) {
   SavedGl saved;
   key_ = job.key;
   has_key_ = true;
+  const bool shape_changed = job.defines != defines_;
   if (!use_program(job.defines)) {  // this shape does not compile here: no picture (and no retry)
     active_ = compiled_ = false;
     shown_ = -1;
@@ -224,6 +226,7 @@ void Field::start(FieldJob job) {
     return;
   }
   compiled_ = true;
+  if (shape_changed) rates_seen_ = 0;  // another shader: its own rate (rate_ stays as the first guess)
   glUseProgram(program_);
   glUniform1i(uniform("u_weights"), 0);
   glUniform1i(uniform("u_samples"), 1);
@@ -283,7 +286,17 @@ void Field::draw_part(long pixels) {
   level_ms_[level_] += last_ms_;
   ++level_parts_[level_];
   const double macs = double(width) * rows * macs_;
-  if (macs > 2e5) rate_ = 0.5 * rate_ + 0.5 * macs / std::max(last_ms_, 0.01);  // small parts: overhead-bound
+  // the rate the next parts are planned with: the second fastest of the last measurements. A part
+  // can only be slowed (by the browser's compositor, by the other view), and an average of slowed
+  // parts split the next picture into more parts, each paying its read-backs. Small quick parts
+  // are overhead-bound and not counted
+  if (macs > 2e5 || last_ms_ >= 1.0) {
+    rates_[rates_seen_++ % rates_.size()] = macs / std::max(last_ms_, 0.01);
+    auto r = rates_;
+    const auto n = static_cast<std::ptrdiff_t>(std::min(rates_seen_, r.size()));
+    std::sort(r.begin(), r.begin() + n, std::greater<>());
+    rate_ = r[std::min<std::ptrdiff_t>(1, n - 1)];
+  }
   if (width == size) row_ += rows;
   else if ((col_ += width) == size) col_ = 0, row_ += kBand;
   if (row_ >= size) {

@@ -95,7 +95,8 @@ class Field {
   uint64_t revision() const { return revision_; }
   /// Level `l`'s pixels (kSizes[l]² RGBA, rows from the bottom: glReadPixels of its framebuffer).
   std::vector<unsigned char> read(int l) const;
-  /// Measured: multiply-adds per millisecond, and the last part's time (timed by a read-back).
+  /// Measured: multiply-adds per millisecond (the second fastest of the last parts: what plans the
+  /// next ones), and the last part's time (timed by a read-back).
   double rate() const { return rate_; }
   double last_part_ms() const { return last_ms_; }
   /// The GPU time the current picture's level `l` took, summed over its parts (0: not drawn).
@@ -137,6 +138,8 @@ class Field {
   int level_ = 0, shown_ = -1, first_level_ = 0;
   int row_ = 0, col_ = 0;  // where the current level stands: its band's first row, the band's columns drawn
   double rate_ = 2e6;  // multiply-adds per ms before the first measurement (a slow software renderer)
+  std::array<double, 8> rates_{};  // the last parts' measured rates (rate_ plans with the second fastest)
+  size_t rates_seen_ = 0;
   double last_ms_ = 0;
   double debt_ = 0;  // ms drawn past the budget, not yet made up for by frames without parts
   std::array<double, kLevels> level_ms_{};
