@@ -4,7 +4,7 @@
 #   make desktop  build build/native/backprop-lab and run it (ARGS="--frames 30 --screenshot s.png")
 #   make cli      build/native/backprop-cli
 #   make bench    build and run the engine benchmark
-#   make bench-app measure the web app's budgets (download, first frame, CPU per frame)
+#   make bench-app measure the web app's budgets (download, first frame, CPU per frame, the fields' redraws)
 #   make bench-compare our engine (native and wasm) next to PyTorch eager and NumPy, in one run
 #   make test-asan the engine, CLI and UI-logic tests and the fuzz corpora under ASan + UBSan (clang)
 #   make fuzz     fuzz each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (default 60)
@@ -88,8 +88,11 @@ bench-compare: configure-native configure-wasm
 	cmake --build $(WASM) -j$(JOBS) --target backprop-bench-compare
 	/usr/bin/python3 bench/compare.py
 
-bench-app: web
+# the web app in headless Chromium (SwiftShader), then the fields' redraws natively (Mesa llvmpipe, Xvfb)
+bench-app: web configure-native
 	node tests/e2e/bench.mjs
+	cmake --build $(NATIVE) -j$(JOBS) --target field-pixels
+	xvfb-run -a -s "-screen 0 640x480x24" $(NATIVE)/field-pixels --bench
 
 fixtures:
 	@scripts/setup.sh fixtures

@@ -12,7 +12,8 @@
 //     its weights four to a texel in texels 0…15 and its bias (0 when there is none) in texel
 //     kBiasTexel's x; the inner products are then vec4 dot products (a quarter of the fetches).
 // SWAP 1 (the landscape): the two parameters (layer, row, column; column −1 for a bias) take the
-// pixel's values g_swap_a / g_swap_b: compiled into a small network's MLP_BODY, else
+// pixel's values g_swap_a / g_swap_b: compiled into a small network's FOLDED_BODY (the units
+// downstream of a pick, landscape_fold.cpp; landscape.frag runs it instead of mlp()), else
 // u_swap_a / u_swap_b, the texture's stored values exchanged row by row.
 const int kLayers = K_LAYERS;
 const int kSizes[9] = int[9](SIZES);

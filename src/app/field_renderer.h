@@ -44,7 +44,14 @@ struct FieldSwap {
 /// inputs and outputs unrolled (FOR_INPUTS, FOR_OUTPUTS), a small network's forward pass as
 /// straight-line code (MLP_BODY), SWAP (the landscape's parameters; null for the plane) and
 /// MARGIN (the plane of two classes: `state` is margin_network's, its one output O0 − O1).
+/// The landscape's also: a sample's row length N_ROW, ONE_SAMPLE (no dataset: the row in
+/// uniforms) and, for a small network, FOLDED with landscape_fold's FOLDED_BODY.
 std::string field_defines(const bp::State& state, const FieldSwap* swap, bool margin = false);
+
+/// A small network's parameters live in uniforms (u_params), a bigger one's in a texture.
+bool field_params_in_uniforms(const bp::State& state);
+/// Where upload_network puts weight (k, j, i) of a small network (i = −1: bias j): "u_params[n].x".
+std::string param_glsl(const bp::State& state, int k, long j, long i);
 
 /// Two classes under softmax: p0 = σ(O0 − O1) depends on the difference alone, so the plane's
 /// shader gets the network whose last layer is it, W[0] − W[1] (and b[0] − b[1]), worked out once
@@ -112,6 +119,7 @@ class Field {
   void set_vec4(const char* name, const std::array<float, 4>& v);
   /// `count` vec3 from `xyz` (3 × count floats)
   void set_vec3s(const char* name, const float* xyz, int count);
+  void set_vec4s(const char* name, const float* xyzw, int count);
   /// The network's parameters, where field_defines put them (uniforms or the weight texture); the
   /// network must be at most kMaxWidth wide.
   void upload_network(const bp::State& state);
@@ -142,6 +150,7 @@ class Field {
   size_t rates_seen_ = 0;
   double last_ms_ = 0;
   double debt_ = 0;  // ms drawn past the budget, not yet made up for by frames without parts
+  double budget_ms_ = 4;  // the last advance()'s: plans a new picture's first level
   std::array<double, kLevels> level_ms_{};
   std::array<int, kLevels> level_parts_{};
   std::array<bool, kLevels> done_{};

@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "app/field_panel.h"
 #include "app/hash.h"
+#include "app/landscape_fold.h"
 #include "app/theme.h"
 #include "engine/evaluate.h"
 #include "engine/training.h"
@@ -327,27 +328,51 @@ void landscape_update(App& app) {
   if (!v.field.wants(h.h)) return;
   FieldJob job;
   job.key = h.h;
-  job.macs_per_pixel = (forward_macs(s) + 4.0 * n_out) * static_cast<double>(set.size());
-  std::vector<float> samples(size_t(n0 + n_out) * set.size());
-  for (size_t r = 0; r < set.size(); ++r)
-    for (int i = 0; i < n0 + n_out; ++i)
-      samples[r * (n0 + n_out) + i] = static_cast<float>(i < n0 ? set[r].input(i) : set[r].label(i - n0));
   const auto ta = swap_of(*v.a), tb = swap_of(*v.b);
   const FieldSwap swap{ta, tb};
+  // a sample's row: a small network's constants (landscape_fold), else its input; then its label
+  std::optional<LandscapeFold> fold;
+  if (field_params_in_uniforms(s)) fold = landscape_fold(s, swap);
+  std::vector<float> samples;
+  for (const auto& p : set) {
+    if (fold) {
+      const std::vector<float> row = fold_row(s, *fold, p);
+      samples.insert(samples.end(), row.begin(), row.end());
+      continue;
+    }
+    for (int i = 0; i < n0 + n_out; ++i) samples.push_back(static_cast<float>(i < n0 ? p.input(i) : p.label(i - n0)));
+  }
+  const int width = static_cast<int>(samples.size() / set.size());
+  job.macs_per_pixel = ((fold ? fold->macs : forward_macs(s)) + 4.0 * n_out) * static_cast<double>(set.size());
   job.defines = field_defines(s, &swap);  // a small network's picks are compiled in
   job.window = {v.window.x0, v.window.y0, v.window.x1, v.window.y1};
-  job.prepare = [state = s, samples = std::move(samples), n0, n_out, ta, tb, pa = *v.a, pb = *v.b,
+  job.prepare = [state = s, samples = std::move(samples), width, ta, tb, pa = *v.a, pb = *v.b,
                  rows = static_cast<int>(set.size())](Field& f) {
     f.upload_network(state);
-    f.upload_samples(samples, n0 + n_out, rows);
-    f.set_int("u_sample_count", rows);
+    if (state.dataset.size() <= 1) {  // field_defines' ONE_SAMPLE: the row in uniforms
+      std::vector<float> row = samples;
+      row.resize((row.size() + 3) / 4 * 4, 0.0f);
+      f.set_vec4s("u_row", row.data(), static_cast<int>(row.size() / 4));
+    } else {
+      f.upload_samples(samples, width, rows);
+      f.set_int("u_sample_count", rows);
+    }
     f.set_ivec3("u_swap_a", ta);
     f.set_ivec3("u_swap_b", tb);
     f.set_vec2("u_swap_stored", field_float(pick_value(state, pa)), field_float(pick_value(state, pb)));
     f.set_vec2("u_decades", float(kLowDecade), float(kHighDecade));
-    std::array<float, 15> stops{};
-    for (int i = 0; i < 5; ++i) std::copy(kViridis[i], kViridis[i] + 3, stops.begin() + 3 * i);
-    f.set_vec3s("u_stops", stops.data(), 5);
+    // the polyline through the stops as hinges: c(x) = stop 0 + Σ_k Δslope_k · max(x − k, 0), x ∈ [0, 4]
+    std::array<float, 15> hinges{};
+    for (int c = 0; c < 3; ++c) {
+      double slope = 0;
+      hinges[c] = kViridis[0][c];
+      for (int k = 0; k < 4; ++k) {
+        const double next = double(kViridis[k + 1][c]) - kViridis[k][c];
+        hinges[3 * (k + 1) + c] = float(next - slope);
+        slope = next;
+      }
+    }
+    f.set_vec3s("u_hinges", hinges.data(), 5);
     auto line = line_color();
     line[3] = 0.55f;
     f.set_vec4("u_line", line);

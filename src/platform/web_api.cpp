@@ -264,7 +264,8 @@ EMSCRIPTEN_KEEPALIVE const char* lab_frame_stats() {
 }
 
 // benchmark hook: the shader views' pictures (resolution shown, refining, the key of the picture
-// being drawn and its levels done, GPU ms and parts per level, measured rate)
+// being drawn and its levels done, GPU ms and parts per level, measured rate, the revision of
+// what is shown: it changes with every level finished)
 EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
   static std::string out;
   std::string json = "{";
@@ -284,7 +285,8 @@ EMSCRIPTEN_KEEPALIVE const char* lab_field_stats() {
     for (int l = 0; l < app::Field::kLevels; ++l) json += (l ? ", " : "") + std::to_string(field->level_parts(l));
     json += "], \"level_done\": [";
     for (int l = 0; l < app::Field::kLevels; ++l) json += std::string(l ? ", " : "") + (field->has_level(l) ? "true" : "false");
-    std::snprintf(buf, sizeof buf, "], \"key\": \"%016llx\"}", static_cast<unsigned long long>(field->key()));
+    std::snprintf(buf, sizeof buf, "], \"key\": \"%016llx\", \"revision\": %llu}", static_cast<unsigned long long>(field->key()),
+                  static_cast<unsigned long long>(field->revision()));
     json += buf;
   }
   return keep(out, json + "}");

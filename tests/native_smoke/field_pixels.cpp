@@ -3,14 +3,17 @@
 // plane offscreen (the app's own Field and plane_samples_json, as the JS API does), decodes the
 // class probability from each sampled pixel's colour and compares it with the engine's s at the
 // pixel's centre; then the landscape's colour, decoded to log10 of the loss, with the engine's
-// loss. Tolerances (8-bit colour): |Δp| ≤ 3/255 + 0.01, |Δ log10 l| ≤ 0.3, away from the lines.
+// loss. Tolerances (8-bit colour): |Δp| ≤ 3/255 + 0.01; |Δ log10 l| ≤ 0.07 beyond what a pixel's
+// step changes it (measured: ≤ 0.042), away from the lines.
 // Exit 0 when every network passes, 1 otherwise; 77 (skipped) without a GL 3.3 context.
+// `field-pixels --bench` times the exercise's redraws instead (make bench-app).
 #include <SDL.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,7 @@
 
 #include "app/app.h"
 #include "app/field_views.h"
+#include "platform/gl.h"
 #include "engine/evaluate.h"
 #include "engine/training.h"
 
@@ -146,10 +150,15 @@ double loss_at(bp::State s, const app::ParamPick& a, double va, const app::Param
   return bp::batch_gradient(s).loss;  // the training-set loss: the dataset's mean, or the one sample's
 }
 
-bool check_landscape(app::App& a, const bp::State& s, const std::string& name) {
+constexpr double kDecadeTolerance = 0.07;  // a folded term off by its stored value read 0.085–17
+
+// over the two parameters given, else the app's defaults (W0[0,0] and the last layer's [0,0])
+bool check_landscape(app::App& a, const bp::State& s, const std::string& name, std::optional<app::ParamPick> pick_a = {},
+                     std::optional<app::ParamPick> pick_b = {}) {
   a.model.replace(s);
-  a.landscape.a.reset();
-  a.landscape.b.reset();
+  a.landscape.a = pick_a;
+  a.landscape.b = pick_b;
+  a.landscape.centred = false;
   json first = json::parse(app::landscape_samples_json(a, "[]"));
   if (first.contains("error")) {
     std::printf("FAIL %s: %s\n", name.c_str(), first["error"].get<std::string>().c_str());
@@ -166,7 +175,7 @@ bool check_landscape(app::App& a, const bp::State& s, const std::string& name) {
   const double px_x = (x1 - x0) / res, px_y = (y1 - y0) / res;
   const app::ParamPick pa = *a.landscape.a, pb = *a.landscape.b;
   int compared = 0, bad = 0;
-  double worst = 0;
+  double worst = 0, beyond = 0;
   for (size_t k = 0; k < points.size(); ++k) {
     const double cx = out["centres"][k][0], cy = out["centres"][k][1];
     const double d = std::log10(loss_at(s, pa, cx, pb, cy));
@@ -178,31 +187,47 @@ bool check_landscape(app::App& a, const bp::State& s, const std::string& name) {
     const double got = decode_decade(out["pixels"][k], out["stops"], lo, hi);
     ++compared;
     worst = std::max(worst, std::abs(got - d));
-    if (std::abs(got - d) > 0.3 && ++bad <= 3)
+    beyond = std::max(beyond, std::abs(got - d) - per_px);
+    if (std::abs(got - d) > per_px + kDecadeTolerance && ++bad <= 3)
       std::printf("  %s at (%.4g, %.4g): engine log10 l = %.3f, pixel → %.3f\n", name.c_str(), cx, cy, d, got);
   }
   const bool ok = bad == 0 && compared >= 40;
-  std::printf("%s landscape %s over %s, %s: %d points compared, worst |Δ log10 l| = %.3f\n", ok ? "ok  " : "FAIL",
-              name.c_str(), out["a"].get<std::string>().c_str(), out["b"].get<std::string>().c_str(), compared, worst);
+  std::printf("%s landscape %s over %s, %s: %d points compared, worst |Δ log10 l| = %.3f, beyond a pixel's change %.3f\n", ok ? "ok  " : "FAIL",
+              name.c_str(), out["a"].get<std::string>().c_str(), out["b"].get<std::string>().c_str(), compared, worst, beyond);
   return ok;
 }
 
-// the time of a redraw at 512² with the program already built (a weight changed), glFinish-timed:
-// printed for information (the budgets are measured by make bench-app, not asserted under load)
-void print_redraw(app::App& a, const std::string& name) {
-  bp::State s = a.model.state;
-  s.weights[0](0, 0) += 1.0 / 1024;
-  a.model.replace(s);
-  app::plane_samples_json(a, "[]");
-  a.landscape.centred = true;
-  app::landscape_samples_json(a, "[]");
-  std::printf("     %s redrawn at 512²: plane %.2f ms, landscape %.2f ms (Mesa, glFinish-timed)\n", name.c_str(),
-              a.plane.field.level_ms(app::Field::kLevels - 1), a.landscape.field.level_ms(app::Field::kLevels - 1));
+// --bench (make bench-app): the exercise's 512² redraws with the programs built (a weight changes
+// each time), each timed by Field's read-backs; the median of 15 against the 4 ms budget
+void bench(app::App& a) {
+  std::printf("fields natively (GL_RENDERER %s): the exercise redrawn at 512², median of 15 redraws\n",
+              reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+  std::vector<double> plane, landscape;
+  bp::State s = bp::exercise_state();
+  for (int i = 0; i < 18; ++i) {
+    s.weights[1](0, 0) = 3 + i / 64.0;
+    a.model.replace(s);
+    app::plane_samples_json(a, "[]");
+    a.landscape.centred = true;  // the same window
+    app::landscape_samples_json(a, "[]");
+    if (i < 3) continue;  // the first compiles
+    plane.push_back(a.plane.field.level_ms(app::Field::kLevels - 1));
+    landscape.push_back(a.landscape.field.level_ms(app::Field::kLevels - 1));
+  }
+  for (auto [name, times] : {std::pair{"plane", &plane}, {"landscape", &landscape}}) {
+    std::sort(times->begin(), times->end());
+    const double median = (*times)[times->size() / 2];
+    std::printf("  the exercise, %-9s redrawn at 512²: %.2f ms (%.2f–%.2f)   budget 4 ms: %s\n", name, median, times->front(),
+                times->back(), median <= 4 ? "ok" : "OVER");
+  }
 }
+
+bool check_all(app::App& a);  // every network's plane and landscape against the engine (below main)
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const bool benchmark = argc > 1 && std::string(argv[1]) == "--bench";
   if (SDL_Init(SDL_INIT_VIDEO) != 0) {
     std::printf("skipped: no video: %s\n", SDL_GetError());
     return 77;
@@ -220,7 +245,22 @@ int main() {
   app::fields_init(*a);
   bool ok = a->plane.field.ready() && a->landscape.field.ready();
   if (!ok) std::printf("FAIL: the field shaders did not compile\n");
+  if (ok && benchmark) bench(*a);
+  else if (ok) ok = check_all(*a);
+  app::fields_shutdown(*a);
+  a.reset();
+  SDL_GL_DeleteContext(context);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  if (benchmark) return ok ? 0 : 1;
+  std::printf(ok ? "field-pixels: every network matches the engine\n" : "field-pixels: FAILED\n");
+  return ok ? 0 : 1;
+}
 
+namespace {
+
+bool check_all(app::App& a) {
+  bool ok = true;
   using A = bp::Activation;
   struct Case {
     const char* name;
@@ -239,25 +279,39 @@ int main() {
   };
   uint64_t seed = 11;
   bp::State exercise = bp::exercise_state();
-  ok &= check_plane(*a, exercise, "the exercise");
-  for (const Case& c : cases) ok &= check_plane(*a, network(seed++, c.layers, c.width, c.act, c.classes, c.biases), c.name);
-  ok &= check_landscape(*a, exercise, "the exercise");
-  print_redraw(*a, "the exercise");
-  ok &= check_landscape(*a, network(3, 2, 4, A::Tanh, 2, true), "2 × 4 tanh");
-  ok &= check_landscape(*a, network(5, 3, 8, A::Sigmoid, 3, true), "3 × 8 sigmoid, 3 classes");
+  ok &= check_plane(a, exercise, "the exercise");
+  for (const Case& c : cases) ok &= check_plane(a, network(seed++, c.layers, c.width, c.act, c.classes, c.biases), c.name);
+  ok &= check_landscape(a, exercise, "the exercise");
+  ok &= check_landscape(a, network(3, 2, 4, A::Tanh, 2, true), "2 × 4 tanh");
+  ok &= check_landscape(a, network(5, 3, 8, A::Sigmoid, 3, true), "3 × 8 sigmoid, 3 classes");
   bp::State with_set = network(6, 2, 8, A::Relu, 2, true);  // the mean over a dataset of 6 points
   for (int k = 0; k < 6; ++k) {
     Eigen::VectorXd label = Eigen::VectorXd::Zero(2);
     label(k % 2) = 1;
     with_set.dataset.push_back({Eigen::Vector2d(0.5 * k - 1.2, k % 3 - 1.0), label});
   }
-  ok &= check_landscape(*a, with_set, "2 × 8 relu over 6 points");
-
-  app::fields_shutdown(*a);
-  a.reset();
-  SDL_GL_DeleteContext(context);
-  SDL_DestroyWindow(window);
-  SDL_Quit();
-  std::printf(ok ? "field-pixels: every network matches the engine\n" : "field-pixels: FAILED\n");
-  return ok ? 0 : 1;
+  ok &= check_landscape(a, with_set, "2 × 8 relu over 6 points");
+  // picks anywhere: what the shader evaluates per pixel is what depends on them (landscape_fold)
+  using P = app::ParamPick;
+  // steep: parameters ×3, so that the loss spans decades over the window and a term folded wrongly
+  // (a shift of the picture by a stored weight) is seen beyond the colours' tolerance
+  auto steep = [](bp::State s) {
+    for (auto& w : s.weights) w *= 3;
+    for (auto& b : s.biases)
+      if (b) *b *= 3;
+    return s;
+  };
+  const bp::State deep = steep(network(7, 3, 5, A::LeakyRelu, 2, true));
+  ok &= check_landscape(a, deep, "3 × 5 leaky_relu, an earlier layer's pick second", P{2, false, 1, 3}, P{0, false, 2, 1});
+  ok &= check_landscape(a, deep, "3 × 5 leaky_relu, one layer's bias and weight", P{1, true, 2, 0}, P{1, false, 4, 2});
+  ok &= check_landscape(a, deep, "3 × 5 leaky_relu, one unit's weight and bias", P{1, false, 3, 0}, P{1, true, 3, 0});
+  ok &= check_landscape(a, deep, "3 × 5 leaky_relu, both outputs' biases", P{2, true, 0, 0}, P{2, true, 1, 0});
+  ok &= check_landscape(a, steep(with_set), "2 × 8 relu over 6 points, W1[0,3] and W1[1,3]", P{1, false, 0, 3}, P{1, false, 1, 3});
+  bp::State regression = steep(network(8, 2, 6, A::Sigmoid, 3, true));  // mse: three outputs against a real-valued label
+  regression.head = bp::Head::Mse;
+  regression.label = Eigen::Vector3d(0.5, -1.0, 2.0);
+  ok &= check_landscape(a, regression, "2 × 6 sigmoid, mse", P{0, false, 3, 1}, P{1, true, 2, 0});
+  return ok;
 }
+
+}  // namespace

@@ -19,7 +19,10 @@ void Field::set_float(const char*, float) {}
 void Field::set_vec2(const char*, float, float) {}
 void Field::set_vec4(const char*, const std::array<float, 4>&) {}
 void Field::set_vec3s(const char*, const float*, int) {}
+void Field::set_vec4s(const char*, const float*, int) {}
 std::string field_defines(const bp::State&, const FieldSwap*, bool) { return {}; }
+bool field_params_in_uniforms(const bp::State&) { return false; }
+std::string param_glsl(const bp::State&, int, long, long) { return {}; }
 std::optional<bp::State> margin_network(const bp::State&) { return std::nullopt; }
 float field_float(double v) { return static_cast<float>(v); }
 
